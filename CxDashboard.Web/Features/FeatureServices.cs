@@ -1,0 +1,6 @@
+namespace CxDashboard.Web.Features;
+
+public static class FeatureServices
+{
+    public static IServiceCollection AddCxFeatures(this IServiceCollection services) => services;
+}
