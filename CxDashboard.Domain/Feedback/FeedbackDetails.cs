@@ -1,0 +1,15 @@
+namespace CxDashboard.Domain.Feedback;
+
+/// <summary>What someone tells us, as recorded by a person or received from a survey tool.</summary>
+public sealed record FeedbackDetails(
+    DateTime ReceivedAt,
+    int ChannelId,
+    int? JourneyStageId,
+    FeedbackSource Source,
+    FeedbackCategory Category,
+    Sentiment Sentiment,
+    ScoreScale? ScoreScale,
+    int? Score,
+    string Verbatim,
+    string? CustomerRef = null,
+    string? ExternalId = null);

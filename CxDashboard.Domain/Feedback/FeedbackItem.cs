@@ -1,0 +1,170 @@
+using CxDashboard.Domain.Common;
+
+namespace CxDashboard.Domain.Feedback;
+
+/// <summary>
+/// Feedback from a customer or an observation from front-line staff. A detractor or a complaint
+/// opens a follow-up (the inner loop) owned by a named person with a due time.
+/// </summary>
+public sealed class FeedbackItem : Entity
+{
+    public const int MaxVerbatimLength = 4000;
+
+    private FeedbackItem() { Verbatim = string.Empty; }
+
+    public FeedbackItem(FeedbackDetails details, int? recordedByPersonId, DateTime recordedAt)
+    {
+        Verbatim = string.Empty;
+        if (!Enum.IsDefined(details.Source) || !Enum.IsDefined(details.Category) || !Enum.IsDefined(details.Sentiment))
+        {
+            throw new DomainException("Choose the source, category and sentiment.");
+        }
+        Guard.Id(details.ChannelId, "The channel");
+        if ((details.ScoreScale is null) != (details.Score is null))
+        {
+            throw new DomainException("A score needs its scale, and a scale needs a score.");
+        }
+        if (details.ScoreScale is { } scale && details.Score is { } score)
+        {
+            ScoreBand = Scores.Band(scale, score);
+        }
+        var received = Guard.Utc(details.ReceivedAt);
+        if (received > recordedAt.AddMinutes(5))
+        {
+            throw new DomainException("Feedback cannot be received in the future.");
+        }
+        ReceivedAt = received;
+        ChannelId = details.ChannelId;
+        JourneyStageId = details.JourneyStageId;
+        Source = details.Source;
+        Category = details.Category;
+        Sentiment = details.Sentiment;
+        ScoreScale = details.ScoreScale;
+        Score = details.Score;
+        Verbatim = details.Source == FeedbackSource.Survey && string.IsNullOrWhiteSpace(details.Verbatim)
+            ? string.Empty
+            : Guard.Text(details.Verbatim, "What was said", MaxVerbatimLength);
+        CustomerRef = Guard.OptionalText(details.CustomerRef, "The customer reference", 64);
+        ExternalId = Guard.OptionalText(details.ExternalId, "The external id", 100);
+        RecordedByPersonId = recordedByPersonId;
+        RecordedAt = Guard.Utc(recordedAt);
+    }
+
+    public string? ExternalId { get; private set; }
+    public DateTime ReceivedAt { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+    public int ChannelId { get; private set; }
+    public int? JourneyStageId { get; private set; }
+    public FeedbackSource Source { get; private set; }
+    public FeedbackCategory Category { get; private set; }
+    public Sentiment Sentiment { get; private set; }
+    public ScoreScale? ScoreScale { get; private set; }
+    public int? Score { get; private set; }
+    public ScoreBand? ScoreBand { get; private set; }
+    public string Verbatim { get; private set; }
+
+    /// <summary>A pseudonymous reference to the customer (never a name or e-mail); optional.</summary>
+    public string? CustomerRef { get; private set; }
+
+    public int? RecordedByPersonId { get; private set; }
+
+    /// <summary>The friction issue this feedback is evidence for, if any.</summary>
+    public int? FrictionIssueId { get; private set; }
+
+    public FollowUpStatus FollowUpStatus { get; private set; }
+    public int? FollowUpOwnerPersonId { get; private set; }
+    public DateTime? FollowUpDueAt { get; private set; }
+    public DateTime? ContactedAt { get; private set; }
+    public DateTime? FollowUpResolvedAt { get; private set; }
+    public string? FollowUpNote { get; private set; }
+
+    /// <summary>A detractor (NPS 0–6, CSAT 1–2) or a complaint needs someone to get back to the customer.</summary>
+    public bool NeedsFollowUp =>
+        Source == FeedbackSource.Complaint
+        || (ScoreScale is { } scale && Score is { } score && Scores.NeedsFollowUp(scale, score));
+
+    public bool IsFollowUpOverdue(DateTime now) =>
+        FollowUpStatus == FollowUpStatus.Open && FollowUpDueAt is { } due && now > due;
+
+    public void Reclassify(FeedbackCategory category, Sentiment sentiment, int? journeyStageId)
+    {
+        if (!Enum.IsDefined(category) || !Enum.IsDefined(sentiment))
+        {
+            throw new DomainException("Choose the category and sentiment.");
+        }
+        Category = category;
+        Sentiment = sentiment;
+        JourneyStageId = journeyStageId;
+    }
+
+    /// <summary>Opens the follow-up: a named owner must contact the customer within the SLA.</summary>
+    public void OpenFollowUp(int ownerPersonId, TimeSpan sla, DateTime now)
+    {
+        if (FollowUpStatus != FollowUpStatus.None)
+        {
+            throw new DomainException("This feedback already has a follow-up.");
+        }
+        if (sla <= TimeSpan.Zero)
+        {
+            throw new DomainException("The follow-up SLA must be a positive number of hours.");
+        }
+        FollowUpOwnerPersonId = Guard.Id(ownerPersonId, "The follow-up's owner");
+        FollowUpDueAt = new SlaClock(ReceivedAt > now ? now : ReceivedAt, sla).DueAt;
+        FollowUpStatus = FollowUpStatus.Open;
+    }
+
+    public void ReassignFollowUp(int ownerPersonId)
+    {
+        if (FollowUpStatus is FollowUpStatus.None or FollowUpStatus.Resolved)
+        {
+            throw new DomainException("Only an open follow-up can be reassigned.");
+        }
+        FollowUpOwnerPersonId = Guard.Id(ownerPersonId, "The follow-up's owner");
+    }
+
+    public void MarkContacted(string note, DateTime at)
+    {
+        if (FollowUpStatus != FollowUpStatus.Open)
+        {
+            throw new DomainException(FollowUpStatus == FollowUpStatus.None
+                ? "This feedback has no follow-up."
+                : "The customer has already been contacted.");
+        }
+        FollowUpNote = Guard.Text(note, "A note on the contact", 2000);
+        ContactedAt = Guard.Utc(at);
+        FollowUpStatus = FollowUpStatus.Contacted;
+    }
+
+    public void ResolveFollowUp(string note, DateTime at)
+    {
+        if (FollowUpStatus is FollowUpStatus.None or FollowUpStatus.Resolved)
+        {
+            throw new DomainException(FollowUpStatus == FollowUpStatus.None
+                ? "This feedback has no follow-up."
+                : "The follow-up is already resolved.");
+        }
+        FollowUpNote = Guard.Text(note, "A note on the resolution", 2000);
+        ContactedAt ??= Guard.Utc(at);
+        FollowUpResolvedAt = Guard.Utc(at);
+        FollowUpStatus = FollowUpStatus.Resolved;
+    }
+
+    public void LinkTo(int frictionIssueId)
+    {
+        if (FrictionIssueId is { } existing && existing != frictionIssueId)
+        {
+            throw new DomainException($"This feedback is already evidence for friction issue #{existing}.");
+        }
+        FrictionIssueId = Guard.Id(frictionIssueId, "The friction issue");
+    }
+
+    public void Unlink() => FrictionIssueId = null;
+
+    /// <summary>Removes everything personal: what the customer said and who they are. The scores stay.</summary>
+    public void ErasePersonalData()
+    {
+        Verbatim = "[erased at the customer's request]";
+        CustomerRef = null;
+        FollowUpNote = FollowUpNote is null ? null : "[erased at the customer's request]";
+    }
+}

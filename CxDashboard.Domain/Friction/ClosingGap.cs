@@ -1,0 +1,13 @@
+namespace CxDashboard.Domain.Friction;
+
+public enum ClosingGapKind
+{
+    NotResolved = 1,
+    OpenActions = 2,
+    NoResolution = 3,
+    NobodyTold = 4,
+    MetricNotChecked = 5,
+}
+
+/// <summary>One thing still missing before a friction issue's loop can be closed.</summary>
+public sealed record ClosingGap(ClosingGapKind Kind, string Message, int? MetricId = null);

@@ -1,0 +1,40 @@
+using CxDashboard.Domain.Common;
+
+namespace CxDashboard.Domain.Organisation;
+
+/// <summary>Someone who works in the app: owns actions, follow-ups, metrics; signs off for a team.</summary>
+public sealed class Person : Entity
+{
+    private Person() { DisplayName = Email = string.Empty; }
+
+    public Person(string displayName, string email, int teamId, string? subject = null)
+    {
+        DisplayName = Guard.Text(displayName, "A person's name", 100);
+        Email = NormaliseEmail(email);
+        TeamId = Guard.Id(teamId, "A person's team");
+        Subject = Guard.OptionalText(subject, "The identity provider's subject", 200);
+    }
+
+    public string DisplayName { get; private set; }
+    public string Email { get; private set; }
+
+    /// <summary>The identity provider's stable subject identifier, once the person has signed in.</summary>
+    public string? Subject { get; private set; }
+
+    public int TeamId { get; private set; }
+
+    public void LinkSubject(string subject) => Subject = Guard.Text(subject, "The identity provider's subject", 200);
+
+    public void MoveTo(int teamId) => TeamId = Guard.Id(teamId, "A person's team");
+
+    public static string NormaliseEmail(string? email)
+    {
+        var value = Guard.Text(email, "An e-mail address", 254).ToLowerInvariant();
+        var at = value.IndexOf('@');
+        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1 || value.Contains(' '))
+        {
+            throw new DomainException($"'{email}' is not an e-mail address.");
+        }
+        return value;
+    }
+}
