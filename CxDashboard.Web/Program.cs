@@ -3,21 +3,39 @@ using CxDashboard.Web.Components;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features;
 using CxDashboard.Web.Hosting;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCxDatabase();
+try
+{
+    builder.AddCxDatabase();
+}
+catch (StartupConfigurationException ex)
+{
+    Console.Error.WriteLine($"CX Dashboard cannot start: {ex.Message}");
+    return 1;
+}
 builder.AddCxAuthentication();
 builder.Services.AddCxFeatures();
+builder.Services.AddCxHealth();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-if (await HostCommands.TryRunAsync(app, args))
+try
 {
-    return;
+    if (await HostCommands.TryRunAsync(app, args))
+    {
+        return 0;
+    }
+}
+catch (StartupConfigurationException ex)
+{
+    Console.Error.WriteLine($"CX Dashboard cannot start: {ex.Message}");
+    return 1;
 }
 
 await app.PrepareDatabaseAsync();
@@ -39,7 +57,16 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
-app.Run();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException ex)
+{
+    Console.Error.WriteLine($"CX Dashboard cannot start: {string.Join(" ", ex.Failures)}");
+    return 1;
+}
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,6 +1,65 @@
+using System.Globalization;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+
 namespace CxDashboard.Web.Hosting;
 
+/// <summary>
+/// Commands run instead of the web server: <c>migrate</c> applies the migrations of the configured
+/// provider; <c>seed-demo [--feedback N] [--reset]</c> fills the demo retailer.
+/// </summary>
 public static class HostCommands
 {
-    public static Task<bool> TryRunAsync(WebApplication app, string[] args) => Task.FromResult(false);
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CxDashboard.Commands");
+        var factory = app.Services.GetRequiredService<IDbContextFactory<CxDbContext>>();
+        switch (args[0])
+        {
+            case "migrate":
+                await using (var db = await factory.CreateDbContextAsync())
+                {
+                    await DatabaseSetup.MigrateAsync(db, logger);
+                }
+                Console.WriteLine("The database is up to date.");
+                return true;
+
+            case "seed-demo":
+                var feedback = ReadFeedbackCount(args);
+                var reset = args.Contains("--reset");
+                await using (var db = await factory.CreateDbContextAsync())
+                {
+                    await DatabaseSetup.MigrateAsync(db, logger);
+                }
+                var started = TimeProvider.System.GetTimestamp();
+                await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(feedback, reset);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Demo data seeded with {feedback:N0} feedback items in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s."));
+                return true;
+
+            default:
+                throw new StartupConfigurationException(
+                    $"'{args[0]}' is not a command: use 'migrate' or 'seed-demo [--feedback N] [--reset]', or no command to run the app.");
+        }
+    }
+
+    private static int ReadFeedbackCount(string[] args)
+    {
+        var index = Array.IndexOf(args, "--feedback");
+        if (index < 0)
+        {
+            return 5_000;
+        }
+        if (index + 1 >= args.Length || !int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count > 10_000_000)
+        {
+            throw new StartupConfigurationException("--feedback takes a whole number of feedback items, up to 10,000,000.");
+        }
+        return count;
+    }
 }

@@ -1,0 +1,92 @@
+using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Audit;
+using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Governance;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Organisation;
+using CxDashboard.Domain.Scorecards;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Data;
+
+/// <summary>
+/// The one store of the app. Each provider has its own derived context so that its migrations live
+/// apart (<see cref="SqliteCxDbContext"/>, <see cref="SqlServerCxDbContext"/>); the app only ever
+/// speaks to this base type.
+/// </summary>
+public abstract class CxDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    /// <summary>The optimistic-concurrency token on every aggregate root: an integer the app increments, portable across providers.</summary>
+    public const string VersionProperty = "Version";
+
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<MetricDefinition> Metrics => Set<MetricDefinition>();
+    public DbSet<MetricRevision> MetricRevisions => Set<MetricRevision>();
+    public DbSet<MetricValue> MetricValues => Set<MetricValue>();
+    public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+    public DbSet<FrictionIssue> FrictionIssues => Set<FrictionIssue>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CxDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(8).AreUnicode(false);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the save of <paramref name="root"/> conditional on the version the person saw: another
+    /// save in between turns this one into a <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    public void ExpectVersion(object root, int versionSeen)
+    {
+        var version = Entry(root).Property(VersionProperty);
+        version.OriginalValue = versionSeen;
+        version.CurrentValue = versionSeen + 1;
+        version.IsModified = true;
+    }
+
+    public int VersionOf(object root) => (int)Entry(root).Property(VersionProperty).CurrentValue!;
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Metadata.FindProperty(VersionProperty) is null || entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+            var version = entry.Property(VersionProperty);
+            if (!version.IsModified)
+            {
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+    }
+}
