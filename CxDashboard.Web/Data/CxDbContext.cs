@@ -48,16 +48,52 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(8).AreUnicode(false);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>Who the changes saved by this context are attributed to in the audit trail.</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>Off only for bulk loads whose every row would otherwise get an entry (demo data, benchmarks).</summary>
+    public bool AuditEnabled { get; set; } = true;
+
+    /// <summary>The clock stamped on audit entries; services pass theirs so tests can set the time.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves the changes and, in the same transaction, an audit entry for each created, changed or
+    /// deleted row (keys of new rows are only known after the first write, hence two writes).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var pending = AuditEnabled ? AuditRecorder.Collect(ChangeTracker) : [];
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            return await SaveWithAuditAsync(pending, cancellationToken);
+        }
+        var strategy = Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var saved = await SaveWithAuditAsync(pending, ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, cancellationToken);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private async Task<int> SaveWithAuditAsync(List<AuditRecorder.Pending> pending, CancellationToken cancellationToken)
     {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        var entries = AuditRecorder.ToEntries(pending, Actor, Clock.GetUtcNow().UtcDateTime).ToList();
+        ChangeTracker.AcceptAllChanges();
+        AuditEntries.AddRange(entries);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        return saved;
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public static class DatabaseSetup
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTransient<DemoDataSeeder>();
+        builder.Services.AddScoped<Auth.IUserDirectory, UserDirectory>();
         return builder;
     }
 

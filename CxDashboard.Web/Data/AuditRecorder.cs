@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using CxDashboard.Domain.Audit;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CxDashboard.Web.Data;
+
+/// <summary>
+/// Turns the changes a context is about to save into audit entries: who, when, what, and the changed
+/// fields before → after. Personal data (what a customer said, who they are) is never copied into the
+/// trail, so that erasing a customer leaves nothing behind.
+/// </summary>
+internal static class AuditRecorder
+{
+    private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote"];
+    private const string Redacted = "[personal data]";
+
+    internal sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After);
+
+    public static List<Pending> Collect(ChangeTracker tracker)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditEntry or DataProtectionKey || entry.Metadata.IsOwned())
+            {
+                continue;
+            }
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new(entry, AuditAction.Created, null, Values(entry, p => p.CurrentValue, all: true)));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new(entry, AuditAction.Deleted, Values(entry, p => p.OriginalValue, all: true), null));
+                    break;
+                case EntityState.Modified:
+                    var before = Values(entry, p => p.OriginalValue, all: false);
+                    if (before.Count > 0)
+                    {
+                        pending.Add(new(entry, AuditAction.Changed, before, Values(entry, p => p.CurrentValue, all: false)));
+                    }
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    public static IEnumerable<AuditEntry> ToEntries(IEnumerable<Pending> pending, AuditActor actor, DateTime at) =>
+        pending.Select(p =>
+        {
+            var type = p.Entry.Metadata.ClrType.Name;
+            var id = Key(p.Entry);
+            return new AuditEntry(at, actor.PersonId, actor.Name, type, id, p.Action, Summarise(type, id, p),
+                p.Before is null ? null : JsonSerializer.Serialize(p.Before),
+                p.After is null ? null : JsonSerializer.Serialize(p.After));
+        });
+
+    private static Dictionary<string, object?> Values(EntityEntry entry, Func<PropertyEntry, object?> read, bool all)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name == CxDbContext.VersionProperty || (!all && !property.IsModified) || property.Metadata.IsPrimaryKey() && !all)
+            {
+                continue;
+            }
+            if (!all && Equals(property.OriginalValue, property.CurrentValue))
+            {
+                continue;
+            }
+            var value = read(property);
+            values[name] = PersonalFields.Contains(name) && value is not null ? Redacted : Portable(value);
+        }
+        return values;
+    }
+
+    private static object? Portable(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        string or int or long or double or bool => value,
+        System.Collections.IEnumerable list => string.Join(",", list.Cast<object?>()),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
+    private static string Key(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? "?"
+            : string.Join("/", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    }
+
+    private static string Summarise(string type, string id, Pending p)
+    {
+        var what = $"{type} #{id}";
+        var text = p.Action switch
+        {
+            AuditAction.Created => $"Created {what}",
+            AuditAction.Deleted => $"Deleted {what}",
+            _ => $"Changed {what}: " + string.Join(", ", p.Before!.Keys.Select(k => $"{k} {Show(p.Before[k])} → {Show(p.After![k])}")),
+        };
+        return text.Length <= 500 ? text : text[..497] + "…";
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "(none)",
+        string s when s.Length > 40 => $"'{s[..37]}…'",
+        string s => $"'{s}'",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}
