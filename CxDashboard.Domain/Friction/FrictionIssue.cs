@@ -206,6 +206,7 @@ public sealed class FrictionIssue : Entity
     /// <summary>Closes the loop, or refuses with everything that is still missing.</summary>
     public void Close(IEnumerable<ActionStatus> actionStatuses, int byPersonId, DateTime at)
     {
+        EnsureOpen();
         var gaps = ClosingGaps(actionStatuses);
         if (gaps.Count > 0)
         {
