@@ -130,7 +130,7 @@ public sealed class ActionItem : Entity
     private void Move(ActionStatus to, int byPersonId, string? note, DateTime at)
     {
         var entry = new ActionNote(Guard.Id(byPersonId, "Who changed the action"),
-            Guard.OptionalText(note, "A progress note", 2000) ?? $"Status changed to {to}.", to, Guard.Utc(at));
+            Guard.OptionalText(note, "A progress note", 2000) ?? $"Status changed to {Describe(to)}.", to, Guard.Utc(at));
         Status = to;
         _notes.Add(entry);
     }
