@@ -56,6 +56,30 @@ public class FrictionIssueTests
     }
 
     [Fact]
+    public void A_refused_redescription_leaves_the_issue_as_it_was()
+    {
+        var builder = A.FrictionIssue();
+        var issue = builder.Build();
+
+        Assert.Equal("Name at least one channel the friction appears in.",
+            Refused(() => issue.Describe(builder.Details with { Title = "Something else", Severity = 1, ChannelIds = [] })));
+
+        Assert.Equal(("Click & collect orders not visible in store", 3, true), (issue.Title, issue.Severity, issue.IsCrossChannel));
+    }
+
+    [Fact]
+    public void Handing_the_issue_to_a_contributing_team_removes_it_from_the_contributors()
+    {
+        var builder = A.FrictionIssue().OwnedBy(Stores).WithContributors(Digital, SupplyChain);
+        var issue = builder.Build();
+
+        issue.Describe(builder.Details with { OwningTeamId = Digital, OwnerPersonId = Known.People.DigitalLead });
+
+        Assert.Equal(Digital, issue.OwningTeamId);
+        Assert.Equal([SupplyChain], issue.ContributingTeams.Select(t => t.TeamId));
+    }
+
+    [Fact]
     public void The_owning_team_is_not_counted_as_a_contributor()
     {
         var issue = A.FrictionIssue().OwnedBy(Stores).WithContributors(Stores, Digital, Digital, SupplyChain).Build();
