@@ -92,8 +92,8 @@ public sealed class ActionItem : Entity
             throw Refused(ActionStatus.Blocked);
         }
         var why = Guard.Text(reason, "The reason the action is blocked", 1000);
-        BlockedReason = why;
         Move(ActionStatus.Blocked, byPersonId, why, at);
+        BlockedReason = why;
     }
 
     public void Complete(int byPersonId, DateTime at, string? note = null)
@@ -104,16 +104,16 @@ public sealed class ActionItem : Entity
                 ? new DomainException("A blocked action must be unblocked before it is done.")
                 : Refused(ActionStatus.Done);
         }
-        CompletedAt = Guard.Utc(at);
         Move(ActionStatus.Done, byPersonId, note, at);
+        CompletedAt = Guard.Utc(at);
     }
 
     public void Cancel(string reason, int byPersonId, DateTime at)
     {
         EnsureOpen("cancelled");
+        Move(ActionStatus.Cancelled, byPersonId, Guard.Text(reason, "The reason for cancelling", 1000), at);
         BlockedReason = null;
         CompletedAt = Guard.Utc(at);
-        Move(ActionStatus.Cancelled, byPersonId, Guard.Text(reason, "The reason for cancelling", 1000), at);
     }
 
     public void Reopen(string reason, int byPersonId, DateTime at)
@@ -122,15 +122,17 @@ public sealed class ActionItem : Entity
         {
             throw new DomainException("The action is still open.");
         }
-        CompletedAt = null;
         Move(ActionStatus.Open, byPersonId, Guard.Text(reason, "The reason for reopening", 1000), at);
+        CompletedAt = null;
     }
 
+    // Callers change their own fields only after Move, so a refused change leaves the action as it was.
     private void Move(ActionStatus to, int byPersonId, string? note, DateTime at)
     {
+        var entry = new ActionNote(Guard.Id(byPersonId, "Who changed the action"),
+            Guard.OptionalText(note, "A progress note", 2000) ?? $"Status changed to {Describe(to)}.", to, Guard.Utc(at));
         Status = to;
-        _notes.Add(new ActionNote(Guard.Id(byPersonId, "Who changed the action"),
-            Guard.OptionalText(note, "A progress note", 2000) ?? $"Status changed to {to}.", to, Guard.Utc(at)));
+        _notes.Add(entry);
     }
 
     private void EnsureOpen(string what)

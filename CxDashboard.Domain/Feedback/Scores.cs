@@ -19,7 +19,7 @@ public static class Scores
         var (min, max) = RangeOf(scale);
         if (score < min || score > max)
         {
-            throw new DomainException($"A {Name(scale)} score must be between {min} and {max}.");
+            throw new DomainException($"{(scale == ScoreScale.Nps ? "An" : "A")} {Name(scale)} score must be between {min} and {max}.");
         }
     }
 

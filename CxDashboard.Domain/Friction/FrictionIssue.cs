@@ -65,30 +65,39 @@ public sealed class FrictionIssue : Entity
     public void Describe(FrictionDetails details)
     {
         EnsureOpen();
-        Title = Guard.Text(details.Title, "A friction issue's title", 200);
-        Description = Guard.OptionalText(details.Description, "The description", 4000);
-        JourneyStageId = Guard.Id(details.JourneyStageId, "The journey stage");
+        // Everything is checked before anything changes, so a refused edit leaves the issue as it was.
+        var title = Guard.Text(details.Title, "A friction issue's title", 200);
+        var description = Guard.OptionalText(details.Description, "The description", 4000);
+        var journeyStageId = Guard.Id(details.JourneyStageId, "The journey stage");
         if (!Enum.IsDefined(details.Category))
         {
             throw new DomainException("Choose whether the friction is about product, service or experience.");
         }
-        Category = details.Category;
-        Severity = Guard.Range(details.Severity, "Severity", 1, 4);
+        var severity = Guard.Range(details.Severity, "Severity", 1, 4);
         if (details.CustomersAffected < 0)
         {
             throw new DomainException("Customers affected cannot be negative.");
         }
-        CustomersAffected = details.CustomersAffected;
-        RootCause = Guard.OptionalText(details.RootCause, "The root cause", 2000);
-        OwningTeamId = Guard.Id(details.OwningTeamId, "The owning team");
-        OwnerPersonId = Guard.Id(details.OwnerPersonId, "The owner");
-        DueDate = details.DueDate;
-
+        var rootCause = Guard.OptionalText(details.RootCause, "The root cause", 2000);
+        var owningTeamId = Guard.Id(details.OwningTeamId, "The owning team");
+        var ownerPersonId = Guard.Id(details.OwnerPersonId, "The owner");
         var channels = details.ChannelIds.Distinct().ToList();
         if (channels.Count == 0)
         {
             throw new DomainException("Name at least one channel the friction appears in.");
         }
+
+        Title = title;
+        Description = description;
+        JourneyStageId = journeyStageId;
+        Category = details.Category;
+        Severity = severity;
+        CustomersAffected = details.CustomersAffected;
+        RootCause = rootCause;
+        OwningTeamId = owningTeamId;
+        OwnerPersonId = ownerPersonId;
+        DueDate = details.DueDate;
+
         _channels.RemoveAll(c => !channels.Contains(c.ChannelId));
         _channels.AddRange(channels.Where(id => _channels.All(c => c.ChannelId != id)).Select(id => new FrictionChannel(id)));
         IsCrossChannel = channels.Count > 1;
@@ -206,6 +215,7 @@ public sealed class FrictionIssue : Entity
     /// <summary>Closes the loop, or refuses with everything that is still missing.</summary>
     public void Close(IEnumerable<ActionStatus> actionStatuses, int byPersonId, DateTime at)
     {
+        EnsureOpen();
         var gaps = ClosingGaps(actionStatuses);
         if (gaps.Count > 0)
         {

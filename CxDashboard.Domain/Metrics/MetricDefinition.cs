@@ -97,8 +97,10 @@ public sealed class MetricDefinition : Entity
             return pending;
         }
         var agreed = InForce ?? throw new DomainException("This metric has no revision to change.");
-        var revision = new MetricRevision(_revisions.Max(r => r.Number) + 1, spec, targets, agreed.StakeholderTeamIds);
-        revision.Propose(agreed.StakeholderTeamIds, at);
+        // The owning team may have changed hands since the last agreement; it is always a stakeholder.
+        var stakeholders = agreed.StakeholderTeamIds.Append(OwningTeamId).Distinct().ToList();
+        var revision = new MetricRevision(_revisions.Max(r => r.Number) + 1, spec, targets, stakeholders);
+        revision.Propose(stakeholders, at);
         _revisions.Add(revision);
         Record(MetricEventKind.RevisionOpened, revision.Number, byPersonId, null, note, at);
         return revision;

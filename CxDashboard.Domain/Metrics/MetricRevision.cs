@@ -68,9 +68,10 @@ public sealed class MetricRevision : Entity
 
     internal void Apply(MetricSpec spec, IEnumerable<TargetSpec> targets)
     {
-        Description = Guard.Text(spec.Description, "What the metric measures", 2000);
-        Formula = Guard.Text(spec.Formula, "The formula", 1000);
-        DataSource = Guard.Text(spec.DataSource, "The data source", 500);
+        // Everything is checked before anything changes, so a refused edit leaves the revision as it was.
+        var description = Guard.Text(spec.Description, "What the metric measures", 2000);
+        var formula = Guard.Text(spec.Formula, "The formula", 1000);
+        var dataSource = Guard.Text(spec.DataSource, "The data source", 500);
         if (!Enum.IsDefined(spec.Unit) || !Enum.IsDefined(spec.Direction) || !Enum.IsDefined(spec.Aggregation) || !Enum.IsDefined(spec.Cadence))
         {
             throw new DomainException("Choose the unit, direction, aggregation and cadence.");
@@ -83,12 +84,7 @@ public sealed class MetricRevision : Entity
         {
             throw new DomainException("Only NPS, CSAT and CES can be computed from feedback.");
         }
-        Unit = spec.Unit;
-        Direction = spec.Direction;
-        Aggregation = spec.Aggregation;
-        Cadence = spec.Cadence;
-        ComputedFrom = spec.ComputedFrom;
-        ChannelIds = spec.ChannelIds.Distinct().Order().ToList();
+        var channelIds = spec.ChannelIds.Distinct().Order().ToList();
 
         var targetList = targets.ToList();
         foreach (var target in targetList)
@@ -97,17 +93,27 @@ public sealed class MetricRevision : Entity
             {
                 throw new DomainException($"Targets are set per quarter; {target.Quarter} is not a quarter.");
             }
-            if (target.ChannelId is { } channel && !ChannelIds.Contains(channel))
+            if (target.ChannelId is { } channel && !channelIds.Contains(channel))
             {
                 throw new DomainException($"A target for {target.Quarter} names a channel the metric does not apply to.");
             }
-            MetricUnitRules.Check(Unit, target.Value);
+            MetricUnitRules.Check(spec.Unit, target.Value);
         }
         var duplicate = targetList.GroupBy(t => (t.Quarter, t.ChannelId)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new DomainException($"There are two targets for {duplicate.Key.Quarter}{(duplicate.Key.ChannelId is null ? " in total" : " on one channel")}.");
         }
+
+        Description = description;
+        Formula = formula;
+        DataSource = dataSource;
+        Unit = spec.Unit;
+        Direction = spec.Direction;
+        Aggregation = spec.Aggregation;
+        Cadence = spec.Cadence;
+        ComputedFrom = spec.ComputedFrom;
+        ChannelIds = channelIds;
         _targets.Clear();
         _targets.AddRange(targetList.Select(t => new MetricTarget(t)));
         _signOffs.Clear();

@@ -8,7 +8,7 @@ public static class RagRule
 {
     public static Rag Evaluate(double? value, double? target, Direction direction, double tolerance)
     {
-        if (value is null || target is null || double.IsNaN(value.Value))
+        if (value is null || target is null || double.IsNaN(value.Value) || double.IsNaN(target.Value))
         {
             return Rag.None;
         }

@@ -78,8 +78,8 @@ public sealed class Scorecard : Entity
         {
             throw new DomainException("A scorecard with no agreed metrics cannot be published.");
         }
-        _lines.AddRange(snapshot);
         PublishedByPersonId = Guard.Id(byPersonId, "Who published the scorecard");
+        _lines.AddRange(snapshot);
         PublishedAt = Guard.Utc(at);
         Status = ScorecardStatus.Published;
     }

@@ -1,0 +1,391 @@
+using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Friction;
+using CxDashboard.Tests.Domain.Builders;
+using static CxDashboard.Tests.Domain.Builders.Known.Teams;
+
+namespace CxDashboard.Tests.Domain.Friction;
+
+public class FrictionIssueTests
+{
+    private const int By = Known.People.StoresLead;
+    private static readonly DateTime Later = Known.Now;
+
+    private static string Refused(Action attempt) => Assert.Throws<DomainException>(attempt).Message;
+
+    [Fact]
+    public void A_new_issue_starts_its_history_with_who_raised_it_and_when()
+    {
+        var raisedAt = new DateTime(2026, 9, 1, 8, 30, 0, DateTimeKind.Utc);
+
+        var issue = new FrictionIssue(A.FrictionIssue().Details, Known.People.StoresLead, raisedAt);
+
+        Assert.Equal(FrictionStatus.New, issue.Status);
+        Assert.True(issue.IsOpen);
+        var step = Assert.Single(issue.History);
+        Assert.Equal(((FrictionStatus?)null, FrictionStatus.New, Known.People.StoresLead, raisedAt), (step.From, step.To, step.PersonId, step.At));
+    }
+
+    [Fact]
+    public void An_issue_on_two_channels_is_cross_channel()
+    {
+        var issue = A.FrictionIssue().OnChannels(Known.Channels.Website, Known.Channels.Store).Build();
+
+        Assert.True(issue.IsCrossChannel);
+        Assert.Equal([Known.Channels.Website, Known.Channels.Store], issue.Channels.Select(c => c.ChannelId));
+    }
+
+    [Fact]
+    public void An_issue_on_one_channel_named_twice_is_not_cross_channel() =>
+        Assert.False(A.FrictionIssue().OnChannels(Known.Channels.Store, Known.Channels.Store).Build().IsCrossChannel);
+
+    [Fact]
+    public void An_issue_needs_at_least_one_channel() =>
+        Assert.Equal("Name at least one channel the friction appears in.", Refused(() => A.FrictionIssue().OnChannels().Build()));
+
+    [Fact]
+    public void Redescribing_to_a_single_channel_is_no_longer_cross_channel()
+    {
+        var builder = A.FrictionIssue();
+        var issue = builder.Build();
+
+        issue.Describe(builder.Details with { ChannelIds = [Known.Channels.Store] });
+
+        Assert.False(issue.IsCrossChannel);
+        Assert.Equal([Known.Channels.Store], issue.Channels.Select(c => c.ChannelId));
+    }
+
+    [Fact]
+    public void A_refused_redescription_leaves_the_issue_as_it_was()
+    {
+        var builder = A.FrictionIssue();
+        var issue = builder.Build();
+
+        Assert.Equal("Name at least one channel the friction appears in.",
+            Refused(() => issue.Describe(builder.Details with { Title = "Something else", Severity = 1, ChannelIds = [] })));
+
+        Assert.Equal(("Click & collect orders not visible in store", 3, true), (issue.Title, issue.Severity, issue.IsCrossChannel));
+    }
+
+    [Fact]
+    public void Handing_the_issue_to_a_contributing_team_removes_it_from_the_contributors()
+    {
+        var builder = A.FrictionIssue().OwnedBy(Stores).WithContributors(Digital, SupplyChain);
+        var issue = builder.Build();
+
+        issue.Describe(builder.Details with { OwningTeamId = Digital, OwnerPersonId = Known.People.DigitalLead });
+
+        Assert.Equal(Digital, issue.OwningTeamId);
+        Assert.Equal([SupplyChain], issue.ContributingTeams.Select(t => t.TeamId));
+    }
+
+    [Fact]
+    public void The_owning_team_is_not_counted_as_a_contributor()
+    {
+        var issue = A.FrictionIssue().OwnedBy(Stores).WithContributors(Stores, Digital, Digital, SupplyChain).Build();
+
+        Assert.Equal([Digital, SupplyChain], issue.ContributingTeams.Select(t => t.TeamId));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void Severity_runs_from_1_to_4(int severity) =>
+        Assert.Equal("Severity must be between 1 and 4.", Refused(() => A.FrictionIssue().With(d => d with { Severity = severity }).Build()));
+
+    [Fact]
+    public void Customers_affected_cannot_be_negative() =>
+        Assert.Equal("Customers affected cannot be negative.",
+            Refused(() => A.FrictionIssue().With(d => d with { CustomersAffected = -1 }).Build()));
+
+    [Fact]
+    public void The_usual_path_goes_new_triaged_in_progress_resolved_closed_and_each_step_is_recorded()
+    {
+        var issue = A.FrictionIssue().Build();
+        var t = Known.Now;
+
+        issue.Triage(Known.People.HeadOfCx, t.AddDays(1), "Seen in 40 complaints");
+        issue.Start(By, t.AddDays(2));
+        issue.Resolve("Orders visible on tills", By, t.AddDays(9));
+        issue.RecordPeopleTold(ToldAudience.Customers | ToldAudience.FrontLineStaff, "E-mail and store briefing", t.AddDays(10));
+        issue.Close([ActionStatus.Done, ActionStatus.Cancelled], Known.People.HeadOfCx, t.AddDays(30));
+
+        Assert.Equal(FrictionStatus.Closed, issue.Status);
+        Assert.False(issue.IsOpen);
+        Assert.Equal(t.AddDays(9), issue.ResolvedAt);
+        Assert.Equal(t.AddDays(30), issue.ClosedAt);
+        Assert.Collection(issue.History.Skip(1),
+            s => Assert.Equal((FrictionStatus.New, FrictionStatus.Triaged, Known.People.HeadOfCx, "Seen in 40 complaints", t.AddDays(1)),
+                (s.From!.Value, s.To, s.PersonId, s.Note, s.At)),
+            s => Assert.Equal((FrictionStatus.Triaged, FrictionStatus.InProgress, By, t.AddDays(2)), (s.From!.Value, s.To, s.PersonId, s.At)),
+            s => Assert.Equal((FrictionStatus.InProgress, FrictionStatus.Resolved, t.AddDays(9)), (s.From!.Value, s.To, s.At)),
+            s => Assert.Equal((FrictionStatus.Resolved, FrictionStatus.Closed, Known.People.HeadOfCx, t.AddDays(30)),
+                (s.From!.Value, s.To, s.PersonId, s.At)));
+    }
+
+    public static TheoryData<FrictionStatus, string, Action<FrictionIssue>, string> IllegalMoves => new()
+    {
+        { FrictionStatus.New, "start", i => i.Start(By, Later), "An issue that is new cannot become in progress." },
+        { FrictionStatus.New, "resolve", i => i.Resolve("Fixed", By, Later), "An issue that is new cannot become resolved." },
+        { FrictionStatus.New, "reopen", i => i.Reopen("Came back", By, Later), "An issue that is new cannot become in progress." },
+        { FrictionStatus.Triaged, "triage", i => i.Triage(By, Later), "An issue that is triaged cannot become triaged." },
+        { FrictionStatus.Triaged, "resolve", i => i.Resolve("Fixed", By, Later), "An issue that is triaged cannot become resolved." },
+        { FrictionStatus.InProgress, "triage", i => i.Triage(By, Later), "An issue that is in progress cannot become triaged." },
+        { FrictionStatus.InProgress, "start", i => i.Start(By, Later), "An issue that is in progress cannot become in progress." },
+        { FrictionStatus.InProgress, "reopen", i => i.Reopen("Came back", By, Later), "An issue that is in progress cannot become in progress." },
+        { FrictionStatus.Resolved, "triage", i => i.Triage(By, Later), "An issue that is resolved cannot become triaged." },
+        { FrictionStatus.Resolved, "start", i => i.Start(By, Later), "An issue that is resolved cannot become in progress." },
+        { FrictionStatus.Resolved, "resolve", i => i.Resolve("Again", By, Later), "An issue that is resolved cannot become resolved." },
+        { FrictionStatus.Resolved, "won't fix", i => i.WontFix("Too costly", By, Later), "An issue that is resolved cannot be marked won't fix." },
+    };
+
+    [Theory]
+    [MemberData(nameof(IllegalMoves))]
+    public void An_illegal_status_change_is_refused_and_changes_nothing(FrictionStatus from, string move, Action<FrictionIssue> attempt, string message)
+    {
+        var issue = A.FrictionIssue().In(from).Build();
+        var steps = issue.History.Count;
+
+        Assert.Equal(message, Refused(() => attempt(issue)));
+        Assert.Equal(from, issue.Status);
+        Assert.Equal(steps, issue.History.Count);
+        Assert.NotEmpty(move);
+    }
+
+    public static TheoryData<string, Action<FrictionIssue>, string> ChangesAfterTheEnd => new()
+    {
+        { "triage", i => i.Triage(By, Later), "cannot become triaged." },
+        { "start", i => i.Start(By, Later), "cannot become in progress." },
+        { "resolve", i => i.Resolve("Fixed", By, Later), "cannot become resolved." },
+        { "reopen", i => i.Reopen("Came back", By, Later), "cannot become in progress." },
+        { "won't fix", i => i.WontFix("No", By, Later), "cannot be marked won't fix." },
+        { "close", i => i.Close([], By, Later), "can no longer change." },
+        { "describe", i => i.Describe(A.FrictionIssue().Details), "can no longer change." },
+        { "link a metric", i => i.LinkMetric(99, null), "can no longer change." },
+        { "unlink a metric", i => i.UnlinkMetric(99), "can no longer change." },
+        { "write the resolution", i => i.WriteResolution("Other"), "can no longer change." },
+        { "record people told", i => i.RecordPeopleTold(ToldAudience.Customers, "Mail", Later), "can no longer change." },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChangesAfterTheEnd))]
+    public void A_closed_issue_refuses_every_change(string change, Action<FrictionIssue> attempt, string messageEnd)
+    {
+        var issue = A.FrictionIssue().ReadyToClose().Build();
+        issue.Close([], Known.People.HeadOfCx, Later);
+
+        var message = Refused(() => attempt(issue));
+
+        Assert.Contains("closed", message);
+        Assert.EndsWith(messageEnd, message);
+        Assert.Equal(FrictionStatus.Closed, issue.Status);
+        Assert.NotEmpty(change);
+    }
+
+    [Theory]
+    [MemberData(nameof(ChangesAfterTheEnd))]
+    public void A_wont_fix_issue_refuses_every_change(string change, Action<FrictionIssue> attempt, string messageEnd)
+    {
+        var issue = A.FrictionIssue().Build();
+        issue.WontFix("Supplier contract ends next month", Known.People.HeadOfCx, Later);
+
+        var message = Refused(() => attempt(issue));
+
+        Assert.Contains("won't fix", message);
+        Assert.EndsWith(messageEnd, message);
+        Assert.Equal(FrictionStatus.WontFix, issue.Status);
+        Assert.NotEmpty(change);
+    }
+
+    [Theory]
+    [InlineData(FrictionStatus.New)]
+    [InlineData(FrictionStatus.Triaged)]
+    [InlineData(FrictionStatus.InProgress)]
+    public void An_open_issue_can_be_marked_wont_fix_with_a_reason(FrictionStatus from)
+    {
+        var issue = A.FrictionIssue().In(from).Build();
+
+        issue.WontFix("Supplier contract ends next month", Known.People.HeadOfCx, Later);
+
+        Assert.Equal(FrictionStatus.WontFix, issue.Status);
+        Assert.Equal("Supplier contract ends next month", issue.WontFixReason);
+        Assert.Equal(Later, issue.ClosedAt);
+        Assert.False(issue.IsOpen);
+        var step = issue.History[^1];
+        Assert.Equal((from, FrictionStatus.WontFix, "Supplier contract ends next month"), (step.From!.Value, step.To, step.Note));
+    }
+
+    [Fact]
+    public void Wont_fix_needs_a_reason()
+    {
+        var issue = A.FrictionIssue().Build();
+
+        Assert.Equal("The reason it won't be fixed is required.", Refused(() => issue.WontFix("  ", By, Later)));
+        Assert.Equal(FrictionStatus.New, issue.Status);
+    }
+
+    [Fact]
+    public void Resolving_needs_the_resolution_written_down()
+    {
+        var issue = A.FrictionIssue().In(FrictionStatus.InProgress).Build();
+
+        Assert.Equal("The resolution is required.", Refused(() => issue.Resolve("", By, Later)));
+        Assert.Equal(FrictionStatus.InProgress, issue.Status);
+    }
+
+    [Fact]
+    public void A_resolution_that_did_not_hold_is_reopened_with_a_reason()
+    {
+        var issue = A.FrictionIssue().Resolved().Build();
+
+        Assert.Equal("The reason for reopening is required.", Refused(() => issue.Reopen("", By, Later)));
+        issue.Reopen("Orders missing again after the till update", By, Later);
+
+        Assert.Equal(FrictionStatus.InProgress, issue.Status);
+        Assert.Null(issue.ResolvedAt);
+        Assert.Equal("Orders missing again after the till update", issue.History[^1].Note);
+    }
+
+    [Fact]
+    public void Closing_gaps_list_each_missing_condition_separately()
+    {
+        var issue = A.FrictionIssue().WithLinkedMetric(7).WithLinkedMetric(8).Build();
+
+        var gaps = issue.ClosingGaps([ActionStatus.Open, ActionStatus.Blocked, ActionStatus.Done]);
+
+        Assert.Collection(gaps,
+            g => Assert.Equal(new ClosingGap(ClosingGapKind.NotResolved, "The issue is new; it must be resolved first."), g),
+            g => Assert.Equal(new ClosingGap(ClosingGapKind.OpenActions, "2 actions are still open: finish or cancel them."), g),
+            g => Assert.Equal(new ClosingGap(ClosingGapKind.NoResolution, "The resolution is not written down."), g),
+            g => Assert.Equal(ClosingGapKind.NobodyTold, g.Kind),
+            g => Assert.Equal(new ClosingGap(ClosingGapKind.MetricNotChecked, "The after-check of a linked metric is not recorded.", 7), g),
+            g => Assert.Equal(new ClosingGap(ClosingGapKind.MetricNotChecked, "The after-check of a linked metric is not recorded.", 8), g));
+    }
+
+    [Fact]
+    public void One_open_action_is_named_in_the_singular()
+    {
+        var gaps = A.FrictionIssue().ReadyToClose().Build().ClosingGaps([ActionStatus.InProgress]);
+
+        Assert.Equal("1 action is still open: finish or cancel it.", Assert.Single(gaps).Message);
+    }
+
+    [Fact]
+    public void Done_and_cancelled_actions_do_not_hold_up_closing() =>
+        Assert.Empty(A.FrictionIssue().ReadyToClose().Build().ClosingGaps([ActionStatus.Done, ActionStatus.Cancelled]));
+
+    [Fact]
+    public void Only_the_unchecked_linked_metric_is_a_gap()
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7, checkedAfterwards: true).WithLinkedMetric(8).Build();
+
+        var gap = Assert.Single(issue.ClosingGaps([]));
+
+        Assert.Equal((ClosingGapKind.MetricNotChecked, (int?)8), (gap.Kind, gap.MetricId));
+    }
+
+    [Fact]
+    public void Closing_is_refused_while_an_action_is_open()
+    {
+        var issue = A.FrictionIssue().ReadyToClose().Build();
+
+        Assert.Equal("The loop cannot be closed yet: 1 action is still open: finish or cancel it.",
+            Refused(() => issue.Close([ActionStatus.Open], Known.People.HeadOfCx, Later)));
+        Assert.Equal(FrictionStatus.Resolved, issue.Status);
+        Assert.Null(issue.ClosedAt);
+    }
+
+    [Fact]
+    public void Closing_is_refused_until_somebody_was_told()
+    {
+        var issue = A.FrictionIssue().Resolved().Build();
+
+        Assert.Equal("The loop cannot be closed yet: Nobody has recorded telling the customers or front-line staff who raised it.",
+            Refused(() => issue.Close([], Known.People.HeadOfCx, Later)));
+    }
+
+    [Fact]
+    public void Closing_is_refused_until_the_linked_metric_was_checked()
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
+
+        Assert.Equal("The loop cannot be closed yet: The after-check of a linked metric is not recorded.",
+            Refused(() => issue.Close([], Known.People.HeadOfCx, Later)));
+    }
+
+    [Fact]
+    public void Closing_an_unresolved_issue_is_refused_with_everything_still_missing()
+    {
+        var issue = A.FrictionIssue().In(FrictionStatus.InProgress).WithLinkedMetric(7).Build();
+
+        var message = Refused(() => issue.Close([ActionStatus.Open, ActionStatus.Open], Known.People.HeadOfCx, Later));
+
+        Assert.Equal("The loop cannot be closed yet: The issue is in progress; it must be resolved first. "
+            + "2 actions are still open: finish or cancel them. The resolution is not written down. "
+            + "Nobody has recorded telling the customers or front-line staff who raised it. "
+            + "The after-check of a linked metric is not recorded.", message);
+        Assert.Equal(FrictionStatus.InProgress, issue.Status);
+    }
+
+    [Fact]
+    public void Closing_succeeds_when_every_condition_is_met()
+    {
+        var issue = A.FrictionIssue().WithLinkedMetric(7).ReadyToClose().Build();
+
+        issue.Close([ActionStatus.Done], Known.People.HeadOfCx, Later);
+
+        Assert.Equal(FrictionStatus.Closed, issue.Status);
+        Assert.Equal(Later, issue.ClosedAt);
+        Assert.Equal(FrictionStatus.Closed, issue.History[^1].To);
+    }
+
+    [Fact]
+    public void Closing_a_closed_issue_again_is_refused()
+    {
+        var issue = A.FrictionIssue().ReadyToClose().Build();
+        issue.Close([], Known.People.HeadOfCx, Later);
+
+        Assert.Equal("The issue is closed and can no longer change.", Refused(() => issue.Close([], Known.People.HeadOfCx, Later.AddDays(1))));
+        Assert.Equal(Later, issue.ClosedAt);
+    }
+
+    [Fact]
+    public void Telling_someone_needs_who_and_how()
+    {
+        var issue = A.FrictionIssue().Resolved().Build();
+
+        Assert.Equal("Say who was told: customers, front-line staff, or both.",
+            Refused(() => issue.RecordPeopleTold(ToldAudience.None, "Mail", Later)));
+        Assert.Equal("Say who was told: customers, front-line staff, or both.",
+            Refused(() => issue.RecordPeopleTold((ToldAudience)4, "Mail", Later)));
+        Assert.Equal("How they were told is required.", Refused(() => issue.RecordPeopleTold(ToldAudience.Customers, " ", Later)));
+
+        issue.RecordPeopleTold(ToldAudience.Customers | ToldAudience.FrontLineStaff, "E-mail and huddle", Later);
+        Assert.Equal((ToldAudience.Customers | ToldAudience.FrontLineStaff, "E-mail and huddle", (DateTime?)Later),
+            (issue.Told, issue.ToldHow, issue.ToldAt));
+    }
+
+    [Fact]
+    public void A_metric_is_linked_once_and_checked_with_before_and_after()
+    {
+        var issue = A.FrictionIssue().Build();
+        issue.LinkMetric(7, before: 31);
+
+        Assert.Equal("That metric is already linked to this issue.", Refused(() => issue.LinkMetric(7, null)));
+        Assert.Equal("That metric is not linked to this issue.", Refused(() => issue.RecordMetricCheck(8, 1, 2, Later)));
+
+        issue.RecordMetricCheck(7, 30, 36, Later);
+        var link = Assert.Single(issue.LinkedMetrics);
+        Assert.Equal((30.0, 36.0, Later, true), (link.Before!.Value, link.After!.Value, link.CheckedAt!.Value, link.IsChecked));
+    }
+
+    [Fact]
+    public void An_unlinked_metric_no_longer_holds_up_closing()
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
+
+        issue.UnlinkMetric(7);
+
+        Assert.Empty(issue.ClosingGaps([]));
+    }
+}
