@@ -48,6 +48,11 @@ internal static class Guard
         return value;
     }
 
-    public static DateTime Utc(DateTime value) =>
-        value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc);
+    /// <summary>Times in the model are UTC; a time of unspecified kind is taken to be UTC already.</summary>
+    public static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
 }

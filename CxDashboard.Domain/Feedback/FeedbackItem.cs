@@ -29,7 +29,7 @@ public sealed class FeedbackItem : Entity
             ScoreBand = Scores.Band(scale, score);
         }
         var received = Guard.Utc(details.ReceivedAt);
-        if (received > recordedAt.AddMinutes(5))
+        if (received > Guard.Utc(recordedAt).AddMinutes(5))
         {
             throw new DomainException("Feedback cannot be received in the future.");
         }

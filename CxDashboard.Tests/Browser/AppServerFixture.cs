@@ -1,0 +1,100 @@
+using System.Net;
+using CxDashboard.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CxDashboard.Tests.Browser;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 (a free port), with the development sign-in and a fresh
+/// SQLite database filled with demo data, plus a headless Chromium driven by Playwright. Both stop
+/// when the test class is done.
+/// </summary>
+public sealed class AppServerFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cxdashboard-browser", Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots of the pages the tests open are kept, to be looked at.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserFactAttribute.ChromiumPath))
+        {
+            return;
+        }
+        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(ScreenshotFolder);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:CxDashboard", $"Data Source={Path.Combine(_folder, "browser.db")}");
+            builder.UseSetting("Database:DemoFeedbackCount", "2000");
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        _factory = factory;
+        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A context on the app's own database, to compare what a page shows with what is stored.</summary>
+    public CxDbContext CreateDbContext() =>
+        _factory!.Services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContext();
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is the OS's to clean.
+        }
+    }
+}
