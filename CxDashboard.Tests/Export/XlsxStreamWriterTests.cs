@@ -1,0 +1,103 @@
+using ClosedXML.Excel;
+using CxDashboard.Web.Export;
+
+namespace CxDashboard.Tests.Export;
+
+public sealed class XlsxStreamWriterTests
+{
+    private sealed record Row(string Name, int Count, double Score, DateTime ReceivedAt, DateOnly Due, string Rag);
+
+    private static readonly XlsxColumn<Row>[] Columns =
+    [
+        new("Name", 30, r => r.Name),
+        new("Count", 10, r => r.Count, XlsxFormat.Integer),
+        new("Score", 12, r => r.Score, XlsxFormat.Decimal),
+        new("Received", 18, r => r.ReceivedAt, XlsxFormat.DateTime),
+        new("Due", 12, r => r.Due, XlsxFormat.Date),
+        new("RAG", 8, r => r.Rag, XlsxFormat.Rag),
+    ];
+
+    private static async IAsyncEnumerable<Row> Rows(params Row[] rows)
+    {
+        foreach (var row in rows)
+        {
+            await Task.Yield();
+            yield return row;
+        }
+    }
+
+    private static async Task<XLWorkbook> ExportAsync(params Row[] rows)
+    {
+        var stream = new MemoryStream();
+        await XlsxStreamWriter.WriteAsync(stream, "Feedback", Columns, Rows(rows));
+        stream.Position = 0;
+        return new XLWorkbook(stream);
+    }
+
+    [Fact]
+    public async Task Numbers_are_numbers_and_dates_are_dates()
+    {
+        using var workbook = await ExportAsync(new Row("Leeds store", 42, 7.25, new DateTime(2026, 11, 2, 14, 30, 0, DateTimeKind.Utc), new DateOnly(2026, 12, 1), "Green"));
+        var sheet = workbook.Worksheet("Feedback");
+
+        Assert.Equal(XLDataType.Number, sheet.Cell("B2").DataType);
+        Assert.Equal(42, sheet.Cell("B2").GetDouble());
+        Assert.Equal(7.25, sheet.Cell("C2").GetDouble());
+        Assert.Equal(XLDataType.DateTime, sheet.Cell("D2").DataType);
+        Assert.Equal(new DateTime(2026, 11, 2, 14, 30, 0), sheet.Cell("D2").GetDateTime());
+        Assert.Equal(new DateTime(2026, 12, 1), sheet.Cell("E2").GetDateTime());
+        Assert.Equal("Leeds store", sheet.Cell("A2").GetString());
+    }
+
+    [Fact]
+    public async Task The_header_row_is_frozen_filtered_and_columns_have_widths()
+    {
+        using var workbook = await ExportAsync(new Row("a", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Red"), new Row("b", 2, 2, DateTime.UtcNow, new DateOnly(2026, 1, 2), "Amber"));
+        var sheet = workbook.Worksheet(1);
+
+        Assert.Equal(["Name", "Count", "Score", "Received", "Due", "RAG"], sheet.Row(1).Cells(1, 6).Select(c => c.GetString()));
+        Assert.True(sheet.Cell("A1").Style.Font.Bold);
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.True(sheet.AutoFilter.IsEnabled);
+        Assert.Equal("A1:F3", sheet.AutoFilter.Range.RangeAddress.ToString());
+        Assert.InRange(sheet.Column(1).Width, 29, 30.5);
+        Assert.InRange(sheet.Column(5).Width, 11, 12.5);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil\")")]
+    [InlineData("+44 113 496 0000")]
+    [InlineData("-2 stars")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tcmd")]
+    public async Task Text_that_could_run_as_a_formula_is_kept_as_text(string text)
+    {
+        using var workbook = await ExportAsync(new Row(text, 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Green"));
+        var cell = workbook.Worksheet(1).Cell("A2");
+
+        Assert.False(cell.HasFormula);
+        Assert.Equal("'" + text, cell.GetString());
+    }
+
+    [Fact]
+    public async Task Rag_cells_are_coloured()
+    {
+        using var workbook = await ExportAsync(
+            new Row("a", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Green"),
+            new Row("b", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Amber"),
+            new Row("c", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Red"));
+        var sheet = workbook.Worksheet(1);
+
+        Assert.Equal("FFC6EFCE", sheet.Cell("F2").Style.Fill.BackgroundColor.Color.ToArgb().ToString("X8"));
+        Assert.Equal("FFFFEB9C", sheet.Cell("F3").Style.Fill.BackgroundColor.Color.ToArgb().ToString("X8"));
+        Assert.Equal("FFFFC7CE", sheet.Cell("F4").Style.Fill.BackgroundColor.Color.ToArgb().ToString("X8"));
+    }
+
+    [Fact]
+    public async Task An_empty_list_still_has_its_header()
+    {
+        using var workbook = await ExportAsync();
+        Assert.Equal("Name", workbook.Worksheet(1).Cell("A1").GetString());
+        Assert.True(workbook.Worksheet(1).Cell("A2").IsEmpty());
+    }
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CxDashboard.Web.Export;
+
+/// <summary>
+/// Writes a list of any length to a one-sheet workbook row by row with the Open XML SDK's
+/// <see cref="OpenXmlWriter"/>, so memory stays flat however many rows there are. Numbers are
+/// numbers, dates are dates; the header row is frozen and filtered; column widths are set.
+/// </summary>
+public static class XlsxStreamWriter
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    // Style indexes into the stylesheet built below.
+    private const uint HeaderStyle = 1;
+    private const uint IntegerStyle = 2;
+    private const uint DecimalStyle = 3;
+    private const uint DateStyle = 4;
+    private const uint DateTimeStyle = 5;
+    private const uint GreenStyle = 6;
+    private const uint AmberStyle = 7;
+    private const uint RedStyle = 8;
+    private const uint WrapStyle = 9;
+
+    /// <summary>Writes the workbook to <paramref name="output"/> (a seekable stream: a file or memory).</summary>
+    public static async Task<long> WriteAsync<T>(Stream output, string sheetName, IReadOnlyList<XlsxColumn<T>> columns,
+        IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default)
+    {
+        long count = 0;
+        uint rowIndex = 1;
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+        stylesPart.Stylesheet = BuildStylesheet();
+        stylesPart.Stylesheet.Save();
+        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+
+        using (var writer = OpenXmlWriter.Create(sheetPart))
+        {
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteStartElement(new SheetViews());
+            writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = true });
+            writer.WriteElement(new Pane
+            {
+                VerticalSplit = 1,
+                TopLeftCell = "A2",
+                ActivePane = PaneValues.BottomLeft,
+                State = PaneStateValues.Frozen,
+            });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+
+            writer.WriteStartElement(new Columns());
+            for (var i = 0; i < columns.Count; i++)
+            {
+                writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = columns[i].Width, CustomWidth = true });
+            }
+            writer.WriteEndElement();
+
+            writer.WriteStartElement(new SheetData());
+            WriteRow(writer, 1, columns.Select(c => new Cell
+            {
+                DataType = CellValues.InlineString,
+                StyleIndex = HeaderStyle,
+                InlineString = new InlineString(new Text(c.Header)),
+            }));
+
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                rowIndex++;
+                count++;
+                writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", null!, rowIndex.ToString(CultureInfo.InvariantCulture))]);
+                foreach (var column in columns)
+                {
+                    WriteCell(writer, column.Format, column.Value(row));
+                }
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+
+            writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{Math.Max(rowIndex, 1)}" });
+            writer.WriteEndElement();
+        }
+
+        workbookPart.Workbook = new Workbook(new Sheets(new Sheet
+        {
+            Id = workbookPart.GetIdOfPart(sheetPart),
+            SheetId = 1,
+            Name = SheetName(sheetName),
+        }));
+        // Excel applies a filter button only with this hidden name pointing at the filtered range.
+        workbookPart.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{SheetName(sheetName)}'!$A$1:${ColumnName(columns.Count)}${Math.Max(rowIndex, 1)}")
+        {
+            Name = "_xlnm._FilterDatabase",
+            LocalSheetId = 0,
+            Hidden = true,
+        }));
+        workbookPart.Workbook.Save();
+        return count;
+    }
+
+    private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<Cell> cells)
+    {
+        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", null!, index.ToString(CultureInfo.InvariantCulture))]);
+        foreach (var cell in cells)
+        {
+            writer.WriteElement(cell);
+        }
+        writer.WriteEndElement();
+    }
+
+    private static void WriteCell(OpenXmlWriter writer, XlsxFormat format, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteElement(new Cell());
+                return;
+            case DateTime dateTime:
+                writer.WriteElement(Number(dateTime.ToOADate(), format == XlsxFormat.Date ? DateStyle : DateTimeStyle));
+                return;
+            case DateOnly date:
+                writer.WriteElement(Number(date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle));
+                return;
+            case int or long or short or byte:
+                writer.WriteElement(Number(Convert.ToDouble(value, CultureInfo.InvariantCulture), format == XlsxFormat.Decimal ? DecimalStyle : IntegerStyle));
+                return;
+            case double or float or decimal:
+                var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                if (double.IsNaN(number) || double.IsInfinity(number))
+                {
+                    writer.WriteElement(new Cell());
+                    return;
+                }
+                writer.WriteElement(Number(number, format == XlsxFormat.Integer ? IntegerStyle : DecimalStyle));
+                return;
+            case bool flag:
+                writer.WriteElement(Text(flag ? "Yes" : "No", 0));
+                return;
+            default:
+                var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                var style = format switch
+                {
+                    XlsxFormat.Rag => text switch { "Green" => GreenStyle, "Amber" => AmberStyle, "Red" => RedStyle, _ => 0u },
+                    _ => text.Contains('\n') ? WrapStyle : 0u,
+                };
+                writer.WriteElement(Text(CellText.Neutralise(CellText.XmlSafe(text)), style));
+                return;
+        }
+    }
+
+    private static Cell Number(double value, uint style) => new()
+    {
+        CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture)),
+        StyleIndex = style,
+    };
+
+    private static Cell Text(string text, uint style) => new()
+    {
+        DataType = CellValues.InlineString,
+        StyleIndex = style,
+        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+    };
+
+    /// <summary>A, B, …, Z, AA, … for a 1-based column number.</summary>
+    public static string ColumnName(int number)
+    {
+        var name = string.Empty;
+        while (number > 0)
+        {
+            var rest = (number - 1) % 26;
+            name = (char)('A' + rest) + name;
+            number = (number - 1) / 26;
+        }
+        return name;
+    }
+
+    /// <summary>Excel sheet names: at most 31 characters, none of : \ / ? * [ ].</summary>
+    public static string SheetName(string name)
+    {
+        var clean = new string(name.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')).ToArray()).Trim();
+        return string.IsNullOrEmpty(clean) ? "Sheet1" : clean.Length > 31 ? clean[..31] : clean;
+    }
+
+    private static Stylesheet BuildStylesheet() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy-mm-dd hh:mm" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.00" })
+        { Count = 3 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))
+        { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            Solid("FFE8EEF4"),
+            Solid("FFC6EFCE"),
+            Solid("FFFFEB9C"),
+            Solid("FFFFC7CE"))
+        { Count = 6 },
+        new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
+            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
+            new CellFormat { FillId = 3, ApplyFill = true },
+            new CellFormat { FillId = 4, ApplyFill = true },
+            new CellFormat { FillId = 5, ApplyFill = true },
+            new CellFormat(new Alignment { WrapText = true }) { ApplyAlignment = true })
+        { Count = 10 });
+
+    private static Fill Solid(string argb) => new(new PatternFill(
+        new ForegroundColor { Rgb = argb },
+        new BackgroundColor { Indexed = 64 })
+    { PatternType = PatternValues.Solid });
+}
