@@ -30,8 +30,10 @@ public static class AuthenticationSetup
             .BindConfiguration(CxAuthenticationOptions.Section)
             .Validate(o => o.RoleMapping.Values.All(IsRoleName),
                 $"Authentication:RoleMapping values must be app roles: {string.Join(", ", Roles.All)}.")
-            .Validate<IOptions<OidcOptions>, IHostEnvironment>(
-                (o, oidc, environment) => SignInMode.From(oidc.Value, o, environment).CanSignIn,
+            // Reads the provider section unvalidated: its own mistakes are reported once, by its own rules.
+            .Validate<IConfiguration, IHostEnvironment>(
+                (o, configuration, environment) => SignInMode.From(
+                    configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions(), o, environment).CanSignIn,
                 "No sign-in is configured: set Authentication:Oidc:Authority (with ClientId) for the identity provider, " +
                 "or Authentication:DevelopmentSignIn=true to allow the development sign-in outside Development.")
             .ValidateOnStart();
