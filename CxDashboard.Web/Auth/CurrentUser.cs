@@ -19,6 +19,7 @@ public static class CurrentUser
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirst(CxClaimTypes.DisplayName)?.Value
         ?? user.FindFirst(CxClaimTypes.Name)?.Value
+        ?? user.Identity?.Name
         ?? user.Email()
         ?? user.Subject()
         ?? "Unknown person";
