@@ -53,7 +53,7 @@ app.UseAntiforgery();
 
 app.MapCxHealth();
 app.MapCxAuthEndpoints();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,13 +1,155 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
 namespace CxDashboard.Web.Auth;
 
 public static class AuthenticationSetup
 {
+    private const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    private const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
     public static WebApplicationBuilder AddCxAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthorization(Policies.Configure);
-        builder.Services.AddCascadingAuthenticationState();
+        var services = builder.Services;
+
+        services.AddOptions<OidcOptions>()
+            .BindConfiguration(OidcOptions.Section)
+            .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.ClientId),
+                "Authentication:Oidc:ClientId is required when Authentication:Oidc:Authority is set.")
+            .Validate(o => !o.IsConfigured || IsUsableAuthority(o),
+                "Authentication:Oidc:Authority must be an absolute https URL (http only with RequireHttpsMetadata=false).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.RoleClaimType),
+                "Authentication:Oidc:RoleClaimType must not be empty.")
+            .ValidateOnStart();
+
+        services.AddOptions<CxAuthenticationOptions>()
+            .BindConfiguration(CxAuthenticationOptions.Section)
+            .Validate(o => o.RoleMapping.Values.All(IsRoleName),
+                $"Authentication:RoleMapping values must be app roles: {string.Join(", ", Roles.All)}.")
+            // Reads the provider section unvalidated: its own mistakes are reported once, by its own rules.
+            .Validate<IConfiguration, IHostEnvironment>(
+                (o, configuration, environment) => SignInMode.From(
+                    configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions(), o, environment).CanSignIn,
+                "No sign-in is configured: set Authentication:Oidc:Authority (with ClientId) for the identity provider, " +
+                "or Authentication:DevelopmentSignIn=true to allow the development sign-in outside Development.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => SignInMode.From(
+            sp.GetRequiredService<IOptions<OidcOptions>>().Value,
+            sp.GetRequiredService<IOptions<CxAuthenticationOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>()));
+
+        // Pages challenge the cookie scheme, whose sign-in page then picks the identity provider or the
+        // development sign-in; one path for both keeps API requests and Blazor redirects handled alike.
+        var authentication = services
+            .AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieScheme;
+                options.DefaultChallengeScheme = CookieScheme;
+            })
+            .AddCookie(CookieScheme, ConfigureCookie);
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{OidcOptions.Section}:{nameof(OidcOptions.Authority)}"]))
+        {
+            authentication.AddOpenIdConnect(OidcScheme, _ => { });
+            services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IOptions<OidcOptions>>(ConfigureOpenIdConnect);
+        }
+
+        services.AddMemoryCache();
+        services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
+
+        services.AddAuthorization(Policies.Configure);
+        services.AddCascadingAuthenticationState();
         return builder;
     }
 
-    public static WebApplication MapCxAuthEndpoints(this WebApplication app) => app;
+    public static WebApplication MapCxAuthEndpoints(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        return app;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "CxDashboard.Session";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.LoginPath = AccountPaths.SignIn;
+        options.LogoutPath = AccountPaths.SignOut;
+        options.AccessDeniedPath = AccountPaths.NoAccess;
+        options.ReturnUrlParameter = "returnUrl";
+
+        // Scripts and downloads cannot follow a redirect to a sign-in page; they get the status code.
+        options.Events.OnRedirectToLogin = context => IsMachineRequest(context.Request)
+            ? StatusCode(context.Response, StatusCodes.Status401Unauthorized)
+            : Redirect(context);
+        options.Events.OnRedirectToAccessDenied = context => IsMachineRequest(context.Request)
+            ? StatusCode(context.Response, StatusCodes.Status403Forbidden)
+            : Redirect(context);
+
+        static Task StatusCode(HttpResponse response, int statusCode)
+        {
+            response.StatusCode = statusCode;
+            return Task.CompletedTask;
+        }
+
+        static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+    }
+
+    private static void ConfigureOpenIdConnect(OpenIdConnectOptions options, IOptions<OidcOptions> configured)
+    {
+        var oidc = configured.Value;
+        options.SignInScheme = CookieScheme;
+        options.SignOutScheme = CookieScheme;
+        options.Authority = oidc.Authority;
+        options.ClientId = oidc.ClientId;
+        options.ClientSecret = oidc.ClientSecret;
+        options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.UsePkce = true;
+        options.SaveTokens = false;
+        options.Scope.Clear();
+        foreach (var scope in oidc.RequestedScopes)
+        {
+            options.Scope.Add(scope);
+        }
+
+        // Keep the provider's own claim names (sub, email, name, roles). Raw provider roles are not app
+        // roles: RoleClaimsTransformation maps them, so the identity's role claim type stays the standard one.
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters.NameClaimType = CxClaimTypes.Name;
+        options.TokenValidationParameters.RoleClaimType = System.Security.Claims.ClaimTypes.Role;
+
+        options.Events.OnRemoteFailure = context =>
+        {
+            context.Response.Redirect($"{AccountPaths.SignedOut}?failed=true");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+    }
+
+    private static bool IsUsableAuthority(OidcOptions options) =>
+        Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority)
+        && (authority.Scheme == Uri.UriSchemeHttps || (!options.RequireHttpsMetadata && authority.Scheme == Uri.UriSchemeHttp));
+
+    private static bool IsRoleName(string value) => Roles.All.Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    // A status-code page re-executes under its own path; the request the caller made is what counts.
+    private static bool IsMachineRequest(HttpRequest request)
+    {
+        var originalPath = request.HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var path = originalPath is null ? request.Path : new PathString(originalPath);
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/export");
+    }
 }

@@ -1,0 +1,37 @@
+using CxDashboard.Web.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Tests.Http.Auth;
+
+/// <summary>The app in memory, with explicit authentication settings and the test directory of people.</summary>
+internal sealed class CxDashboardFactory(
+    IReadOnlyDictionary<string, string?> settings,
+    IUserDirectory directory,
+    string environment = "Production") : WebApplicationFactory<Program>
+{
+    public static readonly Uri BaseAddress = new("https://localhost");
+
+    public static CxDashboardFactory WithDevelopmentSignIn(IUserDirectory directory) =>
+        new(new Dictionary<string, string?> { ["Authentication:DevelopmentSignIn"] = "true" }, directory);
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddScoped(_ => directory);
+            services.AddSingleton<IStartupFilter, AdminProbe>();
+        });
+    }
+}

@@ -1,0 +1,12 @@
+namespace CxDashboard.Web.Auth;
+
+/// <summary>Claim types the app reads from identity tokens and adds from its own directory.</summary>
+public static class CxClaimTypes
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string PersonId = "cx:person_id";
+    public const string TeamId = "cx:team_id";
+    public const string DisplayName = "cx:display_name";
+}

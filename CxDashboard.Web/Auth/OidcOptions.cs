@@ -1,0 +1,28 @@
+namespace CxDashboard.Web.Auth;
+
+/// <summary>The organisation's OpenID Connect identity provider (section <c>Authentication:Oidc</c>).</summary>
+public sealed class OidcOptions
+{
+    public const string Section = "Authentication:Oidc";
+
+    /// <summary>Issuer URL of the identity provider; leaving it empty turns OpenID Connect off.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Scopes to request; openid is always requested. Empty means openid, profile and email.</summary>
+    public string[] Scopes { get; set; } = [];
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The claim in the identity token whose values name the person's roles.</summary>
+    public string RoleClaimType { get; set; } = "roles";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
+
+    // Defaults cannot live in the array itself: the configuration binder appends configured items to it.
+    public IReadOnlyList<string> RequestedScopes =>
+        new[] { "openid" }.Concat(Scopes.Length == 0 ? ["profile", "email"] : Scopes).Distinct(StringComparer.Ordinal).ToList();
+}
