@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
@@ -11,8 +10,8 @@ namespace CxDashboard.Web.Features.Common;
 /// </summary>
 public sealed record Caller(int? PersonId, string Name, int? TeamId, IReadOnlySet<string> Roles)
 {
-    public const string PersonIdClaim = "cx:person_id";
-    public const string TeamIdClaim = "cx:team_id";
+    public const string PersonIdClaim = CxClaimTypes.PersonId;
+    public const string TeamIdClaim = CxClaimTypes.TeamId;
 
     public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
     public bool IsCxLead => Roles.Contains(Auth.Roles.CxLead);
@@ -28,13 +27,6 @@ public sealed record Caller(int? PersonId, string Name, int? TeamId, IReadOnlySe
     public int RequirePersonId() => PersonId
         ?? throw new NotAllowedException("Your sign-in is not linked to a person in CX Dashboard yet; ask an Admin to add you.");
 
-    public static Caller From(ClaimsPrincipal user)
-    {
-        static int? ReadInt(ClaimsPrincipal user, string type) =>
-            int.TryParse(user.FindFirst(type)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        var name = user.FindFirst("name")?.Value ?? user.Identity?.Name ?? user.FindFirst("email")?.Value ?? "Unknown person";
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Caller(ReadInt(user, PersonIdClaim), name, ReadInt(user, TeamIdClaim), roles);
-    }
+    public static Caller From(ClaimsPrincipal user) =>
+        new(user.PersonId(), user.DisplayName(), user.TeamId(), user.AppRoles().ToHashSet(StringComparer.Ordinal));
 }
