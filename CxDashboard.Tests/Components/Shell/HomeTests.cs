@@ -1,0 +1,119 @@
+using Bunit;
+using CxDashboard.Domain.Actions;
+using CxDashboard.Tests.Features.Dashboard;
+using CxDashboard.Tests.Support;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Components.Pages;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Dashboard;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CxDashboard.Tests.Components.Shell;
+
+public sealed class HomeTests : ShellTestContext
+{
+    private static readonly DateTime Now = new(2026, 11, 15, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
+
+    public HomeTests() => SignInAs("Jordan Lee", Roles.Executive);
+
+    private void UseDatabase(IDbContextFactory<CxDbContext> factory)
+    {
+        Services.AddSingleton(new DashboardService(factory, new FakeTimeProvider(new DateTimeOffset(Now))));
+        // Reaching the renderer builds the service provider, so this comes after the services.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private static Dictionary<string, string> CountsByTile(IRenderedComponent<Home> home) =>
+        home.FindAll(".cx-tile").ToDictionary(
+            tile => tile.QuerySelector("h2")!.TextContent.Trim(),
+            tile => tile.QuerySelector("[data-testid=tile-count]")!.TextContent.Trim());
+
+    [Fact]
+    public async Task Home_shows_the_four_numbers_counted_in_the_database_with_links_to_the_lists_behind_them()
+    {
+        await using var database = await TempSqliteDatabase.CreateAsync();
+        var data = await DashboardTestData.CreateAsync(database, Now);
+        await data.AddMetricsAsync(data.Agree, data.Agree, data.Propose);
+        await data.AddFrictionIssuesAsync(_ => { }, data.Close);
+        await data.AddActionAsync(Today.AddDays(-3));
+        await data.AddActionAsync(Today.AddDays(-3), a => a.Complete(data.Lead.Id, Now.AddDays(-4)));
+        await data.AddFeedbackAsync(Now.AddDays(-1), Now.AddDays(-2), Now.AddDays(-3), Now.AddDays(-4), new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc));
+        UseDatabase(database);
+
+        var home = Render<Home>();
+
+        home.WaitForAssertion(() => Assert.Equal(new Dictionary<string, string>
+        {
+            ["Metrics agreed"] = "2",
+            ["Open friction issues"] = "1",
+            ["Overdue actions"] = "1",
+            ["Feedback this quarter"] = "4",
+        }, CountsByTile(home)));
+        Assert.Equal("Dashboard", home.Find("h1").TextContent.Trim());
+        var links = home.FindAll(".cx-tile a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["metrics?status=Agreed", "friction?open=true", "actions?overdue=true", "feedback?period=2026-Q4"], links);
+        Assert.Contains("arrives with the executive view", home.Markup);
+    }
+
+    [Fact]
+    public void Home_shows_an_error_alert_and_no_numbers_when_the_database_fails()
+    {
+        UseDatabase(new UnavailableDatabase());
+
+        var home = Render<Home>();
+
+        home.WaitForAssertion(() => Assert.Contains("could not be read from the database", home.Find("[data-testid=dashboard-error]").TextContent));
+        Assert.Empty(home.FindAll("[data-testid=tile-count]"));
+    }
+
+    [Fact]
+    public async Task Try_again_after_a_database_failure_shows_the_numbers()
+    {
+        await using var database = await TempSqliteDatabase.CreateAsync();
+        var flaky = new UnavailableDatabase();
+        UseDatabase(flaky);
+        var home = Render<Home>();
+        home.WaitForElement("[data-testid=dashboard-error]");
+
+        flaky.RecoverWith(database);
+        home.FindAll("[data-testid=dashboard-error] button").Single().Click();
+
+        home.WaitForAssertion(() => Assert.Equal(4, home.FindAll("[data-testid=tile-count]").Count));
+        Assert.Empty(home.FindAll("[data-testid=dashboard-error]"));
+    }
+
+    [Fact]
+    public void While_prerendering_the_tiles_show_skeletons_and_the_database_is_not_asked()
+    {
+        var database = new UnavailableDatabase();
+        UseDatabase(database);
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var home = Render<Home>();
+
+        Assert.Equal(4, home.FindAll(".cx-tile [aria-busy=true]").Count);
+        Assert.NotEmpty(home.FindAll(".mud-skeleton"));
+        Assert.Equal(0, database.Attempts);
+        Assert.Empty(home.FindAll("[data-testid=dashboard-error]"));
+    }
+
+    /// <summary>A database that cannot be reached, until told to hand over to a working one.</summary>
+    private sealed class UnavailableDatabase : IDbContextFactory<CxDbContext>
+    {
+        private IDbContextFactory<CxDbContext>? _working;
+
+        public int Attempts { get; private set; }
+
+        public void RecoverWith(IDbContextFactory<CxDbContext> working) => _working = working;
+
+        public CxDbContext CreateDbContext()
+        {
+            Attempts++;
+            return _working?.CreateDbContext() ?? throw new InvalidOperationException("The database server was not found.");
+        }
+    }
+}
