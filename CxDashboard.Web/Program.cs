@@ -46,6 +46,18 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.Use((context, next) =>
+{
+    // The friendly not-found page is for people browsing; a refused form post or an API or export
+    // call keeps its own status code and body.
+    if (!HttpMethods.IsGet(context.Request.Method)
+        || context.Request.Path.StartsWithSegments("/api")
+        || context.Request.Path.StartsWithSegments("/export"))
+    {
+        context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+    }
+    return next(context);
+});
 
 app.UseAuthentication();
 app.UseAuthorization();

@@ -57,6 +57,15 @@ public sealed class TestDatabase : IDbContextFactory<CxDbContext>, IAsyncDisposa
 
     public CxDbContext CreateDbContext() => _create();
 
+    /// <summary>Adds entities and saves them, so that their identities are known to the next step.</summary>
+    public async Task<T[]> SaveAsync<T>(params T[] entities) where T : class
+    {
+        await using var db = CreateDbContext();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+        return entities;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Provider == DatabaseProvider.SqlServer)

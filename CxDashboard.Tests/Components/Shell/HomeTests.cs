@@ -35,7 +35,7 @@ public sealed class HomeTests : ShellTestContext
     [Fact]
     public async Task Home_shows_the_four_numbers_counted_in_the_database_with_links_to_the_lists_behind_them()
     {
-        await using var database = await TempSqliteDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var data = await DashboardTestData.CreateAsync(database, Now);
         await data.AddMetricsAsync(data.Agree, data.Agree, data.Propose);
         await data.AddFrictionIssuesAsync(_ => { }, data.Close);
@@ -73,7 +73,7 @@ public sealed class HomeTests : ShellTestContext
     [Fact]
     public async Task Try_again_after_a_database_failure_shows_the_numbers()
     {
-        await using var database = await TempSqliteDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var flaky = new UnavailableDatabase();
         UseDatabase(flaky);
         var home = Render<Home>();

@@ -14,12 +14,12 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(Now));
-    private TempSqliteDatabase _database = null!;
+    private TestDatabase _database = null!;
     private DashboardTestData _data = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TempSqliteDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync();
         _data = await DashboardTestData.CreateAsync(_database, Now);
     }
 

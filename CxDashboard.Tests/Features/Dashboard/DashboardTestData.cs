@@ -14,7 +14,7 @@ namespace CxDashboard.Tests.Features.Dashboard;
 /// </summary>
 internal sealed class DashboardTestData
 {
-    private DashboardTestData(TempSqliteDatabase database, DateTime now, Team stores, Team digital, Person lead, Channel store, JourneyStage stage)
+    private DashboardTestData(TestDatabase database, DateTime now, Team stores, Team digital, Person lead, Channel store, JourneyStage stage)
     {
         Database = database;
         Now = now;
@@ -25,7 +25,7 @@ internal sealed class DashboardTestData
         Stage = stage;
     }
 
-    public TempSqliteDatabase Database { get; }
+    public TestDatabase Database { get; }
     public DateTime Now { get; }
     public Team Stores { get; }
     public Team Digital { get; }
@@ -33,7 +33,7 @@ internal sealed class DashboardTestData
     public Channel Store { get; }
     public JourneyStage Stage { get; }
 
-    public static async Task<DashboardTestData> CreateAsync(TempSqliteDatabase database, DateTime now)
+    public static async Task<DashboardTestData> CreateAsync(TestDatabase database, DateTime now)
     {
         var teams = await database.SaveAsync(new Team("stores", "Stores"), new Team("digital", "Digital"));
         var (stores, digital) = (teams[0], teams[1]);
