@@ -112,22 +112,26 @@ public sealed partial class DemoDataSeeder
         [.. spec.Channels.Select(code => state.Channels[code].Id)], spec.ComputedFrom);
 
     /// <summary>
-    /// Targets for the eight quarters and the next, in total and for the channels the teams chose to
-    /// target, set a little ahead of the trend; a channel target asks for twice that.
+    /// Targets for the eight quarters and the next, slightly ahead of the trend so that about half the
+    /// values land green. Channels that differ from the total get their own target; the channels the
+    /// teams chose to push (<see cref="DemoMetric.ChannelTargets"/>) get a stretch target.
     /// </summary>
     private static List<TargetSpec> Targets(DemoMetric spec, DemoState state, double extraAmbition)
     {
+        const double ahead = 0.25;
         var targets = new List<TargetSpec>();
         var sign = spec.Direction == Direction.HigherIsBetter ? 1 : -1;
+        var channels = spec.Channels.Where(c => spec.ChannelTargets.Contains(c) || spec.OffsetFor(c) != 0).ToList();
         for (var i = 0; i <= state.Quarters.Count; i++)
         {
             var quarter = i < state.Quarters.Count ? state.Quarters[i] : state.CurrentQuarter.Next;
             var extra = i >= state.Quarters.Count - 1 ? sign * extraAmbition : 0;
-            targets.Add(new TargetSpec(quarter, null, spec.Clamp(spec.Expected(i, null) + spec.TargetAhead + extra), spec.Tolerance));
-            foreach (var channel in spec.ChannelTargets)
+            targets.Add(new TargetSpec(quarter, null, spec.Clamp(spec.Expected(i, null) + ahead * spec.TargetAhead + extra), spec.Tolerance));
+            foreach (var channel in channels)
             {
+                var stretch = spec.ChannelTargets.Contains(channel) ? 2 : ahead;
                 targets.Add(new TargetSpec(quarter, state.Channels[channel].Id,
-                    spec.Clamp(spec.Expected(i, channel) + 2 * spec.TargetAhead + extra), spec.Tolerance));
+                    spec.Clamp(spec.Expected(i, channel) + stretch * spec.TargetAhead + extra), spec.Tolerance));
             }
         }
         return targets;

@@ -86,6 +86,8 @@ internal sealed class VerbatimTemplate
 internal enum Slot
 {
     Product,
+    Clothing,
+    Home,
     Store,
     Order,
     Days,
@@ -109,7 +111,7 @@ internal sealed class VerbatimGenerator
     [
         [" Thank you!", " Will be back.", " Keep it up.", " Five stars from me."],
         [" Just so you know.", " Cheers."],
-        [" Sort it out please.", " Not good enough.", " Really disappointed.", " Won't be shopping here again if this carries on."],
+        [" Sort it out please.", " Not good enough.", " Expected better.", " Won't be shopping here again if this carries on."],
     ];
 
     private readonly StringBuilder _text = new(512);
@@ -190,6 +192,8 @@ internal sealed class VerbatimGenerator
         switch (slot)
         {
             case Slot.Product: text.Append(Pick(VerbatimTemplates.Products, random)); break;
+            case Slot.Clothing: text.Append(Pick(VerbatimTemplates.Clothing, random)); break;
+            case Slot.Home: text.Append(Pick(VerbatimTemplates.Home, random)); break;
             case Slot.Store: text.Append(Pick(VerbatimTemplates.Stores, random)); break;
             case Slot.Order: text.Append("HF-").Append(random.Next(1_000_000, 10_000_000)); break;
             case Slot.Days: text.Append(random.Next(3, 22)); break;

@@ -16,7 +16,7 @@ internal static class VerbatimTemplates
         "discover|P|online|Great to see {product} back in the range. Ordered two straight away!",
         "discover|E|store|The window display at {store} stopped me in my tracks. Brilliant.",
         "consider|S|store|{name} at {store} spent ages helping me choose {product}. So helpful and friendly.",
-        "consider|P|online|The size guide was spot on and {product} fits. Perfect.",
+        "consider|P|online|The size guide was spot on and {clothing} fits. Perfect.",
         "consider|E|web|Really easy to compare the sofas side by side, and the fabric samples arrived the next day.",
         "consider|S|cc|The adviser on the phone knew the range inside out. Really helpful.",
         "buy|E|web|Checkout was quick and easy, paid with Apple Pay in seconds.",
@@ -28,8 +28,8 @@ internal static class VerbatimTemplates
         "receive|S|store|Click & collect was ready when you said, in and out of {store} in five minutes. Perfect.",
         "receive|S|online|Tracking was spot on, {product} arrived in the {time} slot as promised. Great service.",
         "receive|P|*|Everything arrived beautifully packed, not a scratch on {product}. Thanks for the care.",
-        "use|P|*|Been using {product} every day for a month and it's brilliant.",
-        "use|P|*|{product} washes really well, still looks new. Would recommend.",
+        "use|P|*|Been using {home} every day for a month and it's brilliant.",
+        "use|P|*|{clothing} washes really well, still looks new. Would recommend.",
         "use|P|online|Really pleased with {product}, exactly like the photos.",
         "use|E|app|The app remembers my sizes now, makes shopping so easy.",
         "get-help|S|cc|{name} sorted out my delivery address in one call. Excellent service, thank you.",
@@ -38,8 +38,8 @@ internal static class VerbatimTemplates
         "get-help|S|store|Staff at {store} were so helpful when my card didn't work.",
         "get-help|S|web|The chat bot actually answered my question about order {order}. Impressed, thanks.",
         "return|S|store|Returned an online order at {store}, took two minutes and the money was back the next day. Brilliant.",
-        "return|S|online|Returns label printed at home, dropped it at the post office, refunded within {days} days. Easy.",
-        "return|S|*|Exchanged {product} for a {size} with no questions asked. Really happy.",
+        "return|S|online|Returns label printed at home, dropped it at the post office, refunded within a week. Easy.",
+        "return|S|*|Exchanged {clothing} for a {size} with no questions asked. Really happy.",
         "loyalty|E|*|Been shopping at Hartwell & Finch for twenty years and the service is still excellent.",
         "loyalty|E|app|The members' offers in the app are great, saved {price} this month.",
         "loyalty|E|store|Love the members' evening at {store}, lovely atmosphere and great discounts.",
@@ -48,7 +48,7 @@ internal static class VerbatimTemplates
 
     public static readonly string[] CustomerNeutral =
     [
-        "discover|E|social|Is the {product} coming back in {size}?",
+        "discover|E|social|Is {clothing} coming back in {size}?",
         "discover|E|*|Didn't know you sold furniture now. Will have a look next time.",
         "discover|E|store|Popped into {store} to see the new range, just browsing today.",
         "consider|P|online|Would be good to see more photos of {product} from the side.",
@@ -63,7 +63,7 @@ internal static class VerbatimTemplates
         "receive|S|store|Collected order {order} at {store}. Counter was at the back of the second floor.",
         "receive|S|online|Delivery was in the {time} slot, driver didn't knock but left it in the porch.",
         "use|P|*|{product} is fine, a bit smaller than I expected.",
-        "use|P|*|{product} does what it says. Instructions could be clearer.",
+        "use|P|*|{home} does what it says. Instructions could be clearer.",
         "use|E|app|The app works, I mostly use it to check my points.",
         "get-help|S|cc|Rang about order {order}. Adviser said she would call back on {day}.",
         "get-help|S|social|Sent a DM about my order, got an automated reply with a form.",
@@ -88,14 +88,14 @@ internal static class VerbatimTemplates
         "buy|E|web|Payment failed three times and then took the money anyway. Awful.",
         "buy|S|store|Only one till open at {store} on a {day} and the queue was out the door. Waited {minutes} minutes.",
         "buy|E|web|Delivery cost only shown at the very last step. Cancelled the order.",
-        "buy|P|marketplace|Marketplace listing said {size} but {product} arrived in the wrong size.",
+        "buy|P|marketplace|Marketplace listing said {size} but {clothing} arrived in the wrong size.",
         "receive|S|store|Click & collect text said ready at {time}. Got to {store} and they couldn't find order {order}. Waited 40 minutes.",
         "receive|S|online|Order {order} is {days} days late and the tracking hasn't moved since {day}.",
         "receive|P|online|{product} arrived damaged, box was crushed on one side.",
         "receive|S|online|Half my order is missing and nobody can tell me where the rest is.",
         "receive|S|marketplace|Marketplace seller shipped the wrong item and your site says it's not your problem.",
-        "use|P|*|{product} broken after two washes. Poor quality for {price}.",
-        "use|P|*|The handle on {product} came off in the first week. Terrible.",
+        "use|P|*|{clothing} fell apart after two washes. Poor quality for {price}.",
+        "use|P|*|The handle on {home} came off in the first week. Terrible.",
         "use|E|app|App keeps logging me out and my points are missing.",
         "get-help|S|cc|On hold for {minutes} minutes, then cut off. Rang back and had to explain everything again. Terrible service.",
         "get-help|S|cc|The contact centre couldn't see my in-store purchase so couldn't help me. Useless.",
@@ -125,14 +125,14 @@ internal static class VerbatimTemplates
 
     public static readonly string[] StaffNeutral =
     [
-        "consider|P|store|A customer asked whether {product} comes in {size}; the system shows none in any store.",
-        "consider|P|store|Third time this week someone asked for {product} in the wider fit.",
+        "consider|P|store|A customer asked whether {clothing} comes in {size}; the system shows none in any store.",
+        "consider|P|store|Third time this week someone asked for {clothing} in the wider fit.",
         "buy|E|store|Customers keep asking if they can use the app's discount code at the till.",
         "receive|S|store|Collection point at {store} moved upstairs; some customers look for it near the entrance.",
         "get-help|S|cc|Caller asked how to change the name on a gift receipt for order {order}.",
-        "get-help|S|cc|Customer rang to check our opening hours on the bank holiday {day}.",
+        "get-help|S|cc|Customer rang to check our opening hours over the bank holiday weekend.",
         "return|S|store|Customer asked if we can take back a marketplace order. Explained the seller's returns process.",
-        "use|P|store|A customer asked for spare parts for {product}; we don't hold any in store.",
+        "use|P|store|A customer asked for spare parts for {home}; we don't hold any in store.",
         "loyalty|E|store|Customers ask at the till how the new points scheme works; a leaflet would help.",
         "discover|E|store|Customers asked about the autumn catalogue; we have not had copies in yet.",
     ];
@@ -149,7 +149,7 @@ internal static class VerbatimTemplates
         "return|S|cc|Customer waiting {days} days for a refund after a returns hub delay. Third call about it.",
         "buy|E|store|Card reader on till 3 at {store} keeps failing; queue of {minutes} minutes at lunchtime. Slow service at the busiest time.",
         "buy|E|app|Several customers in store showed us empty app baskets after the latest update. Lost their saved items.",
-        "use|P|store|Customers bringing back {product} with the same broken clasp. Poor batch?",
+        "use|P|store|Customers bringing back {clothing} with the same broken zip. Poor batch?",
         "receive|S|cc|Calls about late deliveries doubled on {day}; the carrier missed the evening collection.",
         "loyalty|E|cc|Members calling because points from store purchases are missing from the app.",
     ];
@@ -178,15 +178,25 @@ internal static class VerbatimTemplates
         "Price difference refunded after the ad and the website were found to disagree.",
     ];
 
+    public static readonly string[] Clothing =
+    [
+        "the blue linen shirt", "the cashmere jumper", "the wool winter coat", "a pair of chinos", "the floral summer dress",
+        "the men's suit jacket", "the wrap dress", "the denim jacket", "the pyjama set", "the striped Breton top",
+        "the children's school trousers", "the merino cardigan",
+    ];
+
+    public static readonly string[] Home =
+    [
+        "a 4-slice toaster", "the stand mixer", "the espresso machine", "the kettle", "the cast-iron casserole dish",
+        "a table lamp", "the oak side table", "the garden parasol", "the food processor", "the desk chair",
+    ];
+
     public static readonly string[] Products =
     [
-        "the blue linen shirt", "a 4-slice toaster", "the Marlow sofa", "the cashmere jumper", "the duck-down duvet",
-        "the oak side table", "a set of Egyptian cotton towels", "the wool winter coat", "the cast-iron casserole dish",
-        "the children's school shoes", "the leather weekend bag", "a pair of chinos", "the floral summer dress",
-        "the stand mixer", "the velvet cushions", "the men's suit jacket", "the bamboo bedding set", "a table lamp",
-        "the trainers", "the wrap dress", "the espresso machine", "the linen curtains", "the wool rug",
-        "a pair of ankle boots", "the silk scarf", "the kettle", "the dinner set", "the denim jacket",
-        "the baby sleepsuits", "the pyjama set", "the garden parasol", "the wine glasses",
+        .. Clothing, .. Home,
+        "the Marlow sofa", "the duck-down duvet", "a set of Egyptian cotton towels", "the children's school shoes",
+        "the leather weekend bag", "the velvet cushions", "the bamboo bedding set", "the trainers", "the linen curtains",
+        "the wool rug", "a pair of ankle boots", "the silk scarf", "the dinner set", "the wine glasses",
     ];
 
     public static readonly string[] Stores =
