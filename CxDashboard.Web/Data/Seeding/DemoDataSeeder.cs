@@ -1,15 +1,135 @@
+using System.Data.Common;
+using CxDashboard.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CxDashboard.Web.Data.Seeding;
 
-/// <summary>Fills the database with a fictional department-store retailer, the same every time.</summary>
-public sealed class DemoDataSeeder(IDbContextFactory<CxDbContext> factory, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+/// <summary>
+/// Fills the database with a fictional department-store retailer, Hartwell &amp; Finch: teams, people
+/// and roles, channels, journey stages, shared metrics with their sign-off history and values, feedback,
+/// friction issues, actions, governance reviews and scorecards over the last eight quarters (ending
+/// with the current one, by the injected clock). Everything is built through the domain model, so every
+/// rule holds; only the feedback rows bypass the change tracker, for speed. A fixed random seed makes
+/// the same count and the same day give the same data.
+/// </summary>
+public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factory, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
-    public Task SeedAsync(int feedbackCount, bool reset, CancellationToken cancellationToken = default)
+    public const string AlreadyHoldsData = "The database already holds data; add --reset to replace it with the demo retailer.";
+
+    private const int QuarterCount = 8;
+    private const int ProgressEvery = 100_000;
+
+    /// <summary>Every app table, children before parents, so rows can be deleted without breaking a foreign key.</summary>
+    private static readonly string[] TablesInDeleteOrder =
+    [
+        "ActionNote", "AuditEntries", "ContributingTeam", "Decision", "Feedback", "FrictionChannel", "FrictionStatusChange",
+        "LinkedMetric", "MetricEvent", "MetricSignOff", "MetricTarget", "MetricValues", "ReviewAttendee", "RoleGrants",
+        "ScorecardCommentary", "ScorecardLine", "Actions", "MetricRevisions", "Channels", "Scorecards", "FrictionIssues",
+        "Reviews", "Metrics", "JourneyStages", "People", "Teams",
+    ];
+
+    public async Task SeedAsync(int feedbackCount, bool reset, CancellationToken cancellationToken = default)
     {
-        _ = factory;
-        _ = clock;
-        logger.LogInformation("Seeding {Count} feedback items (reset: {Reset})", feedbackCount, reset);
-        return Task.CompletedTask;
+        ArgumentOutOfRangeException.ThrowIfNegative(feedbackCount);
+        await using var probe = await factory.CreateDbContextAsync(cancellationToken);
+        if (!reset && await probe.Teams.AnyAsync(cancellationToken))
+        {
+            throw new StartupConfigurationException(AlreadyHoldsData);
+        }
+        logger.LogInformation("Seeding the demo retailer with {FeedbackCount} feedback items (reset: {Reset})", feedbackCount, reset);
+        var started = clock.GetTimestamp();
+
+        // One transaction for everything: a failure leaves the database as it was. SQL Server's
+        // retrying strategy needs the whole unit inside it, on a fresh context for each attempt.
+        await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await SeedInTransactionAsync(db, feedbackCount, reset, cancellationToken);
+        });
+        logger.LogInformation("Demo retailer seeded in {Seconds:0.0} s", clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task SeedInTransactionAsync(CxDbContext db, int feedbackCount, bool reset, CancellationToken cancellationToken)
+    {
+        var sqlite = db.Database.IsSqlite();
+        // Kept open so that connection settings (below) and the transaction share one connection.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (sqlite)
+            {
+                // A seed is all or nothing and can be run again, so skipping the wait for the disk on
+                // each write costs nothing worth keeping; a bigger page cache keeps the feedback indexes
+                // in memory while a million rows go in. SQLite refuses to change synchronous inside a
+                // transaction, hence before it; both are restored in finally, since the connection is pooled.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;", cancellationToken);
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (reset)
+            {
+                await DeleteEverythingAsync(db, sqlite, cancellationToken);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var quarters = Period.Containing(DateOnly.FromDateTime(now), PeriodKind.Quarter).LastN(QuarterCount);
+            var state = new DemoState(now, quarters);
+
+            await SeedOrganisationAsync(db, state, cancellationToken);
+            await SeedMetricsAsync(db, state, cancellationToken);
+            await SeedFrictionAndActionsAsync(db, state, cancellationToken);
+            await SeedReviewsAsync(db, state, cancellationToken);
+            await SeedFeedbackAsync(db, state, feedbackCount, sqlite, transaction.GetDbTransaction(), cancellationToken);
+            await SeedScorecardsAsync(db, state, cancellationToken);
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL; PRAGMA cache_size=-2000;", CancellationToken.None);
+            }
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task DeleteEverythingAsync(CxDbContext db, bool sqlite, CancellationToken cancellationToken)
+    {
+        // Teams and people point at each other (a team's lead); break that loop first.
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Teams\" SET \"LeadPersonId\" = NULL", cancellationToken);
+        foreach (var table in TablesInDeleteOrder)
+        {
+            // The names come from the fixed list above, never from input.
+            var delete = "DELETE FROM \"" + table + "\"";
+            await db.Database.ExecuteSqlRawAsync(delete, cancellationToken);
+        }
+        if (sqlite)
+        {
+            // Numbering starts again at 1, so a reset database has the same ids as a fresh one.
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM sqlite_sequence WHERE name <> 'DataProtectionKeys'", cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Deleted the existing data from {Tables} tables", TablesInDeleteOrder.Length);
+    }
+
+    private async Task SeedFeedbackAsync(CxDbContext db, DemoState state, int count, bool sqlite, DbTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        var generator = new FeedbackGenerator(state.FeedbackChannels(), state.Stages.ToDictionary(s => s.Key, s => s.Value.Id),
+            state.FeedbackEvidence(), state.Quarters, state.Now);
+        await using var writer = new FeedbackBulkWriter(db.Database.GetDbConnection(), transaction, sqlite);
+        var nextReport = ProgressEvery;
+        foreach (var item in generator.Generate(count))
+        {
+            await writer.WriteAsync(item, cancellationToken);
+            if (writer.Written >= nextReport)
+            {
+                logger.LogInformation("Inserted {Written} of {Count} feedback items", writer.Written, count);
+                nextReport += ProgressEvery;
+            }
+        }
+        await writer.CompleteAsync(cancellationToken);
+        logger.LogInformation("Inserted {Count} feedback items", writer.Written);
     }
 }
