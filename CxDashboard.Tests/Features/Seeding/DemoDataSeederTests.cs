@@ -19,11 +19,11 @@ public sealed class SeededDatabase : IAsyncLifetime
     public const int FeedbackCount = 2_000;
     public static readonly DateTimeOffset Now = new(2026, 5, 20, 10, 30, 0, TimeSpan.Zero);
 
-    public SqliteTestDatabase Database { get; private set; } = null!;
+    public TestDatabase Database { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Database = await SqliteTestDatabase.CreateAsync();
+        Database = await TestDatabase.CreateAsync();
         await DemoDataSeederTests.Seeder(Database).SeedAsync(FeedbackCount, reset: false);
     }
 
@@ -32,13 +32,13 @@ public sealed class SeededDatabase : IAsyncLifetime
 
 public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<SeededDatabase>
 {
-    internal static DemoDataSeeder Seeder(SqliteTestDatabase database) =>
-        new(database.Factory, new FakeTimeProvider(SeededDatabase.Now), NullLogger<DemoDataSeeder>.Instance);
+    internal static DemoDataSeeder Seeder(TestDatabase database) =>
+        new(database, new FakeTimeProvider(SeededDatabase.Now), NullLogger<DemoDataSeeder>.Instance);
 
     [Fact]
     public async Task Seeding_builds_the_teams_channels_stages_and_people_of_the_retailer()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
 
         Assert.Equal(8, await db.Teams.CountAsync());
         Assert.Equal(6, await db.Channels.CountAsync());
@@ -53,7 +53,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Every_role_is_granted_to_someone_and_one_person_has_no_role()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
 
         var roles = await db.RoleGrants.Select(g => g.Role).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<Role>().Order(), roles.Order());
@@ -64,7 +64,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Metrics_cover_every_status_with_a_pending_revision_on_an_agreed_one()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
         var metrics = await db.Metrics.Include(m => m.Revisions).ToListAsync();
 
         Assert.True(metrics.Count >= 15);
@@ -77,13 +77,13 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Metric_values_are_in_range_not_in_the_future_and_never_typed_for_computed_metrics()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
         var metrics = await db.Metrics.Include(m => m.Revisions).ToDictionaryAsync(m => m.Id);
         var values = await db.MetricValues.ToListAsync();
         var today = DateOnly.FromDateTime(SeededDatabase.Now.UtcDateTime);
 
         Assert.NotEmpty(values);
-        Assert.Contains(values, v => v.PeriodKind == Domain.Common.PeriodKind.Month);
+        Assert.Contains(values, v => v.PeriodKind == CxDashboard.Domain.Common.PeriodKind.Month);
         Assert.All(values, value =>
         {
             var revision = metrics[value.MetricDefinitionId].Current;
@@ -96,7 +96,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Feedback_has_the_requested_count_and_sentiment_that_matches_score_or_words()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
         var feedback = await db.Feedback.AsNoTracking().ToListAsync();
 
         Assert.Equal(SeededDatabase.FeedbackCount, feedback.Count);
@@ -116,7 +116,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Detractors_and_complaints_get_follow_ups_owned_by_the_channel_teams_lead()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
         var leadByChannel = await db.Channels
             .Join(db.Teams, c => c.OwningTeamId, t => t.Id, (c, t) => new { c.Id, t.LeadPersonId })
             .ToDictionaryAsync(x => x.Id, x => x.LeadPersonId);
@@ -136,7 +136,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Friction_issues_and_actions_reach_every_status_and_closed_loops_are_proven()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
         var issues = await db.FrictionIssues.Include(i => i.LinkedMetrics).ToListAsync();
         var actions = await db.Actions.ToListAsync();
 
@@ -158,7 +158,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Seven_past_quarters_have_published_scorecards_and_the_current_one_a_draft()
     {
-        await using var db = seeded.Database.CreateContext();
+        await using var db = seeded.Database.CreateDbContext();
         var scorecards = await db.Scorecards.Include(s => s.Lines).Include(s => s.Commentary).OrderBy(s => s.Quarter).ToListAsync();
 
         Assert.Equal(7, scorecards.Count(s => s.Status == ScorecardStatus.Published));
@@ -191,7 +191,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Seeding_twice_with_the_same_clock_gives_the_same_feedback()
     {
-        await using var other = await SqliteTestDatabase.CreateAsync();
+        await using var other = await TestDatabase.CreateAsync();
         await Seeder(other).SeedAsync(SeededDatabase.FeedbackCount, reset: false);
 
         Assert.Equal(await VerbatimsAsync(seeded.Database), await VerbatimsAsync(other));
@@ -200,12 +200,12 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
     [Fact]
     public async Task Seeding_with_reset_replaces_the_data()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         await Seeder(database).SeedAsync(300, reset: false);
 
         await Seeder(database).SeedAsync(200, reset: true);
 
-        await using var db = database.CreateContext();
+        await using var db = database.CreateDbContext();
         Assert.Equal(200, await db.Feedback.CountAsync());
         Assert.Equal(8, await db.Teams.CountAsync());
         Assert.Equal(30, await db.FrictionIssues.CountAsync());
@@ -213,15 +213,15 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal(1, await db.Teams.MinAsync(t => t.Id));
     }
 
-    private static async Task<List<string>> VerbatimsAsync(SqliteTestDatabase database)
+    private static async Task<List<string>> VerbatimsAsync(TestDatabase database)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateDbContext();
         return await db.Feedback.OrderBy(f => f.Id).Select(f => f.Verbatim).ToListAsync();
     }
 
-    private static async Task<(int, int, int, int)> CountsAsync(SqliteTestDatabase database)
+    private static async Task<(int, int, int, int)> CountsAsync(TestDatabase database)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateDbContext();
         return (await db.Teams.CountAsync(), await db.Feedback.CountAsync(), await db.Metrics.CountAsync(), await db.Actions.CountAsync());
     }
 }
