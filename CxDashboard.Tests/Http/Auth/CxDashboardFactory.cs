@@ -1,3 +1,4 @@
+using CxDashboard.Tests.Support;
 using CxDashboard.Web.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,7 +11,7 @@ namespace CxDashboard.Tests.Http.Auth;
 internal sealed class CxDashboardFactory(
     IReadOnlyDictionary<string, string?> settings,
     IUserDirectory directory,
-    string environment = "Production") : WebApplicationFactory<Program>
+    string environment = "Production") : AppFactory(environment: environment)
 {
     public static readonly Uri BaseAddress = new("https://localhost");
 
@@ -22,7 +23,7 @@ internal sealed class CxDashboardFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
+        base.ConfigureWebHost(builder);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
