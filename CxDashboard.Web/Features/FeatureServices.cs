@@ -1,6 +1,13 @@
+using CxDashboard.Web.Features.Feedback;
+
 namespace CxDashboard.Web.Features;
 
 public static class FeatureServices
 {
-    public static IServiceCollection AddCxFeatures(this IServiceCollection services) => services;
+    public static IServiceCollection AddCxFeatures(this IServiceCollection services)
+    {
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<FeedbackService>();
+        return services;
+    }
 }
