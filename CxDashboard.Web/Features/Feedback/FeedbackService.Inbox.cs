@@ -1,0 +1,275 @@
+using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Feedback;
+
+public sealed partial class FeedbackService
+{
+    /// <summary>
+    /// One page of the inbox, newest first by default. Pages are found by seeking from the row at the
+    /// edge of the previous page (keyset), so page 10,000 costs what page 1 costs; the total is
+    /// counted only up to <see cref="FeedbackPage.CountCap"/>, and not at all for a text search,
+    /// which would otherwise read every row.
+    /// </summary>
+    public async Task<FeedbackPage> GetInboxPageAsync(FeedbackFilter filter, FeedbackPageRequest request, Caller caller,
+        CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, FeedbackPageRequest.MaxPageSize);
+        var now = Now;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var filtered = Filter(db.Feedback.AsNoTracking(), filter, now);
+
+        var backwards = request.Before is not null && request.After is null;
+        var page = filtered;
+        if (request.After is { } after)
+        {
+            page = Seek(page, request.Sort, after, towardsEnd: true);
+        }
+        else if (request.Before is { } before)
+        {
+            page = Seek(page, request.Sort, before, towardsEnd: false);
+        }
+        var rows = await Project(Order(page, request.Sort, reversed: backwards).Take(pageSize + 1), MaySeeCustomerRef(caller), now)
+            .ToListAsync(cancellationToken);
+
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+        var hasNext = backwards ? request.Before is not null : more;
+        var hasPrevious = backwards ? more : request.After is not null;
+
+        var (total, atLeast) = string.IsNullOrWhiteSpace(filter.Text)
+            ? await CappedCountAsync(filtered, cancellationToken)
+            : (0, true);
+        return new FeedbackPage(rows, hasNext, hasPrevious, total, atLeast);
+    }
+
+    private static async Task<(int Total, bool AtLeast)> CappedCountAsync(IQueryable<FeedbackItem> filtered, CancellationToken cancellationToken)
+    {
+        var counted = await filtered.Take(FeedbackPage.CountCap + 1).CountAsync(cancellationToken);
+        return counted > FeedbackPage.CountCap ? (FeedbackPage.CountCap, true) : (counted, false);
+    }
+
+    private static IQueryable<FeedbackItem> Filter(IQueryable<FeedbackItem> query, FeedbackFilter filter, DateTime now)
+    {
+        if (filter.FromUtc is { } from)
+        {
+            query = query.Where(f => f.ReceivedAt >= from);
+        }
+        if (filter.ToUtc is { } to)
+        {
+            query = query.Where(f => f.ReceivedAt < to);
+        }
+        if (filter.ChannelId is { } channelId)
+        {
+            query = query.Where(f => f.ChannelId == channelId);
+        }
+        if (filter.Source is { } source)
+        {
+            query = query.Where(f => f.Source == source);
+        }
+        if (filter.JourneyStageId is { } stageId)
+        {
+            query = query.Where(f => f.JourneyStageId == stageId);
+        }
+        if (filter.Category is { } category)
+        {
+            query = query.Where(f => f.Category == category);
+        }
+        if (filter.Sentiment is { } sentiment)
+        {
+            query = query.Where(f => f.Sentiment == sentiment);
+        }
+        if (filter.Band is { } band)
+        {
+            query = query.Where(f => f.ScoreBand == band);
+        }
+        if (filter.FrictionIssueId is { } issueId)
+        {
+            query = query.Where(f => f.FrictionIssueId == issueId);
+        }
+        else if (filter.Linked is { } linked)
+        {
+            // A two-sided range rather than IS NOT NULL: SQLite then reads the few linked rows from their
+            // index instead of walking the whole inbox newest first looking for them.
+            query = linked
+                ? query.Where(f => f.FrictionIssueId >= 1 && f.FrictionIssueId <= int.MaxValue)
+                : query.Where(f => f.FrictionIssueId == null);
+        }
+        query = filter.FollowUp switch
+        {
+            FollowUpFilter.None => query.Where(f => f.FollowUpStatus == FollowUpStatus.None),
+            FollowUpFilter.Open => query.Where(f => f.FollowUpStatus == FollowUpStatus.Open),
+            FollowUpFilter.Overdue => query.Where(f => f.FollowUpStatus == FollowUpStatus.Open && f.FollowUpDueAt < now),
+            FollowUpFilter.Contacted => query.Where(f => f.FollowUpStatus == FollowUpStatus.Contacted),
+            FollowUpFilter.Resolved => query.Where(f => f.FollowUpStatus == FollowUpStatus.Resolved),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            // LIKE, case-insensitive on both providers; walked newest first and stopped at one page of matches.
+            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
+            query = query.Where(f => EF.Functions.Like(f.Verbatim, pattern, LikeEscape));
+        }
+        return query;
+    }
+
+    private static bool IsDescending(FeedbackSort sort) => sort is FeedbackSort.NewestFirst or FeedbackSort.HighestScoreFirst;
+
+    private static IQueryable<FeedbackItem> Order(IQueryable<FeedbackItem> query, FeedbackSort sort, bool reversed)
+    {
+        var descending = IsDescending(sort) != reversed;
+        var byScore = sort is FeedbackSort.HighestScoreFirst or FeedbackSort.LowestScoreFirst;
+        if (byScore)
+        {
+            // Unscored feedback sorts below every score, on both providers alike.
+            return descending
+                ? query.OrderByDescending(f => f.Score ?? -1).ThenByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
+                : query.OrderBy(f => f.Score ?? -1).ThenBy(f => f.ReceivedAt).ThenBy(f => f.Id);
+        }
+        return descending
+            ? query.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
+            : query.OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id);
+    }
+
+    /// <summary>
+    /// The rows beyond <paramref name="cursor"/> in the display order (towards the end) or before it.
+    /// The redundant bound on ReceivedAt alone lets both databases seek the (…, ReceivedAt, Id) index
+    /// instead of walking it from the top.
+    /// </summary>
+    private static IQueryable<FeedbackItem> Seek(IQueryable<FeedbackItem> query, FeedbackSort sort, FeedbackCursor cursor, bool towardsEnd)
+    {
+        var smaller = IsDescending(sort) == towardsEnd;
+        var at = cursor.ReceivedAt;
+        var id = cursor.Id;
+        if (sort is FeedbackSort.NewestFirst or FeedbackSort.OldestFirst)
+        {
+            return smaller
+                ? query.Where(f => f.ReceivedAt <= at && (f.ReceivedAt < at || f.Id < id))
+                : query.Where(f => f.ReceivedAt >= at && (f.ReceivedAt > at || f.Id > id));
+        }
+        var score = cursor.Score ?? -1;
+        return smaller
+            ? query.Where(f => (f.Score ?? -1) <= score
+                && ((f.Score ?? -1) < score || f.ReceivedAt < at || (f.ReceivedAt == at && f.Id < id)))
+            : query.Where(f => (f.Score ?? -1) >= score
+                && ((f.Score ?? -1) > score || f.ReceivedAt > at || (f.ReceivedAt == at && f.Id > id)));
+    }
+
+    private static IQueryable<FeedbackRow> Project(IQueryable<FeedbackItem> query, bool showCustomerRef, DateTime now) =>
+        query.Select(f => new FeedbackRow(
+            f.Id,
+            f.ReceivedAt,
+            f.ChannelId,
+            f.JourneyStageId,
+            f.Source,
+            f.Category,
+            f.Sentiment,
+            f.ScoreScale,
+            f.Score,
+            f.ScoreBand,
+            f.Verbatim.Substring(0, VerbatimPreviewLength),
+            f.Verbatim.Length > VerbatimPreviewLength,
+            showCustomerRef ? f.CustomerRef : null,
+            f.FollowUpStatus,
+            f.FollowUpDueAt,
+            f.FollowUpStatus == FollowUpStatus.Open && f.FollowUpDueAt < now,
+            f.FrictionIssueId));
+
+    /// <summary>Everything about one feedback item, with what <paramref name="caller"/> may do to it.</summary>
+    public async Task<FeedbackDetail> GetDetailAsync(int feedbackId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Feedback.AsNoTracking()
+            .Where(f => f.Id == feedbackId)
+            .Select(f => new
+            {
+                Item = f,
+                Version = EF.Property<int>(f, CxDbContext.VersionProperty),
+                Channel = db.Channels.Where(c => c.Id == f.ChannelId).Select(c => new { c.Name, c.OwningTeamId }).First(),
+                Stage = db.JourneyStages.Where(s => s.Id == f.JourneyStageId).Select(s => s.Name).FirstOrDefault(),
+                RecordedBy = db.People.Where(p => p.Id == f.RecordedByPersonId).Select(p => p.DisplayName).FirstOrDefault(),
+                Owner = db.People.Where(p => p.Id == f.FollowUpOwnerPersonId)
+                    .Select(p => new { p.DisplayName, Team = db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault() })
+                    .FirstOrDefault(),
+                Issue = db.FrictionIssues.Where(i => i.Id == f.FrictionIssueId).Select(i => i.Title).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"Feedback #{feedbackId} does not exist.");
+
+        var f = found.Item;
+        var now = Now;
+        var followUp = new FollowUpView(
+            f.FollowUpStatus,
+            f.FollowUpOwnerPersonId,
+            found.Owner?.DisplayName,
+            found.Owner?.Team,
+            f.FollowUpDueAt,
+            f.IsFollowUpOverdue(now),
+            f.ContactedAt,
+            f.FollowUpResolvedAt,
+            f.FollowUpNote,
+            f.FollowUpStatus is FollowUpStatus.Open or FollowUpStatus.Contacted
+                && MayUpdateFollowUp(caller, f.FollowUpOwnerPersonId, found.Channel.OwningTeamId),
+            f.FollowUpStatus is FollowUpStatus.Open or FollowUpStatus.Contacted
+                && MayReassignFollowUp(caller, found.Channel.OwningTeamId));
+        return new FeedbackDetail(
+            f.Id, found.Version, f.ReceivedAt, f.RecordedAt, found.RecordedBy, found.Channel.Name, f.JourneyStageId, found.Stage,
+            f.Source, f.Category, f.Sentiment, f.ScoreScale, f.Score, f.ScoreBand, f.Verbatim,
+            MaySeeCustomerRef(caller) ? f.CustomerRef : null, f.ExternalId, f.FrictionIssueId, found.Issue, followUp, MayRecord(caller));
+    }
+
+    /// <summary>
+    /// Feedback counts by sentiment per period and channel between two instants (the end exclusive),
+    /// for the dashboard. The database counts by month (weeks: by day); the counts are then summed
+    /// into the requested periods. Periods and channels without feedback are absent.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedbackVolumePoint>> GetVolumeBySentimentAsync(DateTime fromUtc, DateTime toUtc, PeriodKind bucket,
+        int? channelId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var query = db.Feedback.AsNoTracking().Where(f => f.ReceivedAt >= fromUtc && f.ReceivedAt < toUtc);
+        if (channelId is { } id)
+        {
+            query = query.Where(f => f.ChannelId == id);
+        }
+
+        List<(DateOnly Day, int ChannelId, Sentiment Sentiment, int Count)> counts;
+        if (bucket == PeriodKind.Week)
+        {
+            var byDay = await query
+                .GroupBy(f => new { f.ReceivedAt.Date, f.ChannelId, f.Sentiment })
+                .Select(g => new { g.Key.Date, g.Key.ChannelId, g.Key.Sentiment, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            counts = byDay.Select(x => (DateOnly.FromDateTime(x.Date), x.ChannelId, x.Sentiment, x.Count)).ToList();
+        }
+        else
+        {
+            var byMonth = await query
+                .GroupBy(f => new { f.ReceivedAt.Year, f.ReceivedAt.Month, f.ChannelId, f.Sentiment })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.ChannelId, g.Key.Sentiment, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            counts = byMonth.Select(x => (new DateOnly(x.Year, x.Month, 1), x.ChannelId, x.Sentiment, x.Count)).ToList();
+        }
+
+        return counts
+            .GroupBy(c => (Period: Period.Containing(c.Day, bucket), c.ChannelId))
+            .Select(g => new FeedbackVolumePoint(
+                g.Key.Period,
+                g.Key.ChannelId,
+                g.Where(c => c.Sentiment == Sentiment.Positive).Sum(c => c.Count),
+                g.Where(c => c.Sentiment == Sentiment.Neutral).Sum(c => c.Count),
+                g.Where(c => c.Sentiment == Sentiment.Negative).Sum(c => c.Count)))
+            .OrderBy(p => p.Period).ThenBy(p => p.ChannelId)
+            .ToList();
+    }
+}
