@@ -2,6 +2,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Components;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features;
+using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -53,6 +54,7 @@ app.UseAntiforgery();
 
 app.MapCxHealth();
 app.MapCxAuthEndpoints();
+app.MapMetricsEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
