@@ -65,6 +65,7 @@ app.UseAntiforgery();
 
 app.MapCxHealth();
 app.MapCxAuthEndpoints();
+app.MapCxFeatureEndpoints();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

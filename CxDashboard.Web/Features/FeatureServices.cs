@@ -1,8 +1,10 @@
 using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features;
 
+/// <summary>Registers each area's services and maps its endpoints (downloads, imports, API).</summary>
 public static class FeatureServices
 {
     public static IServiceCollection AddCxFeatures(this IServiceCollection services)
@@ -10,6 +12,15 @@ public static class FeatureServices
         services.AddScoped<DashboardService>();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FeedbackService>();
+        services.AddScoped<MetricsService>();
+        services.AddScoped<MetricCommands>();
+        services.AddScoped<MetricValuesImporter>();
         return services;
+    }
+
+    public static WebApplication MapCxFeatureEndpoints(this WebApplication app)
+    {
+        app.MapMetricsEndpoints();
+        return app;
     }
 }

@@ -19,7 +19,6 @@ public sealed class AreaPagesTests : ShellTestContext
 {
     public static TheoryData<Type, string, string, string> Areas => new()
     {
-        { typeof(MetricsPage), "/metrics", Policies.Reader, "Metrics" },
         { typeof(FrictionPage), "/friction", Policies.Reader, "Friction" },
         { typeof(ActionsPage), "/actions", Policies.Reader, "Actions" },
         { typeof(ScorecardsPage), "/scorecards", Policies.Reader, "Scorecards" },

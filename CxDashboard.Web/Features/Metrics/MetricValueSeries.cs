@@ -1,0 +1,304 @@
+using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Metrics;
+
+/// <summary>How a metric's values are found: recorded per cadence and rolled up, or computed from feedback scores.</summary>
+internal sealed record SeriesSource(int MetricId, PeriodKind Cadence, Aggregation Aggregation, ScoreScale? ComputedFrom, IReadOnlyList<int> ChannelIds)
+{
+    public static SeriesSource Of(MetricRevision revision) => new(
+        revision.MetricDefinitionId, revision.Cadence, revision.Aggregation, revision.ComputedFrom, revision.ChannelIds);
+}
+
+/// <summary>Which values to read: every channel and the total, or only one channel (null: the total).</summary>
+internal readonly record struct ChannelScope(bool AllChannels, int? ChannelId)
+{
+    public static readonly ChannelScope Everything = new(true, null);
+
+    public static ChannelScope Only(int? channelId) => new(false, channelId);
+
+    public bool Includes(int? channelId) => AllChannels || channelId == ChannelId;
+}
+
+/// <summary>A metric's value for one period at the grain asked for, on a channel or (null) in total.</summary>
+internal sealed record SeriesValue(int MetricId, int? ChannelId, Period Period, double Value, int? SampleSize);
+
+/// <summary>
+/// Reads metric values per period, aggregated by the database: recorded values are grouped per
+/// period of the grain asked for and rolled up by each metric's <see cref="Aggregation"/>; computed
+/// metrics count their feedback scores per channel and day or month, and the counts are combined
+/// with the Domain's <see cref="Scores"/> formulas.
+/// </summary>
+internal static class MetricValueSeries
+{
+    /// <param name="grain">At least as coarse as every recorded metric's cadence: values are never split.</param>
+    public static async Task<List<SeriesValue>> LoadAsync(CxDbContext db, IReadOnlyList<SeriesSource> sources, ChannelScope scope,
+        PeriodKind grain, DateOnly from, DateOnly toExclusive, CancellationToken ct)
+    {
+        var result = new List<SeriesValue>();
+        var recorded = sources.Where(s => s.ComputedFrom is null).ToList();
+        if (recorded.Count > 0)
+        {
+            result.AddRange(await RecordedAsync(db, recorded, scope, grain, from, toExclusive, ct));
+        }
+        var computed = sources.Where(s => s.ComputedFrom is not null).ToList();
+        if (computed.Count > 0)
+        {
+            result.AddRange(await ComputedAsync(db, computed, scope, grain, from, toExclusive, ct));
+        }
+        return result;
+    }
+
+    /// <summary>The most recent recorded value of each metric, at its cadence, for the channel in scope.</summary>
+    public static async Task<Dictionary<int, SeriesValue>> LatestRecordedAsync(CxDbContext db, IReadOnlyList<SeriesSource> sources,
+        int? channelId, CancellationToken ct)
+    {
+        var recorded = sources.Where(s => s.ComputedFrom is null).ToDictionary(s => s.MetricId);
+        if (recorded.Count == 0)
+        {
+            return [];
+        }
+        var ids = recorded.Keys.ToList();
+        var scoped = InScope(db.MetricValues.AsNoTracking().Where(v => ids.Contains(v.MetricDefinitionId)), ChannelScope.Only(channelId));
+        var latestStarts = await scoped
+            .GroupBy(v => new { v.MetricDefinitionId, v.PeriodKind })
+            .Select(g => new { g.Key.MetricDefinitionId, g.Key.PeriodKind, Start = g.Max(v => v.PeriodStart) })
+            .ToListAsync(ct);
+        var wanted = latestStarts
+            .Where(l => recorded[l.MetricDefinitionId].Cadence == l.PeriodKind)
+            .ToDictionary(l => l.MetricDefinitionId, l => l.Start);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var starts = wanted.Values.Distinct().ToList();
+        var rows = await scoped
+            .Where(v => starts.Contains(v.PeriodStart))
+            .Select(v => new { v.MetricDefinitionId, v.ChannelId, v.Period, v.PeriodKind, v.PeriodStart, v.Value, v.SampleSize })
+            .ToListAsync(ct);
+        return rows
+            .Where(r => wanted.TryGetValue(r.MetricDefinitionId, out var start) && start == r.PeriodStart
+                        && recorded[r.MetricDefinitionId].Cadence == r.PeriodKind)
+            .ToDictionary(r => r.MetricDefinitionId, r => new SeriesValue(r.MetricDefinitionId, r.ChannelId, r.Period, r.Value, r.SampleSize));
+    }
+
+    private static IQueryable<MetricValue> InScope(IQueryable<MetricValue> values, ChannelScope scope)
+    {
+        if (scope.AllChannels)
+        {
+            return values;
+        }
+        var channelId = scope.ChannelId;
+        return channelId is null ? values.Where(v => v.ChannelId == null) : values.Where(v => v.ChannelId == channelId);
+    }
+
+    private static async Task<IEnumerable<SeriesValue>> RecordedAsync(CxDbContext db, List<SeriesSource> sources, ChannelScope scope,
+        PeriodKind grain, DateOnly from, DateOnly toExclusive, CancellationToken ct)
+    {
+        var byId = sources.ToDictionary(s => s.MetricId);
+        var ids = byId.Keys.ToList();
+        var kinds = sources.Select(s => s.Cadence).Distinct().ToList();
+        var values = InScope(db.MetricValues.AsNoTracking()
+            .Where(v => ids.Contains(v.MetricDefinitionId) && kinds.Contains(v.PeriodKind) && v.PeriodStart >= from && v.PeriodStart < toExclusive), scope);
+
+        // Each value falls in the period of the grain that contains its first day.
+        var bucketed = grain switch
+        {
+            PeriodKind.Quarter => values.Select(v => new RecordedBucket
+            {
+                MetricId = v.MetricDefinitionId, ChannelId = v.ChannelId, Kind = v.PeriodKind, Year = v.PeriodStart.Year,
+                Part = (v.PeriodStart.Month + 2) / 3, Day = 0, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize,
+            }),
+            PeriodKind.Month => values.Select(v => new RecordedBucket
+            {
+                MetricId = v.MetricDefinitionId, ChannelId = v.ChannelId, Kind = v.PeriodKind, Year = v.PeriodStart.Year,
+                Part = v.PeriodStart.Month, Day = 0, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize,
+            }),
+            _ => values.Select(v => new RecordedBucket
+            {
+                MetricId = v.MetricDefinitionId, ChannelId = v.ChannelId, Kind = v.PeriodKind, Year = v.PeriodStart.Year,
+                Part = v.PeriodStart.Month, Day = v.PeriodStart.Day, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize,
+            }),
+        };
+        var totals = (await bucketed
+            .GroupBy(b => new { b.MetricId, b.ChannelId, b.Kind, b.Year, b.Part, b.Day })
+            .Select(g => new RecordedTotals(
+                g.Key.MetricId, g.Key.ChannelId, g.Key.Kind, g.Key.Year, g.Key.Part, g.Key.Day,
+                g.Count(),
+                g.Sum(b => b.Value),
+                g.Sum(b => b.Value * (b.SampleSize ?? 1)),
+                g.Sum(b => (double)(b.SampleSize ?? 1)),
+                g.Sum(b => b.SampleSize),
+                g.Max(b => b.Start)))
+            .ToListAsync(ct))
+            .Where(t => byId[t.MetricId].Cadence == t.Kind)
+            .ToList();
+
+        var latest = await LatestInBucketsAsync(db, totals.Where(t => t.Count > 1 && byId[t.MetricId].Aggregation == Aggregation.Latest).ToList(), scope, ct);
+
+        return totals.Select(t =>
+        {
+            var period = BucketPeriod(grain, t.Year, t.Part, t.Day);
+            return byId[t.MetricId].Aggregation switch
+            {
+                Aggregation.Sum => new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum, t.SampleSum),
+                Aggregation.WeightedBySample => new SeriesValue(t.MetricId, t.ChannelId, period, t.WeightedSum / t.WeightSum, t.SampleSum),
+                Aggregation.Latest when t.Count > 1 => latest[(t.MetricId, t.ChannelId, t.LatestStart)] with { Period = period },
+                _ => new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum / t.Count, t.SampleSum),
+            };
+        });
+    }
+
+    /// <summary>The value at the last recorded start of each bucket, for metrics whose roll-up is the latest value.</summary>
+    private static async Task<Dictionary<(int, int?, DateOnly), SeriesValue>> LatestInBucketsAsync(CxDbContext db,
+        List<RecordedTotals> buckets, ChannelScope scope, CancellationToken ct)
+    {
+        if (buckets.Count == 0)
+        {
+            return [];
+        }
+        var ids = buckets.Select(b => b.MetricId).Distinct().ToList();
+        var starts = buckets.Select(b => b.LatestStart).Distinct().ToList();
+        var rows = await InScope(db.MetricValues.AsNoTracking()
+                .Where(v => ids.Contains(v.MetricDefinitionId) && starts.Contains(v.PeriodStart)), scope)
+            .Select(v => new { v.MetricDefinitionId, v.ChannelId, v.PeriodKind, v.PeriodStart, v.Period, v.Value, v.SampleSize })
+            .ToListAsync(ct);
+        var kinds = buckets.ToDictionary(b => (b.MetricId, b.ChannelId, b.LatestStart), b => b.Kind);
+        return rows
+            .Where(r => kinds.TryGetValue((r.MetricDefinitionId, r.ChannelId, r.PeriodStart), out var kind) && kind == r.PeriodKind)
+            .ToDictionary(r => (r.MetricDefinitionId, r.ChannelId, r.PeriodStart),
+                r => new SeriesValue(r.MetricDefinitionId, r.ChannelId, r.Period, r.Value, r.SampleSize));
+    }
+
+    private static Period BucketPeriod(PeriodKind grain, int year, int part, int day) => grain switch
+    {
+        PeriodKind.Quarter => Period.Quarter(year, part),
+        PeriodKind.Month => Period.Month(year, part),
+        _ => Period.Containing(new DateOnly(year, part, day), PeriodKind.Week),
+    };
+
+    private static async Task<IEnumerable<SeriesValue>> ComputedAsync(CxDbContext db, List<SeriesSource> sources, ChannelScope scope,
+        PeriodKind grain, DateOnly from, DateOnly toExclusive, CancellationToken ct)
+    {
+        var scales = sources.Select(s => s.ComputedFrom!.Value).Distinct().ToList();
+        var channelIds = sources.SelectMany(s => s.ChannelIds).Distinct()
+            .Where(c => scope.AllChannels || scope.ChannelId is null || scope.ChannelId == c)
+            .ToList();
+        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toUtc = toExclusive.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var scored = db.Feedback.AsNoTracking().Where(f =>
+            f.ScoreScale != null && f.Score != null && scales.Contains(f.ScoreScale.Value)
+            && f.ReceivedAt >= fromUtc && f.ReceivedAt < toUtc && channelIds.Contains(f.ChannelId));
+
+        // Months are enough for months and quarters; weeks need days, since a month holds parts of several weeks.
+        var bucketed = grain == PeriodKind.Week
+            ? scored.Select(f => new ScoreBucket
+            {
+                Scale = f.ScoreScale!.Value, ChannelId = f.ChannelId, Year = f.ReceivedAt.Year, Month = f.ReceivedAt.Month,
+                Day = f.ReceivedAt.Day, Score = f.Score!.Value,
+            })
+            : scored.Select(f => new ScoreBucket
+            {
+                Scale = f.ScoreScale!.Value, ChannelId = f.ChannelId, Year = f.ReceivedAt.Year, Month = f.ReceivedAt.Month,
+                Day = 0, Score = f.Score!.Value,
+            });
+        var counts = await bucketed
+            .GroupBy(b => new { b.Scale, b.ChannelId, b.Year, b.Month, b.Day })
+            .Select(g => new ScoreCounts(
+                g.Key.Scale, g.Key.ChannelId, g.Key.Year, g.Key.Month, g.Key.Day,
+                g.Count(),
+                g.Sum(b => b.Score >= 9 ? 1 : 0),
+                g.Sum(b => b.Score <= 6 ? 1 : 0),
+                g.Sum(b => b.Score >= 4 ? 1 : 0),
+                g.Sum(b => (long)b.Score)))
+            .ToListAsync(ct);
+
+        var byPeriod = counts
+            .GroupBy(c => (c.Scale, c.ChannelId, Period: Period.Containing(new DateOnly(c.Year, c.Month, c.Day == 0 ? 1 : c.Day), grain)))
+            .ToDictionary(g => g.Key, g => g.Aggregate(ScoreCounts.Zero, (sum, c) => sum.Plus(c)));
+        var periods = byPeriod.Keys.Select(k => k.Period).Distinct().ToList();
+
+        var result = new List<SeriesValue>();
+        foreach (var source in sources)
+        {
+            var scale = source.ComputedFrom!.Value;
+            foreach (var period in periods)
+            {
+                var perChannel = source.ChannelIds
+                    .Select(c => (Channel: c, Counts: byPeriod.GetValueOrDefault((scale, c, period))))
+                    .Where(x => x.Counts is not null)
+                    .ToList();
+                foreach (var (channel, channelCounts) in perChannel.Where(x => scope.Includes(x.Channel)))
+                {
+                    AddComputed(result, source.MetricId, channel, period, scale, channelCounts!);
+                }
+                if (scope.Includes(null) && perChannel.Count > 0)
+                {
+                    var total = perChannel.Aggregate(ScoreCounts.Zero, (sum, x) => sum.Plus(x.Counts!));
+                    AddComputed(result, source.MetricId, null, period, scale, total);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void AddComputed(List<SeriesValue> result, int metricId, int? channelId, Period period, ScoreScale scale, ScoreCounts counts)
+    {
+        var value = scale switch
+        {
+            ScoreScale.Nps => Scores.Nps(counts.Promoters, counts.Responses - counts.Promoters - counts.Detractors, counts.Detractors),
+            ScoreScale.Csat => Scores.Csat(counts.Satisfied, counts.Responses),
+            ScoreScale.Ces => Scores.Ces(counts.ScoreSum, counts.Responses),
+            _ => null,
+        };
+        if (value is { } v)
+        {
+            result.Add(new SeriesValue(metricId, channelId, period, v, counts.Responses));
+        }
+    }
+
+    private sealed class RecordedBucket
+    {
+        public int MetricId { get; init; }
+        public int? ChannelId { get; init; }
+        public PeriodKind Kind { get; init; }
+        public int Year { get; init; }
+        public int Part { get; init; }
+        public int Day { get; init; }
+        public DateOnly Start { get; init; }
+        public double Value { get; init; }
+        public int? SampleSize { get; init; }
+    }
+
+    private sealed record RecordedTotals(int MetricId, int? ChannelId, PeriodKind Kind, int Year, int Part, int Day,
+        int Count, double Sum, double WeightedSum, double WeightSum, int? SampleSum, DateOnly LatestStart);
+
+    private sealed class ScoreBucket
+    {
+        public ScoreScale Scale { get; init; }
+        public int ChannelId { get; init; }
+        public int Year { get; init; }
+        public int Month { get; init; }
+        public int Day { get; init; }
+        public int Score { get; init; }
+    }
+
+    /// <summary>Counts of one scale's scores: NPS needs promoters (9–10) and detractors (0–6), CSAT the satisfied (4–5), CES the sum.</summary>
+    private sealed record ScoreCounts(ScoreScale Scale, int ChannelId, int Year, int Month, int Day,
+        int Responses, int Promoters, int Detractors, int Satisfied, long ScoreSum)
+    {
+        public static readonly ScoreCounts Zero = new(default, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        public ScoreCounts Plus(ScoreCounts other) => this with
+        {
+            Responses = Responses + other.Responses,
+            Promoters = Promoters + other.Promoters,
+            Detractors = Detractors + other.Detractors,
+            Satisfied = Satisfied + other.Satisfied,
+            ScoreSum = ScoreSum + other.ScoreSum,
+        };
+    }
+}
