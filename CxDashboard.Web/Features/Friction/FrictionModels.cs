@@ -33,6 +33,7 @@ public sealed record FrictionRow(
     string Title,
     FrictionStatus Status,
     int Severity,
+    int OwningTeamId,
     string OwningTeam,
     string JourneyStage,
     string Owner,

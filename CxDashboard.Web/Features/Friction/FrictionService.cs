@@ -244,7 +244,7 @@ public sealed partial class FrictionService(IDbContextFactory<CxDbContext> facto
             join t in db.Teams on i.OwningTeamId equals t.Id
             join s in db.JourneyStages on i.JourneyStageId equals s.Id
             join p in db.People on i.OwnerPersonId equals p.Id
-            select new FrictionRow(i.Id, i.Title, i.Status, i.Severity, t.Name, s.Name, p.DisplayName, i.IsCrossChannel,
+            select new FrictionRow(i.Id, i.Title, i.Status, i.Severity, i.OwningTeamId, t.Name, s.Name, p.DisplayName, i.IsCrossChannel,
                 db.Feedback.Count(f => f.FrictionIssueId == i.Id), i.DueDate, i.CreatedAt,
                 i.DueDate != null && i.DueDate < today && i.Status != FrictionStatus.Closed && i.Status != FrictionStatus.WontFix))
             .ToDictionaryAsync(r => r.Id, ct);
