@@ -1,5 +1,7 @@
 using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features;
@@ -15,6 +17,8 @@ public static class FeatureServices
         services.AddScoped<MetricsService>();
         services.AddScoped<MetricCommands>();
         services.AddScoped<MetricValuesImporter>();
+        services.AddScoped<FrictionService>();
+        services.AddScoped<ActionService>();
         return services;
     }
 

@@ -19,8 +19,6 @@ public sealed class AreaPagesTests : ShellTestContext
 {
     public static TheoryData<Type, string, string, string> Areas => new()
     {
-        { typeof(FrictionPage), "/friction", Policies.Reader, "Friction" },
-        { typeof(ActionsPage), "/actions", Policies.Reader, "Actions" },
         { typeof(ScorecardsPage), "/scorecards", Policies.Reader, "Scorecards" },
         { typeof(GovernancePage), "/governance", Policies.Reader, "Governance" },
         { typeof(AuditPage), "/audit", Policies.Auditor, "Audit" },

@@ -1,0 +1,66 @@
+using CxDashboard.Domain.Actions;
+using CxDashboard.Web.Features.Common;
+
+namespace CxDashboard.Web.Features.Actions;
+
+/// <summary>
+/// Who may change an action: the head of CX any, a channel lead their team's, a contributor their
+/// own; executives none. Pages use it to hide what the service would refuse anyway.
+/// </summary>
+public static class ActionRules
+{
+    public static bool MayUpdate(Caller caller, int ownerPersonId, int teamId) =>
+        caller.PersonId is { } me && (caller.IsCxLead
+            || (caller.IsChannelLead && caller.TeamId == teamId)
+            || (caller.IsContributor && me == ownerPersonId));
+
+    public static void EnsureMayUpdate(Caller caller, int ownerPersonId, int teamId)
+    {
+        caller.RequirePersonId();
+        if (MayUpdate(caller, ownerPersonId, teamId))
+        {
+            return;
+        }
+        throw new NotAllowedException(caller.IsReadOnly
+            ? "Your role reads actions but does not change them."
+            : caller.IsChannelLead
+                ? "As a channel lead you update your own team's actions only."
+                : "As a contributor you update the actions assigned to you only.");
+    }
+
+    /// <summary>The moves the Domain accepts from a status, in the order a list offers them.</summary>
+    public static IReadOnlyList<ActionMove> MovesFrom(ActionStatus status) => status switch
+    {
+        ActionStatus.Open => [ActionMove.Start, ActionMove.Block, ActionMove.Complete, ActionMove.Cancel],
+        ActionStatus.InProgress => [ActionMove.Block, ActionMove.Complete, ActionMove.Cancel],
+        ActionStatus.Blocked => [ActionMove.Start, ActionMove.Cancel],
+        _ => [ActionMove.Reopen],
+    };
+
+    /// <summary>Blocking, cancelling and reopening need a reason; the other moves take an optional note.</summary>
+    public static bool NeedsReason(ActionMove move) => move is ActionMove.Block or ActionMove.Cancel or ActionMove.Reopen;
+
+    public static string Label(ActionMove move) => move switch
+    {
+        ActionMove.Start => "In progress",
+        ActionMove.Block => "Blocked",
+        ActionMove.Complete => "Done",
+        ActionMove.Cancel => "Cancel",
+        _ => "Reopen",
+    };
+
+    public static string Label(ActionStatus status) => status switch
+    {
+        ActionStatus.InProgress => "In progress",
+        _ => status.ToString(),
+    };
+}
+
+public enum ActionMove
+{
+    Start = 1,
+    Block = 2,
+    Complete = 3,
+    Cancel = 4,
+    Reopen = 5,
+}

@@ -1,0 +1,183 @@
+using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Friction;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Friction;
+
+public sealed partial class FrictionService
+{
+    /// <summary>
+    /// Raises an issue, links the feedback it was raised from and the metrics it should move, in one
+    /// transaction: either all of it is saved or nothing is.
+    /// </summary>
+    public async Task<int> CreateAsync(FrictionDraft draft, Caller caller, CancellationToken ct)
+    {
+        FrictionRules.EnsureMayRaise(caller, draft.Details.OwningTeamId);
+        var personId = caller.RequirePersonId();
+        var feedbackIds = draft.FeedbackIds.Distinct().ToList();
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        // A retried attempt starts from a fresh context, so nothing tracked by a failed one is saved twice.
+        return await strategy.ExecuteAsync(async token =>
+        {
+            await using var attempt = await factory.CreateDbContextAsync(token);
+            attempt.Actor = caller.ToAuditActor();
+            attempt.Clock = clock;
+            var feedback = await attempt.Feedback.Where(f => feedbackIds.Contains(f.Id)).ToListAsync(token);
+            if (feedbackIds.Except(feedback.Select(f => f.Id)).FirstOrDefault() is var missing and > 0)
+            {
+                throw new DomainException($"Feedback #{missing} no longer exists.");
+            }
+            if (feedback.FirstOrDefault(f => f.FrictionIssueId is not null) is { } taken)
+            {
+                throw new DomainException($"Feedback #{taken.Id} is already evidence for friction issue #{taken.FrictionIssueId}.");
+            }
+            await EnsureMetricsExistAsync(attempt, draft.Metrics.Select(m => m.MetricId), token);
+
+            var issue = new FrictionIssue(draft.Details, personId, Now);
+            foreach (var metric in draft.Metrics)
+            {
+                issue.LinkMetric(metric.MetricId, metric.Before);
+            }
+            await using var transaction = await attempt.Database.BeginTransactionAsync(token);
+            attempt.FrictionIssues.Add(issue);
+            await attempt.SaveChangesAsync(token);
+            foreach (var item in feedback)
+            {
+                item.LinkTo(issue.Id);
+            }
+            await attempt.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return issue.Id;
+        }, ct);
+    }
+
+    /// <summary>Changes what the issue says and who owns it, if nobody saved it since <paramref name="versionSeen"/>.</summary>
+    public async Task UpdateDetailsAsync(int id, FrictionDetails details, int versionSeen, Caller caller, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var issue = await LoadAsync(db, id, ct);
+        FrictionRules.EnsureMayChange(caller, issue.OwningTeamId);
+        if (details.OwningTeamId != issue.OwningTeamId && !caller.IsCxLead)
+        {
+            throw new NotAllowedException("Only the head of CX hands an issue over to another team.");
+        }
+        issue.Describe(details);
+        db.ExpectVersion(issue, versionSeen);
+        await SaveAsync(db, caller, ct);
+    }
+
+    /// <summary>Moves the issue one step; resolve, reopen and won't fix need <paramref name="text"/>.</summary>
+    public async Task ChangeStatusAsync(int id, FrictionMove move, string? text, Caller caller, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var issue = await LoadAsync(db, id, ct);
+        FrictionRules.EnsureMayChange(caller, issue.OwningTeamId);
+        var by = caller.RequirePersonId();
+        switch (move)
+        {
+            case FrictionMove.Triage:
+                issue.Triage(by, Now, text);
+                break;
+            case FrictionMove.Start:
+                issue.Start(by, Now, text);
+                break;
+            case FrictionMove.Resolve:
+                issue.Resolve(text ?? string.Empty, by, Now);
+                break;
+            case FrictionMove.Reopen:
+                issue.Reopen(text ?? string.Empty, by, Now);
+                break;
+            case FrictionMove.WontFix:
+                issue.WontFix(text ?? string.Empty, by, Now);
+                break;
+            case FrictionMove.Close:
+                var actionStatuses = await db.Actions.Where(a => a.FrictionIssueId == id).Select(a => a.Status).ToListAsync(ct);
+                issue.Close(actionStatuses, by, Now);
+                break;
+            default:
+                throw new DomainException("Choose what should happen to the issue.");
+        }
+        await SaveAsync(db, caller, ct);
+    }
+
+    public Task WriteResolutionAsync(int id, string resolution, Caller caller, CancellationToken ct) =>
+        ChangeAsync(id, caller, (_, issue) => { issue.WriteResolution(resolution); return Task.CompletedTask; }, ct);
+
+    public Task RecordPeopleToldAsync(int id, ToldAudience who, string how, DateTime whenUtc, Caller caller, CancellationToken ct) =>
+        ChangeAsync(id, caller, (_, issue) =>
+        {
+            if (whenUtc > Now.AddMinutes(5))
+            {
+                throw new DomainException("People cannot have been told in the future.");
+            }
+            issue.RecordPeopleTold(who, how, whenUtc);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task LinkMetricAsync(int id, MetricLink link, Caller caller, CancellationToken ct) =>
+        ChangeAsync(id, caller, async (db, issue) =>
+        {
+            await EnsureMetricsExistAsync(db, [link.MetricId], ct);
+            issue.LinkMetric(link.MetricId, link.Before);
+        }, ct);
+
+    public Task UnlinkMetricAsync(int id, int metricId, Caller caller, CancellationToken ct) =>
+        ChangeAsync(id, caller, (_, issue) => { issue.UnlinkMetric(metricId); return Task.CompletedTask; }, ct);
+
+    /// <summary>Records the before and after values of a linked metric: the proof the issue moved it.</summary>
+    public Task RecordMetricCheckAsync(int id, int metricId, double before, double after, Caller caller, CancellationToken ct) =>
+        ChangeAsync(id, caller, (_, issue) =>
+        {
+            if (!double.IsFinite(before) || !double.IsFinite(after))
+            {
+                throw new DomainException("Enter the before and after values as numbers.");
+            }
+            issue.RecordMetricCheck(metricId, before, after, Now);
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task ChangeAsync(int id, Caller caller, Func<CxDbContext, FrictionIssue, Task> change, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var issue = await LoadAsync(db, id, ct);
+        FrictionRules.EnsureMayChange(caller, issue.OwningTeamId);
+        await change(db, issue);
+        await SaveAsync(db, caller, ct);
+    }
+
+    // History is not loaded: the Domain only appends to it, and EF inserts what is appended.
+    private static async Task<FrictionIssue> LoadAsync(CxDbContext db, int id, CancellationToken ct) =>
+        await db.FrictionIssues
+            .Include(i => i.Channels).Include(i => i.ContributingTeams).Include(i => i.LinkedMetrics)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == id, ct)
+        ?? throw new NotFoundException($"Friction issue #{id} does not exist.");
+
+    private static async Task EnsureMetricsExistAsync(CxDbContext db, IEnumerable<int> metricIds, CancellationToken ct)
+    {
+        var ids = metricIds.Distinct().ToList();
+        var known = await db.Metrics.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+        if (ids.Except(known).FirstOrDefault() is var missing and > 0)
+        {
+            throw new DomainException($"Metric #{missing} does not exist.");
+        }
+    }
+
+    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
+    {
+        db.Actor = caller.ToAuditActor();
+        db.Clock = clock;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException("Someone else saved this issue after you opened it. Their version is shown now; reapply your change if it still applies.");
+        }
+    }
+}
