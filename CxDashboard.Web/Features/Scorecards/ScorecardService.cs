@@ -179,18 +179,18 @@ public sealed class ScorecardService(IDbContextFactory<CxDbContext> dbFactory, T
                 .ToListAsync(ct))
             .ToDictionary(r => r.MetricDefinitionId, r => r.ChannelIds.ToHashSet());
 
-        var totals = await MetricTrends.LoadAsync(metrics, quarter, null, ct);
+        var totals = await QuarterTrends.LoadAsync(metrics, quarter, null, ct);
         var lines = totals.Select(t => Line(t, null, TotalName, commentary(t.Quarter.MetricId))).ToList();
         foreach (var channel in channels)
         {
-            var trends = await MetricTrends.LoadAsync(metrics, quarter, channel.Id, ct);
+            var trends = await QuarterTrends.LoadAsync(metrics, quarter, channel.Id, ct);
             lines.AddRange(trends
                 .Where(t => measuredOn.TryGetValue(t.Quarter.MetricId, out var on) && on.Contains(channel.Id))
                 .Select(t => Line(t, channel.Id, channel.Name, null)));
         }
         return lines;
 
-        static ScorecardLine Line(MetricTrend trend, int? channelId, string channelName, string? commentary)
+        static ScorecardLine Line(QuarterTrend trend, int? channelId, string channelName, string? commentary)
         {
             var v = trend.Quarter;
             return new ScorecardLine(v.MetricId, v.Code, v.Name, v.Dimension, v.Unit, v.Direction, channelId, channelName,
