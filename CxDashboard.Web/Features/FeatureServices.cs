@@ -3,6 +3,7 @@ using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Scorecards;
 
 namespace CxDashboard.Web.Features;
 
@@ -19,12 +20,14 @@ public static class FeatureServices
         services.AddScoped<MetricValuesImporter>();
         services.AddScoped<FrictionService>();
         services.AddScoped<ActionService>();
+        services.AddScoped<ScorecardService>();
         return services;
     }
 
     public static WebApplication MapCxFeatureEndpoints(this WebApplication app)
     {
         app.MapMetricsEndpoints();
+        app.MapScorecardEndpoints();
         return app;
     }
 }

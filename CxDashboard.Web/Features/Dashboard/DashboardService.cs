@@ -1,8 +1,10 @@
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Dashboard;
@@ -32,5 +34,37 @@ public sealed class DashboardService(IDbContextFactory<CxDbContext> dbFactory, T
             .CountAsync(f => f.ReceivedAt >= quarterStart && f.ReceivedAt < quarterEnd, cancellationToken);
 
         return new HomeTiles(metricsAgreed, openFriction, overdueActions, feedbackThisQuarter, quarter);
+    }
+
+    /// <summary>The quarter's closed-loop counts, each a COUNT in the database.</summary>
+    public async Task<ClosedLoopHealth> GetClosedLoopHealthAsync(Period quarter, CancellationToken cancellationToken = default)
+    {
+        var from = quarter.StartUtc;
+        var to = quarter.EndExclusiveUtc;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var closed = db.FrictionIssues.AsNoTracking()
+            .Where(i => i.Status == FrictionStatus.Closed && i.ClosedAt >= from && i.ClosedAt < to);
+        var issuesClosed = await closed.CountAsync(cancellationToken);
+        var issuesTold = await closed.CountAsync(i => i.Told != ToldAudience.None, cancellationToken);
+
+        // A follow-up belongs to the quarter its SLA ran out in; it was in time when the customer was contacted by then.
+        var due = db.Feedback.AsNoTracking()
+            .Where(f => f.FollowUpStatus != FollowUpStatus.None && f.FollowUpDueAt >= from && f.FollowUpDueAt < to);
+        var followUpsDue = await due.CountAsync(cancellationToken);
+        var withinSla = await due.CountAsync(f => f.ContactedAt != null && f.ContactedAt <= f.FollowUpDueAt, cancellationToken);
+
+        return new ClosedLoopHealth(issuesClosed, issuesTold, followUpsDue, withinSla);
+    }
+
+    /// <summary>The quarter that contains today, and the ones before it, the latest first.</summary>
+    public IReadOnlyList<Period> RecentQuarters(int count) =>
+        Period.Containing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), PeriodKind.Quarter).LastN(count).Reverse().ToList();
+
+    /// <summary>The channels the dashboard can be narrowed to.</summary>
+    public async Task<IReadOnlyList<ChannelItem>> GetChannelsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await MetricsService.ChannelsAsync(db, cancellationToken);
     }
 }

@@ -1,0 +1,69 @@
+using CxDashboard.Domain.Common;
+using Microsoft.AspNetCore.Components;
+
+namespace CxDashboard.Web.Features.Dashboard;
+
+/// <summary>
+/// A dashboard section that loads its own data for the chosen quarter and channel, so a slow or
+/// failing section shows its own skeleton or error while the others are already readable.
+/// </summary>
+public abstract class DashboardPanel : ComponentBase, IDisposable
+{
+    private CancellationTokenSource? _loading;
+    private (Period, int?)? _loaded;
+
+    [Parameter, EditorRequired] public Period Quarter { get; set; }
+    [Parameter] public int? ChannelId { get; set; }
+
+    [Inject] protected ILoggerFactory LoggerFactory { get; set; } = null!;
+
+    protected bool IsLoading { get; private set; } = true;
+    protected bool Failed { get; private set; }
+
+    protected abstract Task LoadAsync(CancellationToken ct);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Loaded once the page is interactive: prerendering shows the skeletons without asking the database.
+        if (!RendererInfo.IsInteractive || _loaded == (Quarter, ChannelId))
+        {
+            return;
+        }
+        _loaded = (Quarter, ChannelId);
+        await ReloadAsync();
+    }
+
+    protected async Task ReloadAsync()
+    {
+        _loading?.Cancel();
+        _loading?.Dispose();
+        var loading = _loading = new CancellationTokenSource();
+        IsLoading = true;
+        Failed = false;
+        try
+        {
+            await LoadAsync(loading.Token);
+        }
+        catch (OperationCanceledException) when (loading.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            LoggerFactory.CreateLogger(GetType()).LogError(ex, "A dashboard section could not be loaded for {Quarter}.", Quarter);
+            Failed = true;
+        }
+        if (!loading.IsCancellationRequested)
+        {
+            IsLoading = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _loading?.Cancel();
+        _loading?.Dispose();
+        _loading = null;
+        GC.SuppressFinalize(this);
+    }
+}
