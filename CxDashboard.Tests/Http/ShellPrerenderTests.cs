@@ -29,7 +29,7 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
         var client = _app.CreateClient();
 
         var response = await client.GetAsync("/");
-        var html = await response.Content.ReadAsStringAsync(); File.WriteAllText("/tmp/shell-home.html", html);
+        var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(Regex.Matches(html, "<title>"));
