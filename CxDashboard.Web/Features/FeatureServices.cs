@@ -2,6 +2,7 @@ using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features;
@@ -19,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<MetricValuesImporter>();
         services.AddScoped<FrictionService>();
         services.AddScoped<ActionService>();
+        services.AddScoped<GovernanceService>();
         return services;
     }
 
