@@ -1,4 +1,5 @@
 using CxDashboard.Web.Features.Dashboard;
+using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Friction;
@@ -21,12 +22,14 @@ public static class FeatureServices
         services.AddScoped<FrictionService>();
         services.AddScoped<ActionService>();
         services.AddScoped<GovernanceService>();
+        services.AddScoped<ExportService>();
         return services;
     }
 
     public static WebApplication MapCxFeatureEndpoints(this WebApplication app)
     {
         app.MapMetricsEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 }
