@@ -12,13 +12,8 @@ public sealed class Review : Entity
 
     public Review(ReviewKind kind, string title, DateOnly heldOn, IEnumerable<int> attendeeTeamIds, int chairPersonId)
     {
-        if (!Enum.IsDefined(kind))
-        {
-            throw new DomainException("Choose the kind of review.");
-        }
-        Kind = kind;
-        Title = Guard.Text(title, "A review's title", 200);
-        HeldOn = heldOn;
+        Title = string.Empty;
+        Describe(kind, title, heldOn);
         ChairPersonId = Guard.Id(chairPersonId, "The chair");
         SetAttendees(attendeeTeamIds);
     }
@@ -31,6 +26,19 @@ public sealed class Review : Entity
 
     public IReadOnlyList<ReviewAttendee> Attendees => _attendees;
     public IReadOnlyList<Decision> Decisions => _decisions;
+
+    /// <summary>Sets what kind of review it is, its title and the day it is held.</summary>
+    public void Describe(ReviewKind kind, string title, DateOnly heldOn)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Choose the kind of review.");
+        }
+        var checkedTitle = Guard.Text(title, "A review's title", 200);
+        Kind = kind;
+        Title = checkedTitle;
+        HeldOn = heldOn;
+    }
 
     public void SetAttendees(IEnumerable<int> teamIds)
     {

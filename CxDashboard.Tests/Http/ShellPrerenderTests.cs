@@ -44,7 +44,7 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
     }
 
     [Theory]
-    [InlineData("/governance")]
+    [InlineData("/audit")]
     public async Task An_area_not_built_yet_prerenders_its_honest_placeholder(string path)
     {
         var html = await _app.CreateClient().GetStringAsync(path);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CxDashboard.Web.Export;
@@ -25,21 +27,27 @@ public static class XlsxStreamWriter
     private const uint RedStyle = 8;
     private const uint WrapStyle = 9;
 
-    /// <summary>Writes the workbook to <paramref name="output"/> (a seekable stream: a file or memory).</summary>
+    /// <summary>Writes the workbook to <paramref name="output"/> (a file, memory, or any writable stream).</summary>
+    /// <remarks>
+    /// The package is zipped here part by part, each part compressed as it is written. The Open XML
+    /// SDK's own packaging opens a new package read-write, and then keeps every part uncompressed in
+    /// memory until the end: gigabytes for a million rows.
+    /// </remarks>
     public static async Task<long> WriteAsync<T>(Stream output, string sheetName, IReadOnlyList<XlsxColumn<T>> columns,
         IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default)
     {
         long count = 0;
         uint rowIndex = 1;
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = BuildStylesheet();
-        stylesPart.Stylesheet.Save();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText(zip, "[Content_Types].xml", ContentTypes);
+        WriteText(zip, "_rels/.rels", PackageRelationships);
+        WriteText(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        WritePart(zip, "xl/styles.xml", BuildStylesheet());
 
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        await using (var sheetStream = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(sheetStream))
         {
+            writer.WriteStartDocument(true);
             writer.WriteStartElement(new Worksheet());
             writer.WriteStartElement(new SheetViews());
             writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = true });
@@ -85,21 +93,51 @@ public static class XlsxStreamWriter
             writer.WriteEndElement();
         }
 
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet
-        {
-            Id = workbookPart.GetIdOfPart(sheetPart),
-            SheetId = 1,
-            Name = SheetName(sheetName),
-        }));
-        // Excel applies a filter button only with this hidden name pointing at the filtered range.
-        workbookPart.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{SheetName(sheetName)}'!$A$1:${ColumnName(columns.Count)}${Math.Max(rowIndex, 1)}")
-        {
-            Name = "_xlnm._FilterDatabase",
-            LocalSheetId = 0,
-            Hidden = true,
-        }));
-        workbookPart.Workbook.Save();
+        var name = SheetName(sheetName);
+        WritePart(zip, "xl/workbook.xml", new Workbook(
+            new Sheets(new Sheet { Id = "rIdSheet1", SheetId = 1, Name = name }),
+            // Excel applies a filter button only with this hidden name pointing at the filtered range.
+            new DefinedNames(new DefinedName($"'{name}'!$A$1:${ColumnName(columns.Count)}${Math.Max(rowIndex, 1)}")
+            {
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = 0,
+                Hidden = true,
+            })));
         return count;
+    }
+
+    private const string ContentTypes =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"""
+        + """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
+        + """<Default Extension="xml" ContentType="application/xml"/>"""
+        + """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
+        + """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""
+        + """<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"""
+        + "</Types>";
+
+    private const string PackageRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + """<Relationship Id="rIdWorkbook" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"""
+        + "</Relationships>";
+
+    private const string WorkbookRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + """<Relationship Id="rIdSheet1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"""
+        + """<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"""
+        + "</Relationships>";
+
+    private static void WriteText(ZipArchive zip, string path, string text)
+    {
+        using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        stream.Write(new UTF8Encoding(false).GetBytes(text));
+    }
+
+    private static void WritePart(ZipArchive zip, string path, OpenXmlPartRootElement root)
+    {
+        using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(true);
+        root.WriteTo(xml);
     }
 
     private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<Cell> cells)

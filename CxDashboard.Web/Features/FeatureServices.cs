@@ -1,7 +1,9 @@
 using CxDashboard.Web.Features.Dashboard;
+using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Scorecards;
 
@@ -21,6 +23,8 @@ public static class FeatureServices
         services.AddScoped<FrictionService>();
         services.AddScoped<ActionService>();
         services.AddScoped<ScorecardService>();
+        services.AddScoped<GovernanceService>();
+        services.AddScoped<ExportService>();
         return services;
     }
 
@@ -28,6 +32,7 @@ public static class FeatureServices
     {
         app.MapMetricsEndpoints();
         app.MapScorecardEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 }

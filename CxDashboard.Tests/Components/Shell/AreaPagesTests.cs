@@ -5,7 +5,6 @@ using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
-using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -18,7 +17,6 @@ public sealed class AreaPagesTests : ShellTestContext
 {
     public static TheoryData<Type, string, string, string> Areas => new()
     {
-        { typeof(GovernancePage), "/governance", Policies.Reader, "Governance" },
         { typeof(AuditPage), "/audit", Policies.Auditor, "Audit" },
         { typeof(AdminPage), "/admin", Policies.Admin, "Admin" },
     };

@@ -194,7 +194,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
     private static IQueryable<ActionItem> QuickWinsDone(CxDbContext db, DateTime fromUtc, DateTime toUtc) =>
         db.Actions.AsNoTracking().Where(a => a.QuickWin && a.Status == ActionStatus.Done && a.CompletedAt >= fromUtc && a.CompletedAt < toUtc);
 
-    private IQueryable<ActionItem> Filtered(CxDbContext db, ActionFilter filter, Caller caller)
+    internal IQueryable<ActionItem> Filtered(CxDbContext db, ActionFilter filter, Caller caller)
     {
         var actions = db.Actions.AsNoTracking();
         switch (filter.Scope)

@@ -59,7 +59,7 @@ public sealed partial class FeedbackService
         return counted > FeedbackPage.CountCap ? (FeedbackPage.CountCap, true) : (counted, false);
     }
 
-    private static IQueryable<FeedbackItem> Filter(IQueryable<FeedbackItem> query, FeedbackFilter filter, DateTime now)
+    internal static IQueryable<FeedbackItem> Filter(IQueryable<FeedbackItem> query, FeedbackFilter filter, DateTime now)
     {
         if (filter.FromUtc is { } from)
         {
@@ -125,7 +125,7 @@ public sealed partial class FeedbackService
 
     private static bool IsDescending(FeedbackSort sort) => sort is FeedbackSort.NewestFirst or FeedbackSort.HighestScoreFirst;
 
-    private static IQueryable<FeedbackItem> Order(IQueryable<FeedbackItem> query, FeedbackSort sort, bool reversed)
+    internal static IQueryable<FeedbackItem> Order(IQueryable<FeedbackItem> query, FeedbackSort sort, bool reversed)
     {
         var descending = IsDescending(sort) != reversed;
         var byScore = sort is FeedbackSort.HighestScoreFirst or FeedbackSort.LowestScoreFirst;

@@ -173,7 +173,7 @@ public sealed partial class FrictionService(IDbContextFactory<CxDbContext> facto
         return new(items, total);
     }
 
-    private IQueryable<FrictionIssue> Filtered(CxDbContext db, FrictionFilter filter)
+    internal IQueryable<FrictionIssue> Filtered(CxDbContext db, FrictionFilter filter)
     {
         var issues = db.FrictionIssues.AsNoTracking();
         if (filter.TeamId is { } team)

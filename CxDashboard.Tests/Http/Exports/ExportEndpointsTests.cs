@@ -1,0 +1,168 @@
+using System.Net;
+using ClosedXML.Excel;
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Domain.Friction;
+using Microsoft.EntityFrameworkCore;
+using static CxDashboard.Tests.Http.Exports.ExportSheet;
+
+namespace CxDashboard.Tests.Http.Exports;
+
+public sealed class ExportEndpointsTests(ExportAppFixture app) : IClassFixture<ExportAppFixture>
+{
+    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_feedback_export_has_a_frozen_filtered_header_typed_cells_and_formula_text_kept_as_text()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.HeadOfCx);
+
+        var (workbook, fileName) = await ExportAppFixture.DownloadAsync(client, "/export/feedback.xlsx");
+
+        using (workbook)
+        {
+            Assert.Equal($"feedback-{Today}.xlsx", fileName);
+            var sheet = workbook.Worksheet(1);
+            Assert.Equal(["Id", "Received (UTC)", "Channel", "Journey stage", "Source", "Category", "Sentiment", "Score scale", "Score",
+                "Score band", "What was said", "Customer reference", "Follow-up", "Follow-up due (UTC)", "Friction issue"], Headers(sheet));
+            Assert.Equal(1, sheet.SheetView.SplitRow);
+            Assert.True(sheet.AutoFilter.IsEnabled);
+            Assert.Equal(501, DataRows(sheet).Count());
+
+            // Newest first: the complaint added last is on the first row.
+            var said = Cell(sheet, 2, "What was said");
+            Assert.False(said.HasFormula);
+            Assert.Equal(XLDataType.Text, said.DataType);
+            Assert.Equal("'" + ExportAppFixture.FormulaVerbatim, said.GetString());
+            Assert.Equal(ExportAppFixture.CustomerRef, Cell(sheet, 2, "Customer reference").GetString());
+            Assert.Equal(XLDataType.Number, Cell(sheet, 2, "Id").DataType);
+            Assert.Equal(XLDataType.DateTime, Cell(sheet, 2, "Received (UTC)").DataType);
+            Assert.Equal(DateTime.UtcNow.Date, Cell(sheet, 2, "Received (UTC)").GetDateTime().Date);
+            var scored = DataRows(sheet).First(r => !Cell(sheet, r.RowNumber(), "Score").IsEmpty());
+            Assert.Equal(XLDataType.Number, Cell(sheet, scored.RowNumber(), "Score").DataType);
+        }
+    }
+
+    [Fact]
+    public async Task The_feedback_export_applies_the_inbox_filters_from_the_query_string()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.HeadOfCx);
+        await using var db = await app.Database.CreateDbContextAsync();
+        var website = await db.Channels.Where(c => c.Code == "website").Select(c => c.Id).SingleAsync();
+        var expected = await db.Feedback.CountAsync(f => f.ChannelId == website && f.Sentiment == Sentiment.Negative);
+
+        var (workbook, _) = await ExportAppFixture.DownloadAsync(client, "/export/feedback.xlsx?channel=website&sentiment=Negative");
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheet(1);
+            var rows = DataRows(sheet).Select(r => (Cell(sheet, r.RowNumber(), "Channel").GetString(), Cell(sheet, r.RowNumber(), "Sentiment").GetString())).ToList();
+            Assert.True(expected > 1);
+            Assert.Equal(expected, rows.Count);
+            Assert.All(rows, r => Assert.Equal(("Website", "Negative"), r));
+        }
+    }
+
+    [Fact]
+    public async Task A_contributor_exports_feedback_without_customer_references()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.Contributor);
+
+        var (workbook, _) = await ExportAppFixture.DownloadAsync(client, "/export/feedback.xlsx?channel=website");
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheet(1);
+            Assert.DoesNotContain("Customer reference", Headers(sheet));
+            Assert.DoesNotContain(sheet.CellsUsed(), c => c.GetString().Contains(ExportAppFixture.CustomerRef, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_export_is_refused_to_a_channel_lead_and_given_to_the_head_of_cx()
+    {
+        var lead = await app.SignedInAsync(ExportAppFixture.StoresChannelLead);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync("/export/audit.xlsx")).StatusCode);
+
+        var head = await app.SignedInAsync(ExportAppFixture.HeadOfCx);
+        var (workbook, fileName) = await ExportAppFixture.DownloadAsync(head, $"/export/audit.xlsx?from={Today}&to={Today}");
+        using (workbook)
+        {
+            Assert.Equal($"audit-{Today}.xlsx", fileName);
+            var sheet = workbook.Worksheet(1);
+            Assert.Equal(["When (UTC)", "Who", "What", "Record", "Change", "Summary", "Before", "After"], Headers(sheet));
+            Assert.All(DataRows(sheet), r => Assert.Equal(DateTime.UtcNow.Date, Cell(sheet, r.RowNumber(), "When (UTC)").GetDateTime().Date));
+        }
+    }
+
+    [Fact]
+    public async Task The_reviews_export_has_a_row_per_decision_with_its_reviews_date_kind_and_title()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.Contributor);
+        await using var db = await app.Database.CreateDbContextAsync();
+        var decisions = await db.Reviews.SelectMany(r => r.Decisions).CountAsync();
+
+        var (workbook, _) = await ExportAppFixture.DownloadAsync(client, "/export/reviews.xlsx");
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheet(1);
+            var rows = DataRows(sheet).ToList();
+            Assert.Equal(decisions, rows.Count(r => !Cell(sheet, r.RowNumber(), "Decision").IsEmpty()));
+            Assert.All(rows, r =>
+            {
+                Assert.Equal(XLDataType.DateTime, Cell(sheet, r.RowNumber(), "Date").DataType);
+                Assert.Contains(Cell(sheet, r.RowNumber(), "Kind").GetString(), new[] { "Monthly CX council", "Quarterly executive review" });
+                Assert.False(Cell(sheet, r.RowNumber(), "Title").IsEmpty());
+            });
+        }
+    }
+
+    [Fact]
+    public async Task The_friction_and_actions_exports_apply_their_pages_filters()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.StoresChannelLead);
+        await using var db = await app.Database.CreateDbContextAsync();
+        var severe = await db.FrictionIssues.CountAsync(i => i.Severity == 4);
+        var quickWins = await db.Actions.CountAsync(a => a.QuickWin);
+
+        var (friction, _) = await ExportAppFixture.DownloadAsync(client, "/export/friction.xlsx?view=list&severity=4");
+        var (actions, _) = await ExportAppFixture.DownloadAsync(client, "/export/actions.xlsx?tab=all&quickWins=true");
+
+        using (friction)
+        using (actions)
+        {
+            var issues = friction.Worksheet(1);
+            Assert.Equal(severe, DataRows(issues).Count());
+            Assert.All(DataRows(issues), r => Assert.Equal(4, Cell(issues, r.RowNumber(), "Severity").GetDouble()));
+            Assert.All(DataRows(issues), r => Assert.False(Cell(issues, r.RowNumber(), "Channels").IsEmpty()));
+            var list = actions.Worksheet(1);
+            Assert.Equal(quickWins, DataRows(list).Count());
+            Assert.All(DataRows(list), r => Assert.Equal("Yes", Cell(list, r.RowNumber(), "Quick win").GetString()));
+            Assert.All(DataRows(list), r => Assert.Equal(XLDataType.DateTime, Cell(list, r.RowNumber(), "Due").DataType));
+        }
+    }
+
+    [Fact]
+    public async Task The_metric_catalogue_and_a_metrics_values_export_as_numbers_with_rag()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.StoresChannelLead);
+        await using var db = await app.Database.CreateDbContextAsync();
+        var metric = await db.MetricValues.GroupBy(v => v.MetricDefinitionId).Select(g => new { Id = g.Key, Count = g.Count() }).FirstAsync();
+
+        var (catalogue, _) = await ExportAppFixture.DownloadAsync(client, "/export/metrics.xlsx");
+        var (values, fileName) = await ExportAppFixture.DownloadAsync(client, $"/export/metrics/{metric.Id}/values.xlsx");
+
+        using (catalogue)
+        using (values)
+        {
+            var metrics = catalogue.Worksheet(1);
+            Assert.Equal(await db.Metrics.CountAsync(), DataRows(metrics).Count());
+            Assert.Contains(DataRows(metrics), r => Cell(metrics, r.RowNumber(), "RAG").GetString() is "Green" or "Amber" or "Red");
+            var sheet = values.Worksheet(1);
+            Assert.EndsWith($"-values-{Today}.xlsx", fileName);
+            Assert.Equal(["Period", "Period start", "Channel", "Value", "Sample size", "Recorded by", "Recorded (UTC)"], Headers(sheet));
+            Assert.Equal(metric.Count, DataRows(sheet).Count());
+            Assert.Equal(XLDataType.Number, Cell(sheet, 2, "Value").DataType);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Metrics;
+
+namespace CxDashboard.Web.Features.Exports;
+
+/// <summary>
+/// Reads a list's filters from the query string of an export link, with the same parameter names
+/// and meanings as the list page itself, so that the workbook holds what the page showed.
+/// </summary>
+public static class ExportQuery
+{
+    /// <summary>The friction board and list: team, contributor, stage, channel, status, severity, open, overdue, q, view (the board shows every status).</summary>
+    public static FrictionFilter Friction(IQueryCollection query)
+    {
+        var filter = new FrictionFilter
+        {
+            TeamId = Int(query, "team"),
+            ContributingTeamId = Int(query, "contributor"),
+            StageId = Int(query, "stage"),
+            ChannelId = Int(query, "channel"),
+            Status = Enum.TryParse<FrictionStatus>(Text(query, "status"), ignoreCase: true, out var status) ? status : null,
+            Severity = Int(query, "severity"),
+            OpenOnly = Bool(query, "open"),
+            OverdueOnly = Bool(query, "overdue"),
+            Search = Text(query, "q"),
+        };
+        return Text(query, "view") == "list" ? filter : filter with { Status = null };
+    }
+
+    /// <summary>The actions page: tab (mine, team, all), open, status, team, owner, issue, overdue, quickWins.</summary>
+    public static ActionFilter Actions(IQueryCollection query) => new()
+    {
+        Scope = Text(query, "tab") switch
+        {
+            "mine" => ActionScope.Mine,
+            "team" => ActionScope.Team,
+            _ => ActionScope.All,
+        },
+        OpenOnly = Bool(query, "open"),
+        Status = Enum.TryParse<ActionStatus>(Text(query, "status"), ignoreCase: true, out var status) ? status : null,
+        TeamId = Int(query, "team"),
+        OwnerPersonId = Int(query, "owner"),
+        FrictionIssueId = Int(query, "issue"),
+        OverdueOnly = Bool(query, "overdue"),
+        QuickWinsOnly = Bool(query, "quickWins"),
+    };
+
+    /// <summary>The metric catalogue: q, dimension, status, team, channel.</summary>
+    public static MetricCatalogueFilter Metrics(IQueryCollection query) => new(
+        Text(query, "q"),
+        Enum.TryParse<MetricDimension>(Text(query, "dimension"), ignoreCase: true, out var dimension) ? dimension : null,
+        Enum.TryParse<MetricStatus>(Text(query, "status"), ignoreCase: true, out var status) ? status : null,
+        Int(query, "team"),
+        Int(query, "channel"));
+
+    /// <summary>The audit trail: from and to (yyyy-MM-dd, both days included), entity (type), actor (part of the name).</summary>
+    public static AuditFilter Audit(IQueryCollection query) => new(
+        Day(query, "from")?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        Day(query, "to")?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        Text(query, "entity"),
+        Text(query, "actor"));
+
+    public static string? Text(IQueryCollection query, string key) =>
+        query.TryGetValue(key, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
+
+    private static int? Int(IQueryCollection query, string key) =>
+        int.TryParse(Text(query, key), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static bool Bool(IQueryCollection query, string key) => bool.TryParse(Text(query, key), out var value) && value;
+
+    private static DateOnly? Day(IQueryCollection query, string key) =>
+        DateOnly.TryParseExact(Text(query, key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}
+
+/// <summary>What the audit export narrows to; <see cref="ToUtc"/> is exclusive.</summary>
+public sealed record AuditFilter(DateTime? FromUtc, DateTime? ToUtc, string? EntityType, string? Actor);
