@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace CxDashboard.Bench;
+
+/// <summary>The command line: <c>[--feedback N] [--runs N] [--db path] [--skip-build-db] [--sessions N]</c>.</summary>
+internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions)
+{
+    public const int DefaultFeedback = 1_000_000;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var feedback = DefaultFeedback;
+        var runs = 20;
+        var sessions = 20;
+        string? db = null;
+        var skip = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--feedback": feedback = Number(args, ++i); break;
+                case "--runs": runs = Math.Max(1, Number(args, ++i)); break;
+                case "--sessions": sessions = Math.Max(1, Number(args, ++i)); break;
+                case "--db": db = Value(args, ++i); break;
+                case "--skip-build-db": skip = true; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --runs N, --db path, --skip-build-db, --sessions N.");
+            }
+        }
+        db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
+        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions);
+    }
+
+    private static string Value(string[] args, int i) =>
+        i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");
+
+    private static int Number(string[] args, int i) =>
+        int.TryParse(Value(args, i), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n
+            : throw new ArgumentException($"{args[i - 1]} needs a whole number, not '{args[i]}'.");
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Bench;
+
+/// <summary>The benchmark's entry point (a named class: the app's own <c>Program</c> is the one WebApplicationFactory starts).</summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == ExportBenchmarks.ChildSwitch)
+        {
+            return await ExportBenchmarks.RunChildAsync(args);
+        }
+
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        var startedAt = DateTime.UtcNow;
+        var loadBefore = LoadAverage();
+        var report = new Report();
+        Console.WriteLine($"CX Dashboard benchmark: {options.Feedback:N0} feedback items, {options.Runs} runs, database {options.DatabasePath}");
+
+        if (!options.SkipBuildDb)
+        {
+            foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => options.DatabasePath + suffix).Where(File.Exists))
+            {
+                File.Delete(file);
+            }
+        }
+        else if (!File.Exists(options.DatabasePath))
+        {
+            Console.Error.WriteLine($"--skip-build-db: there is no database at {options.DatabasePath}; run once without it.");
+            return 2;
+        }
+
+        await using var host = new BenchHost(options.DatabasePath);
+        host.Start();
+        var services = host.Services;
+        var dbFactory = services.GetRequiredService<IDbContextFactory<CxDbContext>>();
+
+        if (!options.SkipBuildDb)
+        {
+            Console.WriteLine($"Seeding the demo retailer with {options.Feedback:N0} feedback items…");
+            var seeder = services.GetRequiredService<DemoDataSeeder>();
+            var seeding = Stopwatch.StartNew();
+            await seeder.SeedAsync(options.Feedback, reset: true);
+            var seconds = seeding.Elapsed.TotalSeconds;
+            report.Add(new ReportLine("Seeding", Report.Inv($"demo retailer with {options.Feedback:N0} feedback items (DemoDataSeeder.SeedAsync)"),
+                Report.Inv($"{seconds:0.0} s ({options.Feedback / seconds:N0} rows/s)"), "—", "< 2 min", seconds < 120));
+        }
+
+        int feedbackInDatabase;
+        int metricId;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            feedbackInDatabase = await db.Feedback.CountAsync();
+            metricId = await db.Metrics.Where(m => m.Status == MetricStatus.Agreed).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+            report.Note(Report.Inv($"Database: {feedbackInDatabase:N0} feedback items, {await db.FrictionIssues.CountAsync():N0} friction issues, {await db.Actions.CountAsync():N0} actions, {await db.Metrics.CountAsync():N0} metrics, {await db.Set<MetricValue>().CountAsync():N0} metric values; file {new FileInfo(options.DatabasePath).Length / 1048576.0:N0} MB."));
+        }
+
+        Console.WriteLine("Dashboard and inbox queries…");
+        await new QueryBenchmarks(services, host.ConnectionString, options.Runs, report).RunAsync();
+
+        Console.WriteLine("Prerender over HTTP…");
+        await new PrerenderBenchmarks(host.BaseUrl, report).RunAsync(
+        [
+            ("/", "dashboard"),
+            ("/feedback", "feedback inbox"),
+            (string.Create(CultureInfo.InvariantCulture, $"/metrics/{metricId}"), "metric page (scorecards are not built yet)"),
+        ]);
+
+        Console.WriteLine("Exports to Excel (each in a child process)…");
+        await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync(feedbackInDatabase);
+
+        Console.WriteLine("Import from CSV…");
+        await new ImportBenchmarks(dbFactory, host.ConnectionString, options.Runs, report).RunAsync();
+
+        Console.WriteLine("Open interactive sessions…");
+        await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, report).RunAsync();
+
+        var elapsed = DateTime.UtcNow - startedAt;
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")}"));
+        Console.WriteLine();
+        Console.WriteLine(report.ToMarkdown());
+        return 0;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg")
+        ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+        : "unknown";
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Features.Dashboard;
+using CxDashboard.Web.Features.Feedback;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Bench;
+
+/// <summary>
+/// The dashboard tiles' counts and the feedback inbox's queries through the app's services, each
+/// against the same result asked of SQLite in hand-written SQL on one open connection (the floor).
+/// </summary>
+internal sealed class QueryBenchmarks(IServiceProvider services, string connectionString, int runs, Report report)
+{
+    private const double DashboardRatio = 1.5;
+    private const double DashboardP95Ms = 200;
+    private const double InboxP95Ms = 300;
+    private const int PageSize = 50;
+    private const string SearchWord = "refund";
+
+    // The inbox's columns, as FeedbackService projects them (the verbatim cut to its 160-character preview).
+    private const string InboxColumns = """
+        "Id", "ReceivedAt", "ChannelId", "JourneyStageId", "Source", "Category", "Sentiment", "ScoreScale", "Score",
+        "ScoreBand", substr("Verbatim", 1, 160), length("Verbatim") > 160, "CustomerRef", "FollowUpStatus", "FollowUpDueAt",
+        "FollowUpStatus" = 1 AND "FollowUpDueAt" < @now, "FrictionIssueId"
+        """;
+
+    public async Task RunAsync()
+    {
+        await using var floor = new SqliteConnection(connectionString);
+        await floor.OpenAsync();
+        await DashboardAsync(floor);
+        await InboxAsync(floor);
+    }
+
+    private async Task DashboardAsync(SqliteConnection floor)
+    {
+        using var scope = services.CreateScope();
+        var dashboard = scope.ServiceProvider.GetRequiredService<DashboardService>();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CxDbContext>>();
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+        var quarter = Period.Containing(today, PeriodKind.Quarter);
+        var (start, end) = (quarter.StartUtc, quarter.EndExclusiveUtc);
+        var todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var startText = Timestamp(start);
+        var endText = Timestamp(end);
+
+        const string metricsSql = """SELECT COUNT(*) FROM "Metrics" WHERE "Status" = 3""";
+        const string frictionSql = """SELECT COUNT(*) FROM "FrictionIssues" WHERE "Status" NOT IN (5, 6)""";
+        const string actionsSql = """SELECT COUNT(*) FROM "Actions" WHERE "Status" NOT IN (4, 5) AND "DueDate" < @today""";
+        const string feedbackSql = """SELECT COUNT(*) FROM "Feedback" WHERE "ReceivedAt" >= @start AND "ReceivedAt" < @end""";
+
+        var tiles = await dashboard.GetHomeTilesAsync();
+        var check = (
+            await ScalarAsync(floor, metricsSql), await ScalarAsync(floor, frictionSql),
+            await ScalarAsync(floor, actionsSql, ("@today", todayText)),
+            await ScalarAsync(floor, feedbackSql, ("@start", startText), ("@end", endText)));
+        if ((tiles.MetricsAgreed, tiles.OpenFrictionIssues, tiles.OverdueActions, tiles.FeedbackThisQuarter) != check)
+        {
+            report.Note($"The hand-written counts {check} differ from the tiles {tiles}: the floors do not ask the same question.");
+        }
+        report.Note(Report.Inv($"Tile counts on this database: {tiles.MetricsAgreed} metrics agreed, {tiles.OpenFrictionIssues} open friction issues, {tiles.OverdueActions} overdue actions, {tiles.FeedbackThisQuarter:N0} feedback this quarter."));
+
+        await DashboardLineAsync("all four tiles (GetHomeTilesAsync)", () => dashboard.GetHomeTilesAsync(), async () =>
+        {
+            await ScalarAsync(floor, metricsSql);
+            await ScalarAsync(floor, frictionSql);
+            await ScalarAsync(floor, actionsSql, ("@today", todayText));
+            await ScalarAsync(floor, feedbackSql, ("@start", startText), ("@end", endText));
+        });
+        // The same LINQ as DashboardService, one count per context, as the service runs them.
+        await DashboardLineAsync("metrics agreed",
+            () => CountAsync(dbFactory, db => db.Metrics.AsNoTracking().CountAsync(m => m.Status == MetricStatus.Agreed)),
+            () => ScalarAsync(floor, metricsSql));
+        await DashboardLineAsync("open friction issues",
+            () => CountAsync(dbFactory, db => db.FrictionIssues.AsNoTracking()
+                .CountAsync(i => i.Status != FrictionStatus.Closed && i.Status != FrictionStatus.WontFix)),
+            () => ScalarAsync(floor, frictionSql));
+        await DashboardLineAsync("overdue actions",
+            () => CountAsync(dbFactory, db => db.Actions.AsNoTracking()
+                .CountAsync(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled && a.DueDate < today)),
+            () => ScalarAsync(floor, actionsSql, ("@today", todayText)));
+        await DashboardLineAsync("feedback this quarter",
+            () => CountAsync(dbFactory, db => db.Feedback.AsNoTracking().CountAsync(f => f.ReceivedAt >= start && f.ReceivedAt < end)),
+            () => ScalarAsync(floor, feedbackSql, ("@start", startText), ("@end", endText)));
+    }
+
+    private async Task DashboardLineAsync(string what, Func<Task> app, Func<Task> floor)
+    {
+        var (a, f) = await Timing.PairAsync(app, floor, runs);
+        var pass = a.Median <= DashboardRatio * Math.Max(f.Median, 1.0) && a.P95 < DashboardP95Ms;
+        report.Add(new ReportLine("Dashboard", what, Report.Ms(a), Report.Ms(f),
+            "≤ 1.5× floor (floor under 1 ms counts as 1 ms), p95 < 200 ms", pass));
+    }
+
+    private async Task InboxAsync(SqliteConnection floor)
+    {
+        using var scope = services.CreateScope();
+        var inbox = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CxDbContext>>();
+        var caller = await HeadOfCxAsync(dbFactory);
+        var nowText = Timestamp(DateTime.UtcNow);
+
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var busiest = await db.Channels.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            var first = FeedbackPageRequest.First(pageSize: PageSize);
+
+            await InboxLineAsync("first page, newest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, first, caller),
+                "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
+
+            var channelAndSentiment = new FeedbackFilter { ChannelId = busiest, Sentiment = Sentiment.Negative };
+            await InboxLineAsync(Report.Inv($"filtered: channel {busiest} + negative"), floor,
+                () => inbox.GetInboxPageAsync(channelAndSentiment, first, caller),
+                Report.Inv($"\"ChannelId\" = {busiest} AND \"Sentiment\" = 3"), "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
+
+            var byScore = FeedbackPageRequest.First(FeedbackSort.HighestScoreFirst, PageSize);
+            await InboxLineAsync("sorted by score, highest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
+                "", "coalesce(\"Score\", -1) DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
+
+            // Page 10,000 starts after the last row of page 9,999: found once here, as the pages before it would have.
+            var total = await db.Feedback.CountAsync();
+            var offset = Math.Max(0, Math.Min(9_999 * PageSize - 1, total - PageSize - 1));
+            var pageNumber = offset / PageSize + 2;
+            var edge = await CursorAtAsync(floor, offset);
+            var deep = new FeedbackPageRequest(FeedbackSort.NewestFirst, PageSize, After: new FeedbackCursor(edge.At, edge.Id, null));
+            await InboxLineAsync(Report.Inv($"page {pageNumber:N0} by keyset (after row {offset + 1:N0})"), floor,
+                () => inbox.GetInboxPageAsync(FeedbackFilter.All, deep, caller),
+                "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true,
+                seek: ("\"ReceivedAt\" <= @at AND (\"ReceivedAt\" < @at OR \"Id\" < @id)", Timestamp(edge.At), edge.Id));
+
+            var search = new FeedbackFilter { Text = SearchWord };
+            await InboxLineAsync($"text search \"{SearchWord}\", first page", floor, () => inbox.GetInboxPageAsync(search, first, caller),
+                "\"Verbatim\" LIKE '%" + SearchWord + "%' ESCAPE '\\'", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
+        }
+    }
+
+    private async Task InboxLineAsync(string what, SqliteConnection floor, Func<Task<FeedbackPage>> app, string where, string orderBy,
+        string nowText, bool withCount, (string Sql, string At, int Id)? seek = null)
+    {
+        var filter = where.Length == 0 ? "1" : where;
+        var pageWhere = seek is { } s ? $"({filter}) AND {s.Sql}" : filter;
+        var pageSql = $"SELECT {InboxColumns} FROM \"Feedback\" WHERE {pageWhere} ORDER BY {orderBy} LIMIT {PageSize + 1}";
+        var countSql = $"SELECT COUNT(*) FROM (SELECT 1 FROM \"Feedback\" WHERE {filter} LIMIT {FeedbackPage.CountCap + 1})";
+
+        async Task<int> FloorAsync()
+        {
+            await using var command = floor.CreateCommand();
+            command.CommandText = pageSql;
+            command.Parameters.AddWithValue("@now", nowText);
+            if (seek is { } k)
+            {
+                command.Parameters.AddWithValue("@at", k.At);
+                command.Parameters.AddWithValue("@id", k.Id);
+            }
+            var firstId = 0;
+            var values = new object[17];
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    reader.GetValues(values);
+                    firstId = firstId == 0 ? reader.GetInt32(0) : firstId;
+                }
+            }
+            if (withCount)
+            {
+                await ScalarAsync(floor, countSql);
+            }
+            return firstId;
+        }
+
+        var appFirst = (await app()).Rows.FirstOrDefault()?.Id ?? 0;
+        var floorFirst = await FloorAsync();
+        if (appFirst != floorFirst)
+        {
+            report.Note($"Inbox '{what}': the app's first row is {appFirst}, the floor's {floorFirst}; the floor does not ask the same question.");
+        }
+        var (a, f) = await Timing.PairAsync(app, FloorAsync, runs);
+        report.Add(new ReportLine("Feedback inbox", what, Report.Ms(a), Report.Ms(f), "p95 < 300 ms", a.P95 < InboxP95Ms));
+    }
+
+    private static async Task<(DateTime At, int Id)> CursorAtAsync(SqliteConnection connection, int offset)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "ReceivedAt", "Id" FROM "Feedback" ORDER BY "ReceivedAt" DESC, "Id" DESC LIMIT 1 OFFSET @offset""";
+        command.Parameters.AddWithValue("@offset", offset);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var at = DateTime.SpecifyKind(DateTime.Parse(reader.GetString(0), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        return (at, reader.GetInt32(1));
+    }
+
+    private static async Task<Caller> HeadOfCxAsync(IDbContextFactory<CxDbContext> dbFactory)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var person = await db.People.AsNoTracking().Where(p => p.Subject == "demo-eleanor-hartley")
+            .Select(p => new { p.Id, p.DisplayName, p.TeamId }).FirstAsync();
+        return new Caller(person.Id, person.DisplayName, person.TeamId, new HashSet<string>(StringComparer.Ordinal) { Roles.CxLead });
+    }
+
+    private static async Task<int> CountAsync(IDbContextFactory<CxDbContext> dbFactory, Func<CxDbContext, Task<int>> count)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await count(db);
+    }
+
+    internal static async Task<int> ScalarAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Timestamps as EF Core stores them in SQLite (UTC text), so string comparison orders them.</summary>
+    internal static string Timestamp(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+
+namespace CxDashboard.Bench;
+
+/// <summary>
+/// Server memory per open interactive session: headless Chromium pages signed in as the head of CX
+/// and left open on the dashboard, each holding a Blazor circuit; the managed heap after a full
+/// collection, before and after, divided by the number of pages.
+/// </summary>
+internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Report report)
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private const long TargetBytesPerSession = 500 * 1024;
+
+    private static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    public async Task RunAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            report.Add(new ReportLine("Sessions", "server memory per idle interactive session", "not measured: no Chromium at " + ChromiumPath,
+                "—", "< 500 KB", null));
+            return;
+        }
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        context.SetDefaultTimeout(60_000);
+
+        // Sign in on a first page, and let it open (and close) one circuit so the first-use costs are paid.
+        var first = await context.NewPageAsync();
+        await first.GotoAsync("/account/signin?returnUrl=%2F");
+        await first.GetByRole(AriaRole.Button, new() { NameRegex = new("Eleanor Hartley") }).ClickAsync();
+        await first.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await WaitForCircuitAsync(first);
+        await first.CloseAsync();
+        await Task.Delay(2000);
+        var before = Settle();
+
+        var pages = new List<IPage>();
+        for (var i = 0; i < sessions; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/");
+            await WaitForCircuitAsync(page);
+            pages.Add(page);
+        }
+        await Task.Delay(2000);
+        var after = Settle();
+        var perSession = (after - before) / sessions;
+        report.Add(new ReportLine("Sessions", Report.Inv($"server managed memory per idle session on `/` ({sessions} Chromium pages)"),
+            Report.Inv($"{perSession / 1024.0:N0} KB (heap {before / 1048576.0:0.0} → {after / 1048576.0:0.0} MB)"),
+            "—", "< 500 KB", perSession < TargetBytesPerSession));
+        foreach (var page in pages)
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    /// <summary>The page is interactive once Blazor has started and the circuit's connection is up.</summary>
+    private static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForTimeoutAsync(500);
+    }
+
+    private static long Settle()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
