@@ -1,6 +1,8 @@
 using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Admin;
+using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Metrics;
 
@@ -19,12 +21,15 @@ public static class FeatureServices
         services.AddScoped<MetricValuesImporter>();
         services.AddScoped<FrictionService>();
         services.AddScoped<ActionService>();
+        services.AddIngestionApi();
+        services.AddScoped<AdminService>();
         return services;
     }
 
     public static WebApplication MapCxFeatureEndpoints(this WebApplication app)
     {
         app.MapMetricsEndpoints();
+        app.MapIngestionApi();
         return app;
     }
 }
