@@ -3,6 +3,7 @@ using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Metrics;
 
@@ -23,6 +24,7 @@ public static class FeatureServices
         services.AddScoped<ActionService>();
         services.AddIngestionApi();
         services.AddScoped<AdminService>();
+        services.AddScoped<AuditService>();
         return services;
     }
 

@@ -170,7 +170,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
             if (erased > 0)
             {
                 var actor = caller.ToAuditActor();
-                db.AuditEntries.Add(new AuditEntry(Now, actor.PersonId, actor.Name, "Customer", "erased", AuditAction.Changed,
+                db.AuditEntries.Add(new AuditEntry(Now, actor.PersonId, actor.Name, Audit.AuditService.CustomerEntityType, "erased", AuditAction.Changed,
                     $"Erased personal data of a customer from {erased} feedback {(erased == 1 ? "item" : "items")}", null, null));
                 await db.SaveChangesAsync(token);
             }
