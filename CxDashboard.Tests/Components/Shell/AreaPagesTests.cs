@@ -1,8 +1,6 @@
 using Bunit;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Features.Actions;
-using CxDashboard.Web.Features.Admin;
-using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
@@ -21,8 +19,6 @@ public sealed class AreaPagesTests : ShellTestContext
     {
         { typeof(ScorecardsPage), "/scorecards", Policies.Reader, "Scorecards" },
         { typeof(GovernancePage), "/governance", Policies.Reader, "Governance" },
-        { typeof(AuditPage), "/audit", Policies.Auditor, "Audit" },
-        { typeof(AdminPage), "/admin", Policies.Admin, "Admin" },
     };
 
     [Theory]
