@@ -6,7 +6,7 @@ using CxDashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostCommands.ConfigurationArguments(args));
 
 try
 {

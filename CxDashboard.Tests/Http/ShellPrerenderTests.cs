@@ -43,16 +43,6 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
         Assert.DoesNotContain(">Admin</", html);
     }
 
-    [Theory]
-    [InlineData("/audit")]
-    public async Task An_area_not_built_yet_prerenders_its_honest_placeholder(string path)
-    {
-        var html = await _app.CreateClient().GetStringAsync(path);
-
-        Assert.Contains("This area is being built:", html);
-        Assert.Single(Regex.Matches(html, "<title>"));
-    }
-
     [Fact]
     public async Task An_unknown_address_shows_the_friendly_not_found_page()
     {

@@ -1,5 +1,7 @@
+using CxDashboard.Web.Features.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -51,18 +53,25 @@ public static class AuthenticationSetup
                 options.DefaultScheme = CookieScheme;
                 options.DefaultChallengeScheme = CookieScheme;
             })
-            .AddCookie(CookieScheme, ConfigureCookie);
+            .AddCookie(CookieScheme, ConfigureCookie)
+            // Survey tools and BI jobs send an API key; only the ingestion API's policies ask for this scheme.
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{OidcOptions.Section}:{nameof(OidcOptions.Authority)}"]))
         {
             authentication.AddOpenIdConnect(OidcScheme, _ => { });
             services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IOptions<OidcOptions>>(ConfigureOpenIdConnect);
+            // Machines sending data to the ingestion API may present the same provider's access tokens.
+            authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<OidcOptions>>(ConfigureJwtBearer);
         }
 
         services.AddMemoryCache();
         services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
 
         services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization(options => ApiPolicies.Configure(options,
+            bearerTokens: !string.IsNullOrWhiteSpace(builder.Configuration[$"{OidcOptions.Section}:{nameof(OidcOptions.Authority)}"])));
         services.AddCascadingAuthenticationState();
         return builder;
     }
@@ -137,6 +146,18 @@ public static class AuthenticationSetup
             context.HandleResponse();
             return Task.CompletedTask;
         };
+    }
+
+    private static void ConfigureJwtBearer(JwtBearerOptions options, IOptions<OidcOptions> configured)
+    {
+        var oidc = configured.Value;
+        options.Authority = oidc.Authority;
+        options.Audience = string.IsNullOrWhiteSpace(oidc.Audience) ? oidc.ClientId : oidc.Audience;
+        options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        // As for sign-in: provider claim names kept, provider roles mapped to app roles by RoleClaimsTransformation.
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters.NameClaimType = CxClaimTypes.Name;
+        options.TokenValidationParameters.RoleClaimType = System.Security.Claims.ClaimTypes.Role;
     }
 
     private static bool IsUsableAuthority(OidcOptions options) =>

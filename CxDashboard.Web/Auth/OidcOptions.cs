@@ -12,6 +12,9 @@ public sealed class OidcOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>The audience bearer tokens sent to the ingestion API must be issued for; the client id when empty.</summary>
+    public string? Audience { get; set; }
+
     /// <summary>Scopes to request; openid is always requested. Empty means openid, profile and email.</summary>
     public string[] Scopes { get; set; } = [];
 

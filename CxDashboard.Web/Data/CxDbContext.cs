@@ -1,4 +1,5 @@
 using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Admin;
 using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
@@ -37,6 +38,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CxDbContext).Assembly);

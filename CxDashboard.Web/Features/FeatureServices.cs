@@ -2,6 +2,9 @@ using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Admin;
+using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
@@ -25,6 +28,9 @@ public static class FeatureServices
         services.AddScoped<ScorecardService>();
         services.AddScoped<GovernanceService>();
         services.AddScoped<ExportService>();
+        services.AddIngestionApi();
+        services.AddScoped<AdminService>();
+        services.AddScoped<AuditService>();
         return services;
     }
 
@@ -33,6 +39,7 @@ public static class FeatureServices
         app.MapMetricsEndpoints();
         app.MapScorecardEndpoints();
         app.MapExportEndpoints();
+        app.MapIngestionApi();
         return app;
     }
 }

@@ -48,6 +48,34 @@ public static class HostCommands
         }
     }
 
+    /// <summary>
+    /// The arguments left for configuration once a command's own words are taken out, so that
+    /// <c>seed-demo --reset --ConnectionStrings:CxDashboard=…</c> reads the connection string
+    /// instead of taking it for the value of <c>--reset</c>.
+    /// </summary>
+    public static string[] ConfigurationArguments(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("migrate" or "seed-demo"))
+        {
+            return args;
+        }
+        var rest = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--reset")
+            {
+                continue;
+            }
+            if (args[i] == "--feedback")
+            {
+                i++;
+                continue;
+            }
+            rest.Add(args[i]);
+        }
+        return [.. rest];
+    }
+
     private static int ReadFeedbackCount(string[] args)
     {
         var index = Array.IndexOf(args, "--feedback");

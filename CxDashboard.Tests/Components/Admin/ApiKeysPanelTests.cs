@@ -1,0 +1,99 @@
+using Bunit;
+using Bunit.Rendering;
+using CxDashboard.Domain.Admin;
+using CxDashboard.Tests.Features.Feedback;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Admin;
+using CxDashboard.Web.Features.Common;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CxDashboard.Tests.Components.Admin;
+
+public sealed class ApiKeysPanelTests : BunitContext, IAsyncLifetime
+{
+    private FeedbackData _data = null!;
+
+    public ApiKeysPanelTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    private Caller Admin => new(_data.Eli, "Eli Novak", _data.DigitalTeam, new HashSet<string> { Roles.Admin });
+
+    public async Task InitializeAsync()
+    {
+        _data = await FeedbackData.CreateAsync();
+        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
+        Services.AddSingleton<TimeProvider>(_data.Clock);
+        Services.AddScoped<AdminService>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _data.Database.DisposeAsync();
+    }
+
+    private IRenderedComponent<ContainerFragment> RenderPanel() => Render(builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent<ApiKeysPanel>(2);
+        builder.AddAttribute(3, nameof(ApiKeysPanel.Caller), Admin);
+        builder.CloseComponent();
+    });
+
+    [Fact]
+    public async Task A_new_keys_secret_is_shown_once_in_a_dialog_and_only_its_prefix_stays_in_the_list()
+    {
+        var host = RenderPanel();
+        host.WaitForElement("[data-testid=no-api-keys]");
+
+        host.Find("input[data-testid=api-key-name]").Change("Qualtrics survey export");
+        host.Find("form").Submit();
+
+        var secretField = host.WaitForElement("input[data-testid=api-key-secret]");
+        var secret = secretField.GetAttribute("value")!;
+        Assert.StartsWith("cxk_", secret);
+        Assert.Contains("cannot be shown again", host.Find("[data-testid=secret-shown-once]").TextContent);
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            var stored = await db.ApiKeys.SingleAsync();
+            Assert.Equal(ApiScopes.FeedbackWrite, stored.Scopes);
+            Assert.NotEqual(secret, stored.SecretHash);
+        }
+
+        host.FindAll("button").Single(b => b.TextContent.Trim() == "I have copied it").Click();
+
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid=api-key-secret]")));
+        Assert.DoesNotContain(secret, host.Markup);
+        var list = host.Find("[data-testid=api-keys]").TextContent;
+        Assert.Contains("Qualtrics survey export", list);
+        Assert.Contains(secret[..8], list);
+        Assert.Contains("feedback:write", list);
+        Assert.Contains("Never", list);
+    }
+
+    [Fact]
+    public void A_key_without_anything_to_send_is_refused_beside_the_form()
+    {
+        var host = RenderPanel();
+        host.WaitForElement("[data-testid=no-api-keys]");
+
+        host.Find("input[data-testid=api-key-name]").Change("BI job");
+        host.Find("input[data-testid=scope-feedback]").Change(false);
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("Choose what the key may send", host.Find("[role=alert]").TextContent));
+        Assert.Empty(host.FindAll("[data-testid=api-key-secret]"));
+    }
+}
