@@ -1,3 +1,4 @@
+using CxDashboard.Domain.Scorecards;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -66,10 +67,12 @@ internal static class BenchProgram
 
         int feedbackInDatabase;
         int metricId;
+        string publishedQuarter;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             feedbackInDatabase = await db.Feedback.CountAsync();
             metricId = await db.Metrics.Where(m => m.Status == MetricStatus.Agreed).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+            publishedQuarter = (await db.Scorecards.Where(s => s.Status == ScorecardStatus.Published).Select(s => s.Quarter).ToListAsync()).Max().ToString();
             report.Note(Report.Inv($"Database: {feedbackInDatabase:N0} feedback items, {await db.FrictionIssues.CountAsync():N0} friction issues, {await db.Actions.CountAsync():N0} actions, {await db.Metrics.CountAsync():N0} metrics, {await db.Set<MetricValue>().CountAsync():N0} metric values; file {new FileInfo(options.DatabasePath).Length / 1048576.0:N0} MB."));
         }
 
@@ -81,7 +84,8 @@ internal static class BenchProgram
         [
             ("/", "dashboard"),
             ("/feedback", "feedback inbox"),
-            (string.Create(CultureInfo.InvariantCulture, $"/metrics/{metricId}"), "metric page (scorecards are not built yet)"),
+            ($"/scorecards/{publishedQuarter}", "published scorecard"),
+            (string.Create(CultureInfo.InvariantCulture, $"/metrics/{metricId}"), "metric page"),
         ]);
 
         Console.WriteLine("Exports to Excel (each in a child process)…");
