@@ -59,6 +59,11 @@ app.Use((context, next) =>
     return next(context);
 });
 
+// Dates read day-first ("23 Nov 2026", 23/11/2026) in every page and picker, whatever the server's locale.
+app.UseRequestLocalization(new RequestLocalizationOptions()
+    .SetDefaultCulture("en-GB")
+    .AddSupportedCultures("en-GB")
+    .AddSupportedUICultures("en-GB"));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
