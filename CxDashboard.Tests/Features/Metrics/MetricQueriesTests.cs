@@ -161,4 +161,73 @@ public sealed class MetricQueriesTests : IAsyncLifetime
         Assert.Equal((51.0, 50.0, Rag.Green), (web["CONV"].Value!.Value, web["CONV"].Target!.Value, web["CONV"].Rag));
         Assert.Equal((null, 24.0, Rag.None), (web["WAIT"].Value, web["WAIT"].Target!.Value, web["WAIT"].Rag));
     }
+
+    private async Task<List<string>> AllPagesAsync(Web.Features.Common.Caller caller, MetricSortColumn sort, bool descending, int pageSize = 2)
+    {
+        var codes = new List<string>();
+        for (var page = 0; ; page++)
+        {
+            var result = await _data.Service.GetCatalogueAsync(caller, new MetricCatalogueRequest(new MetricCatalogueFilter(), page, pageSize, sort, descending));
+            Assert.True(result.Rows.Count <= pageSize);
+            codes.AddRange(result.Rows.Select(r => r.Code));
+            if ((page + 1) * pageSize >= result.TotalCount)
+            {
+                return codes;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Sorting_by_latest_value_orders_every_page_by_value_with_valueless_metrics_last()
+    {
+        var a = await _data.Metric("A").Named("Alpha").SaveAsync();
+        await _data.Metric("B").Named("Bravo").SaveAsync();
+        var c = await _data.Metric("C").Named("Charlie").SaveAsync();
+        var d = await _data.Metric("D").Named("Delta").SaveAsync();
+        await _data.Metric("E").Named("Echo").SaveAsync();
+        var old = await _data.Metric("F").Named("Foxtrot").SaveAsync();
+        await _data.AddValuesAsync(a, ("2026-11", null, 50, null));
+        await _data.AddValuesAsync(c, ("2026-10", null, 10, null), ("2026-11", null, 90, null));
+        await _data.AddValuesAsync(d, ("2026-11", null, 70, null), ("2026-11", _data.Store, 5, null));
+        await _data.AddValuesAsync(old, ("2024-03", null, 60, null));
+
+        Assert.Equal(["A", "F", "D", "C", "B", "E"], await AllPagesAsync(_data.CxLead, MetricSortColumn.LatestValue, descending: false));
+        Assert.Equal(["C", "D", "F", "A", "B", "E"], await AllPagesAsync(_data.CxLead, MetricSortColumn.LatestValue, descending: true));
+
+        var firstPage = await _data.Service.GetCatalogueAsync(_data.CxLead,
+            new MetricCatalogueRequest(new MetricCatalogueFilter(), 0, 2, MetricSortColumn.LatestValue, Descending: true));
+        Assert.Equal(6, firstPage.TotalCount);
+        Assert.Equal([90.0, 70.0], firstPage.Rows.Select(r => r.LatestValue!.Value));
+        Assert.Equal([null, null, null, null, null, null, 10.0, 90.0], firstPage.Rows[0].Sparkline);
+
+        var onStore = await _data.Service.GetCatalogueAsync(_data.CxLead,
+            new MetricCatalogueRequest(new MetricCatalogueFilter(ChannelId: _data.Store), 0, 10, MetricSortColumn.LatestValue));
+        Assert.Equal(["D", "A", "B", "C", "E", "F"], onStore.Rows.Select(r => r.Code));
+    }
+
+    [Fact]
+    public async Task Sorting_by_rag_puts_red_first_and_unrated_metrics_last_and_executives_still_see_agreed_only()
+    {
+        var green = await _data.Metric("GREEN").Named("Zulu").Target("2026-Q4", 80, 5).AgreedBy(_data.StoresTeam).SaveAsync();
+        var amber = await _data.Metric("AMBER").Named("Yankee").Target("2026-Q4", 80, 5).AgreedBy(_data.StoresTeam).SaveAsync();
+        var red = await _data.Metric("RED").Named("X-ray").Target("2026-Q4", 80, 5).AgreedBy(_data.StoresTeam).SaveAsync();
+        var draftRed = await _data.Metric("DRAFTRED").Named("Whiskey").Target("2026-Q4", 80, 5).SaveAsync();
+        var untargeted = await _data.Metric("NOTARGET").Named("Victor").AgreedBy(_data.StoresTeam).SaveAsync();
+        await _data.Metric("NOVALUE").Named("Uniform").Target("2026-Q4", 80, 5).AgreedBy(_data.StoresTeam).SaveAsync();
+        await _data.AddValuesAsync(green, ("2026-11", null, 90, null));
+        await _data.AddValuesAsync(amber, ("2026-11", null, 77, null));
+        await _data.AddValuesAsync(red, ("2026-11", null, 60, null));
+        await _data.AddValuesAsync(draftRed, ("2026-11", null, 10, null));
+        await _data.AddValuesAsync(untargeted, ("2026-11", null, 99, null));
+
+        Assert.Equal(["DRAFTRED", "RED", "AMBER", "GREEN", "NOVALUE", "NOTARGET"], await AllPagesAsync(_data.CxLead, MetricSortColumn.Rag, descending: false));
+        Assert.Equal(["GREEN", "AMBER", "DRAFTRED", "RED", "NOVALUE", "NOTARGET"], await AllPagesAsync(_data.CxLead, MetricSortColumn.Rag, descending: true));
+        Assert.Equal(["RED", "AMBER", "GREEN", "NOVALUE", "NOTARGET"], await AllPagesAsync(_data.Executive, MetricSortColumn.Rag, descending: false));
+
+        var worst = await _data.Service.GetCatalogueAsync(_data.Executive,
+            new MetricCatalogueRequest(new MetricCatalogueFilter(), 0, 1, MetricSortColumn.Rag));
+        Assert.Equal(5, worst.TotalCount);
+        var row = Assert.Single(worst.Rows);
+        Assert.Equal(("RED", 60.0, 80.0, Rag.Red), (row.Code, row.LatestValue!.Value, row.Target!.Value, row.Rag));
+    }
 }

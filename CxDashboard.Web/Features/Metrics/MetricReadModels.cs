@@ -20,6 +20,12 @@ public enum MetricSortColumn
     Status,
     Owner,
     Team,
+
+    /// <summary>The latest value on the catalogue's channel (or in total); metrics without one come last.</summary>
+    LatestValue,
+
+    /// <summary>The latest value's RAG: Red, Amber, Green ascending (worst first); metrics not rated come last.</summary>
+    Rag,
 }
 
 public sealed record MetricCatalogueRequest(

@@ -37,7 +37,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
                 .Where(x => x.MetricDefinitionId == m.Id)
                 .OrderBy(x => x.Status == RevisionStatus.Agreed ? 0 : 1).ThenByDescending(x => x.Number)
                 .Select(x => x.Id).First()
-            select new { Metric = m, Revision = r, OwnerName = p.DisplayName, TeamName = t.Name };
+            select new CatalogueJoin { Metric = m, Revision = r, OwnerName = p.DisplayName, TeamName = t.Name };
 
         if (caller.IsReadOnly)
         {
@@ -66,6 +66,31 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         }
 
         var total = await query.CountAsync(ct);
+        var skip = Math.Max(0, request.Page) * request.PageSize;
+        var scope = ChannelScope.Only(filter.ChannelId);
+
+        // Latest values are computed, not stored: to sort by them, compute them for every metric the
+        // filters keep (a few hundred at most), sort in memory and only then take the page.
+        if (request.SortBy is MetricSortColumn.LatestValue or MetricSortColumn.Rag)
+        {
+            var candidates = await query
+                .Select(x => new { x.Metric.Id, x.Metric.Name, RevisionId = x.Revision.Id })
+                .ToListAsync(ct);
+            var allRevisions = await RevisionsAsync(db, candidates.Select(c => c.RevisionId).ToList(), ct);
+            var allFigures = await CatalogueFigures.LoadAsync(db, allRevisions.Values, scope, filter.ChannelId, Today, ct);
+            var standings = candidates.ToDictionary(c => c.Id, c => allFigures.Standing(c.Id, allRevisions[c.RevisionId]));
+            var pageIds = SortByStanding(candidates.Select(c => (c.Id, c.Name)), standings, request.SortBy, request.Descending)
+                .Skip(skip).Take(request.PageSize).ToList();
+            if (pageIds.Count == 0)
+            {
+                return new MetricCataloguePage([], total);
+            }
+            var unordered = await PageRowsAsync(db, query.Where(x => pageIds.Contains(x.Metric.Id)), ct);
+            var byId = unordered.ToDictionary(r => r.Id);
+            var sortedRows = pageIds.Where(byId.ContainsKey).Select(id => Row(byId[id], allRevisions[byId[id].RevisionId], allFigures)).ToList();
+            return new MetricCataloguePage(sortedRows, total);
+        }
+
         var ordered = (request.SortBy, request.Descending) switch
         {
             (MetricSortColumn.Code, false) => query.OrderBy(x => x.Metric.Code),
@@ -81,55 +106,72 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
             (_, true) => query.OrderByDescending(x => x.Metric.Name),
             _ => query.OrderBy(x => x.Metric.Name),
         };
-        var page = await ordered
-            .ThenBy(x => x.Metric.Id)
-            .Skip(Math.Max(0, request.Page) * request.PageSize)
-            .Take(request.PageSize)
-            .Select(x => new
-            {
-                x.Metric.Id, x.Metric.Code, x.Metric.Name, x.Metric.Dimension, x.Metric.Status, x.OwnerName, x.TeamName,
-                RevisionId = x.Revision.Id,
-                HasPendingRevision = x.Metric.Status == MetricStatus.Agreed && db.MetricRevisions.Any(o =>
-                    o.MetricDefinitionId == x.Metric.Id && (o.Status == RevisionStatus.Draft || o.Status == RevisionStatus.Proposed)),
-            })
-            .ToListAsync(ct);
+        var page = await PageRowsAsync(db, ordered.ThenBy(x => x.Metric.Id).Skip(skip).Take(request.PageSize), ct);
         if (page.Count == 0)
         {
             return new MetricCataloguePage([], total);
         }
 
-        var revisionIds = page.Select(x => x.RevisionId).ToList();
-        var revisions = await db.MetricRevisions.AsNoTracking().Include(r => r.Targets)
-            .Where(r => revisionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var sources = revisions.Values.Select(SeriesSource.Of).ToList();
-        var scope = ChannelScope.Only(filter.ChannelId);
-
-        var recent = new List<SeriesValue>();
-        var windows = new Dictionary<PeriodKind, IReadOnlyList<Period>>();
-        foreach (var cadence in sources.GroupBy(s => s.Cadence))
-        {
-            var periods = Period.Containing(Today, cadence.Key).LastN(RecentPeriods);
-            windows[cadence.Key] = periods;
-            recent.AddRange(await MetricValueSeries.LoadAsync(db, cadence.ToList(), scope, cadence.Key, periods[0].Start, periods[^1].Next.Start, ct));
-        }
-        var latestRecorded = await MetricValueSeries.LatestRecordedAsync(db, sources, filter.ChannelId, ct);
-        var recentByMetric = recent.ToLookup(v => v.MetricId);
-
-        var rows = page.Select(x =>
-        {
-            var revision = revisions[x.RevisionId];
-            var values = recentByMetric[x.Id].ToDictionary(v => v.Period, v => v.Value);
-            var sparkline = windows[revision.Cadence].Select(p => values.TryGetValue(p, out var v) ? v : (double?)null).ToList();
-            var latest = latestRecorded.GetValueOrDefault(x.Id)
-                         ?? recentByMetric[x.Id].OrderByDescending(v => v.Period).FirstOrDefault();
-            var target = latest is null ? null : revision.TargetFor(Period.Containing(latest.Period.Start, PeriodKind.Quarter), filter.ChannelId);
-            return new MetricCatalogueRow(
-                x.Id, x.Code, x.Name, x.Dimension, x.Status, x.OwnerName, x.TeamName, revision.Unit, revision.Direction,
-                x.HasPendingRevision, latest?.Period, latest?.Value, target?.Value,
-                RagRule.Evaluate(latest?.Value, target?.Value, revision.Direction, target?.AmberTolerance ?? 0),
-                sparkline);
-        }).ToList();
+        var revisions = await RevisionsAsync(db, page.Select(x => x.RevisionId).ToList(), ct);
+        var figures = await CatalogueFigures.LoadAsync(db, revisions.Values, scope, filter.ChannelId, Today, ct);
+        var rows = page.Select(x => Row(x, revisions[x.RevisionId], figures)).ToList();
         return new MetricCataloguePage(rows, total);
+    }
+
+    private sealed record CataloguePageRow(int Id, string Code, string Name, MetricDimension Dimension, MetricStatus Status,
+        string OwnerName, string TeamName, int RevisionId, bool HasPendingRevision);
+
+    /// <summary>A metric with its current revision, owner and team, as the catalogue filters and sorts it.</summary>
+    private sealed class CatalogueJoin
+    {
+        public required MetricDefinition Metric { get; init; }
+        public required MetricRevision Revision { get; init; }
+        public required string OwnerName { get; init; }
+        public required string TeamName { get; init; }
+    }
+
+    private static Task<List<CataloguePageRow>> PageRowsAsync(CxDbContext db, IQueryable<CatalogueJoin> rows, CancellationToken ct) =>
+        rows.Select(x => new CataloguePageRow(
+                x.Metric.Id, x.Metric.Code, x.Metric.Name, x.Metric.Dimension, x.Metric.Status, x.OwnerName, x.TeamName, x.Revision.Id,
+                x.Metric.Status == MetricStatus.Agreed && db.MetricRevisions.Any(o =>
+                    o.MetricDefinitionId == x.Metric.Id && (o.Status == RevisionStatus.Draft || o.Status == RevisionStatus.Proposed))))
+            .ToListAsync(ct);
+
+    private static Task<Dictionary<int, MetricRevision>> RevisionsAsync(CxDbContext db, List<int> revisionIds, CancellationToken ct) =>
+        db.MetricRevisions.AsNoTracking().Include(r => r.Targets)
+            .Where(r => revisionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+
+    private static MetricCatalogueRow Row(CataloguePageRow x, MetricRevision revision, CatalogueFigures figures)
+    {
+        var standing = figures.Standing(x.Id, revision);
+        return new MetricCatalogueRow(
+            x.Id, x.Code, x.Name, x.Dimension, x.Status, x.OwnerName, x.TeamName, revision.Unit, revision.Direction,
+            x.HasPendingRevision, standing.Latest?.Period, standing.Latest?.Value, standing.Target?.Value, standing.Rag,
+            figures.Sparkline(x.Id, revision.Cadence));
+    }
+
+    /// <summary>
+    /// Metric ids in catalogue order by latest value or by RAG (Red, Amber, Green ascending); metrics
+    /// without a value, or without a rating when sorting by RAG, come last either way.
+    /// </summary>
+    private static IEnumerable<int> SortByStanding(IEnumerable<(int Id, string Name)> metrics, IReadOnlyDictionary<int, CatalogueStanding> standings,
+        MetricSortColumn sortBy, bool descending)
+    {
+        static int RagRank(Rag rag) => rag switch { Rag.Red => 0, Rag.Amber => 1, Rag.Green => 2, _ => 3 };
+        var list = metrics.ToList();
+        if (sortBy == MetricSortColumn.Rag)
+        {
+            var rated = list.Where(m => standings[m.Id].Rag != Rag.None);
+            var byRag = descending ? rated.OrderByDescending(m => RagRank(standings[m.Id].Rag)) : rated.OrderBy(m => RagRank(standings[m.Id].Rag));
+            return byRag.ThenBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id)
+                .Concat(list.Where(m => standings[m.Id].Rag == Rag.None).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id))
+                .Select(m => m.Id);
+        }
+        var valued = list.Where(m => standings[m.Id].Latest is not null);
+        var byValue = descending ? valued.OrderByDescending(m => standings[m.Id].Latest!.Value) : valued.OrderBy(m => standings[m.Id].Latest!.Value);
+        return byValue.ThenBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id)
+            .Concat(list.Where(m => standings[m.Id].Latest is null).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id))
+            .Select(m => m.Id);
     }
 
     /// <summary>The metric with both revisions a reader needs, its sign-offs and its history; null when not found or not visible.</summary>
@@ -337,3 +379,55 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
 
 public sealed record ValuesTemplateInfo(string Code, string Name, MetricUnit Unit, PeriodKind Cadence, bool UsesSampleSize,
     bool IsComputed, IReadOnlyList<ChannelItem> Channels, Period ExamplePeriod);
+
+/// <summary>A metric's latest value (on the catalogue's channel, or in total) and its RAG against the target in force then.</summary>
+internal sealed record CatalogueStanding(SeriesValue? Latest, MetricTarget? Target, Rag Rag);
+
+/// <summary>
+/// The values the catalogue shows for a set of metrics, read set-based: the recent periods at each
+/// cadence for the sparklines, and the latest recorded value, however old.
+/// </summary>
+internal sealed class CatalogueFigures
+{
+    private readonly Dictionary<PeriodKind, IReadOnlyList<Period>> _windows;
+    private readonly ILookup<int, SeriesValue> _recent;
+    private readonly Dictionary<int, SeriesValue> _latestRecorded;
+    private readonly int? _channelId;
+
+    private CatalogueFigures(Dictionary<PeriodKind, IReadOnlyList<Period>> windows, ILookup<int, SeriesValue> recent,
+        Dictionary<int, SeriesValue> latestRecorded, int? channelId)
+    {
+        (_windows, _recent, _latestRecorded, _channelId) = (windows, recent, latestRecorded, channelId);
+    }
+
+    public static async Task<CatalogueFigures> LoadAsync(CxDbContext db, IEnumerable<MetricRevision> revisions, ChannelScope scope,
+        int? channelId, DateOnly today, CancellationToken ct)
+    {
+        var sources = revisions.Select(SeriesSource.Of).ToList();
+        var recent = new List<SeriesValue>();
+        var windows = new Dictionary<PeriodKind, IReadOnlyList<Period>>();
+        foreach (var cadence in sources.GroupBy(s => s.Cadence))
+        {
+            var periods = Period.Containing(today, cadence.Key).LastN(MetricsService.RecentPeriods);
+            windows[cadence.Key] = periods;
+            recent.AddRange(await MetricValueSeries.LoadAsync(db, cadence.ToList(), scope, cadence.Key, periods[0].Start, periods[^1].Next.Start, ct));
+        }
+        var latestRecorded = await MetricValueSeries.LatestRecordedAsync(db, sources, channelId, ct);
+        return new CatalogueFigures(windows, recent.ToLookup(v => v.MetricId), latestRecorded, channelId);
+    }
+
+    public CatalogueStanding Standing(int metricId, MetricRevision revision)
+    {
+        var latest = _latestRecorded.GetValueOrDefault(metricId)
+                     ?? _recent[metricId].OrderByDescending(v => v.Period).FirstOrDefault();
+        var target = latest is null ? null : revision.TargetFor(Period.Containing(latest.Period.Start, PeriodKind.Quarter), _channelId);
+        return new CatalogueStanding(latest, target,
+            RagRule.Evaluate(latest?.Value, target?.Value, revision.Direction, target?.AmberTolerance ?? 0));
+    }
+
+    public IReadOnlyList<double?> Sparkline(int metricId, PeriodKind cadence)
+    {
+        var values = _recent[metricId].ToDictionary(v => v.Period, v => v.Value);
+        return _windows[cadence].Select(p => values.TryGetValue(p, out var v) ? v : (double?)null).ToList();
+    }
+}
