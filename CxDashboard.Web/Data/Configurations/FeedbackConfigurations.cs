@@ -27,6 +27,9 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.HasIndex(f => new { f.Category, f.ReceivedAt, f.Id });
         builder.HasIndex(f => new { f.JourneyStageId, f.ReceivedAt, f.Id });
         builder.HasIndex(f => new { f.FrictionIssueId, f.ReceivedAt });
+        // NPS, CSAT and CES are computed from scores by period and channel: this index answers that
+        // aggregate on its own, without reading the rows.
+        builder.HasIndex(f => new { f.ScoreScale, f.ReceivedAt, f.ChannelId, f.Score });
         builder.HasIndex(f => new { f.FollowUpStatus, f.FollowUpDueAt });
         builder.HasIndex(f => new { f.FollowUpOwnerPersonId, f.FollowUpStatus, f.FollowUpDueAt });
         builder.HasIndex(f => f.CustomerRef).HasFilter("CustomerRef IS NOT NULL");

@@ -359,6 +359,8 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Source", "ReceivedAt", "Id");
 
+                    b.HasIndex("ScoreScale", "ReceivedAt", "ChannelId", "Score");
+
                     b.ToTable("Feedback", (string)null);
                 });
 

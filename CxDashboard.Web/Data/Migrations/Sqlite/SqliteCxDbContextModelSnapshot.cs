@@ -344,6 +344,8 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Source", "ReceivedAt", "Id");
 
+                    b.HasIndex("ScoreScale", "ReceivedAt", "ChannelId", "Score");
+
                     b.ToTable("Feedback", (string)null);
                 });
 
