@@ -153,17 +153,7 @@ public sealed partial class FeedbackService(
     private async Task SaveAsync(CxDbContext db, FeedbackItem item, int versionSeen, Caller caller, CancellationToken cancellationToken)
     {
         db.ExpectVersion(item, versionSeen);
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(
-                $"Someone else changed feedback #{item.Id} after you opened it. Its current values are shown; apply your change again if it is still needed.");
-        }
+        await db.SaveAsAsync(caller, clock, $"feedback #{item.Id}", cancellationToken);
     }
 
     private static void RequireContributor(Caller caller, string what)

@@ -169,15 +169,6 @@ public sealed partial class FrictionService
 
     private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
     {
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("Someone else saved this issue after you opened it. Their version is shown now; reapply your change if it still applies.");
-        }
+        await db.SaveAsAsync(caller, clock, "this issue", ct);
     }
 }

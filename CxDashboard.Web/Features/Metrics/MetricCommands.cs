@@ -148,17 +148,7 @@ public sealed class MetricCommands(IDbContextFactory<CxDbContext> dbFactory, Tim
 
     private async Task SaveAsync(CxDbContext db, Caller caller, string name, CancellationToken ct)
     {
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(
-                $"Someone else changed {name} after you opened it. Nothing was saved: the page now shows the current definition, so you can apply your change again.");
-        }
+        await db.SaveAsAsync(caller, clock, name, ct);
     }
 
     private static bool SameDefinition(MetricRevision revision, MetricSpec spec, IReadOnlyList<TargetSpec> targets)
