@@ -83,9 +83,11 @@ public sealed class FrictionBoardTests : BunitContext, IAsyncLifetime
         var page = RenderBoard();
 
         Assert.Equal(["Resolve…", "Won't fix…"], OpenMenu(page, "Returns refused in store"));
-        page.FindAll(".mud-popover-open .mud-menu-item").Single(i => i.TextContent.Contains("Resolve")).Click();
-        Card(page, "Returns refused in store").QuerySelector("textarea")!.Change("Till staff trained on the returns policy.");
-        Card(page, "Returns refused in store").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Resolve").Click();
+        // Each step re-finds its element inside the renderer, so a re-render in between cannot leave a stale handler.
+        await page.InvokeAsync(() => page.FindAll(".mud-popover-open .mud-menu-item").Single(i => i.TextContent.Contains("Resolve")).Click());
+        page.WaitForAssertion(() => Assert.NotNull(Card(page, "Returns refused in store").QuerySelector("textarea")));
+        await page.InvokeAsync(() => Card(page, "Returns refused in store").QuerySelector("textarea")!.Change("Till staff trained on the returns policy."));
+        await page.InvokeAsync(() => Card(page, "Returns refused in store").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Resolve").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Returns refused in store", page.FindAll("[data-testid=board-column]")[3].TextContent));
     }
