@@ -1,3 +1,4 @@
+using CxDashboard.Web.Export;
 using ClosedXML.Excel;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Metrics;
@@ -71,9 +72,7 @@ public static class MetricValuesTemplate
         return stream.ToArray();
     }
 
-    /// <summary>Text that a spreadsheet could take for a formula gets a leading apostrophe.</summary>
-    private static string AsText(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    private static string AsText(string text) => CellText.Neutralise(CellText.XmlSafe(text));
 }
 
 public static class MetricsEndpoints
