@@ -89,7 +89,7 @@ internal static class BenchProgram
         Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine();
         Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")}{(options.OnlyQueries ? " --only queries" : "")}"));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.OnlyQueries ? " --only queries" : "")}"));
         Console.WriteLine();
         Console.WriteLine(report.ToMarkdown());
         return 0;

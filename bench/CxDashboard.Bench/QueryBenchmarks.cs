@@ -129,7 +129,7 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
 
             var byScore = FeedbackPageRequest.First(FeedbackSort.HighestScoreFirst, PageSize);
             await InboxLineAsync("sorted by score, highest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
-                "", "coalesce(\"Score\", -1) DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
+                "", "\"ScoreSortKey\" DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             // Page 10,000 starts after the last row of page 9,999: found once here, as the pages before it would have.
             var total = await db.Feedback.CountAsync();
@@ -146,7 +146,8 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             {
                 var search = new FeedbackFilter { Text = word };
                 await InboxLineAsync($"text search \"{word}\", first page", floor, () => inbox.GetInboxPageAsync(search, first, caller),
-                    "\"Verbatim\" LIKE '%" + word + "%' ESCAPE '\\'", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
+                    "\"Id\" IN (SELECT rowid FROM \"FeedbackSearch\" WHERE \"FeedbackSearch\" MATCH '\"" + word + "\"*')",
+                    "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
             }
 
             var overdue = new FeedbackFilter { FollowUp = FollowUpFilter.Overdue };
