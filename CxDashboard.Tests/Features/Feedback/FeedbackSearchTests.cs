@@ -44,6 +44,32 @@ public sealed class FeedbackSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_in_thousands_of_verbatims_is_found_newest_first_like_a_rare_one()
+    {
+        // More matches than the threshold above which the search walks the inbox instead of sorting the matches.
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            for (var i = 0; i < 5_100; i++)
+            {
+                var said = i % 2 == 0 ? "The store was busy." : "Quiet afternoon.";
+                db.Feedback.Add(new FeedbackItem(new FeedbackDetails(FeedbackData.Now.AddMinutes(-10 - i), _data.Store, null,
+                    FeedbackSource.Survey, FeedbackCategory.Service, Sentiment.Neutral, null, null, said, null), _data.Cara, FeedbackData.Now));
+            }
+            await db.SaveChangesAsync();
+        }
+        var newest = await SayingAsync("Stores like this one are rare.", 0);
+
+        var page = await _data.Service().GetInboxPageAsync(new FeedbackFilter { Text = "store" }, FeedbackPageRequest.First(pageSize: 50),
+            _data.CxLead);
+
+        Assert.Equal(newest, page.Rows[0].Id);
+        Assert.Equal(50, page.Rows.Count);
+        Assert.All(page.Rows, r => Assert.Contains("store", r.VerbatimStart, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(page.Rows.OrderByDescending(r => r.ReceivedAt).Select(r => r.Id), page.Rows.Select(r => r.Id));
+        Assert.True(page.HasNext);
+    }
+
+    [Fact]
     public async Task Search_ignores_case_and_accents()
     {
         var café = await SayingAsync("The CAFÉ on the third floor was lovely.");

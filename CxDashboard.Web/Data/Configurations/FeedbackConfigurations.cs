@@ -41,8 +41,9 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         // aggregate on its own, without reading the rows.
         builder.HasIndex(f => new { f.ScoreScale, f.ReceivedAt, f.ChannelId, f.Score });
         builder.HasIndex(f => new { f.FollowUpStatus, f.FollowUpDueAt });
-        // Open and overdue follow-ups in the inbox's order: the page walks this index newest first.
-        builder.HasIndex(f => new { f.FollowUpStatus, f.ReceivedAt, f.Id });
+        // Follow-ups by state in the inbox's order: the page walks this index newest first; the due time
+        // rides along so that the overdue filter and its capped count never read the rows themselves.
+        builder.HasIndex(f => new { f.FollowUpStatus, f.ReceivedAt, f.Id, f.FollowUpDueAt });
         builder.HasIndex(f => new { f.FollowUpOwnerPersonId, f.FollowUpStatus, f.FollowUpDueAt });
         builder.HasIndex(f => f.CustomerRef).HasFilter("CustomerRef IS NOT NULL");
         builder.HasIndex(f => f.ExternalId).IsUnique().HasFilter("ExternalId IS NOT NULL");

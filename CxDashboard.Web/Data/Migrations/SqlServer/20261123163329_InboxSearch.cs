@@ -19,9 +19,9 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                 stored: false);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id",
+                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id_FollowUpDueAt",
                 table: "Feedback",
-                columns: new[] { "FollowUpStatus", "ReceivedAt", "Id" });
+                columns: new[] { "FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Feedback_ScoreSortKey_ReceivedAt_Id",
@@ -33,7 +33,7 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id",
+                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id_FollowUpDueAt",
                 table: "Feedback");
 
             migrationBuilder.DropIndex(

@@ -356,7 +356,7 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("FollowUpOwnerPersonId", "FollowUpStatus", "FollowUpDueAt");
 
-                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id");
+                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
 
                     b.HasIndex("JourneyStageId", "ReceivedAt", "Id");
 

@@ -344,7 +344,7 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FollowUpOwnerPersonId", "FollowUpStatus", "FollowUpDueAt");
 
-                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id");
+                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
 
                     b.HasIndex("JourneyStageId", "ReceivedAt", "Id");
 

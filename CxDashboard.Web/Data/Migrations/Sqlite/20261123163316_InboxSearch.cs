@@ -20,9 +20,9 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                 stored: false);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id",
+                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id_FollowUpDueAt",
                 table: "Feedback",
-                columns: new[] { "FollowUpStatus", "ReceivedAt", "Id" });
+                columns: new[] { "FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Feedback_ScoreSortKey_ReceivedAt_Id",
@@ -42,7 +42,7 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
             migrationBuilder.Sql(FeedbackSearchIndex.DropTableSql);
 
             migrationBuilder.DropIndex(
-                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id",
+                name: "IX_Feedback_FollowUpStatus_ReceivedAt_Id_FollowUpDueAt",
                 table: "Feedback");
 
             migrationBuilder.DropIndex(
