@@ -10,6 +10,7 @@ using CxDashboard.Domain.Organisation;
 using CxDashboard.Domain.Scorecards;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CxDashboard.Web.Data;
 
@@ -39,6 +40,13 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    // The inbox counts its matches only up to a cap (Take(cap + 1).Count()): which rows are counted does
+    // not matter, and an ORDER BY would make the database sort what it only has to count. EF Core cannot
+    // silence its "Take without OrderBy" warning for one query, so it is off for the context; every list
+    // the app shows orders its rows explicitly.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CxDbContext).Assembly);

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace CxDashboard.Bench;
 
-/// <summary>The command line: <c>[--feedback N] [--runs N] [--db path] [--skip-build-db] [--sessions N]</c>.</summary>
-internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions)
+/// <summary>
+/// The command line: <c>[--feedback N] [--runs N] [--db path] [--skip-build-db] [--sessions N] [--only queries]</c>.
+/// <c>--only queries</c> runs just the dashboard and inbox queries, for checking a query change in a minute or two.
+/// </summary>
+internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, bool OnlyQueries)
 {
     public const int DefaultFeedback = 1_000_000;
 
@@ -14,6 +17,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
         var sessions = 20;
         string? db = null;
         var skip = false;
+        var onlyQueries = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -23,11 +27,16 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--sessions": sessions = Math.Max(1, Number(args, ++i)); break;
                 case "--db": db = Value(args, ++i); break;
                 case "--skip-build-db": skip = true; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --runs N, --db path, --skip-build-db, --sessions N.");
+                case "--only":
+                    onlyQueries = Value(args, ++i) == "queries"
+                        ? true
+                        : throw new ArgumentException($"--only takes 'queries', not '{args[i]}'.");
+                    break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --runs N, --db path, --skip-build-db, --sessions N, --only queries.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
-        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions);
+        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, onlyQueries);
     }
 
     private static string Value(string[] args, int i) =>

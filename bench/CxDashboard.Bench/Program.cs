@@ -79,6 +79,27 @@ internal static class BenchProgram
         Console.WriteLine("Dashboard and inbox queries…");
         await new QueryBenchmarks(services, host.ConnectionString, options.Runs, report).RunAsync();
 
+        if (!options.OnlyQueries)
+        {
+            await RunTheRestAsync(options, host, report, feedbackInDatabase, metricId, publishedQuarter);
+        }
+
+        var elapsed = DateTime.UtcNow - startedAt;
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.OnlyQueries ? " --only queries" : "")}"));
+        Console.WriteLine();
+        Console.WriteLine(report.ToMarkdown());
+        return 0;
+    }
+
+    private static async Task RunTheRestAsync(BenchOptions options, BenchHost host, Report report, int feedbackInDatabase, int metricId,
+        string publishedQuarter)
+    {
+        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<CxDbContext>>();
+
         Console.WriteLine("Prerender over HTTP…");
         await new PrerenderBenchmarks(host.BaseUrl, report).RunAsync(
         [
@@ -96,16 +117,6 @@ internal static class BenchProgram
 
         Console.WriteLine("Open interactive sessions…");
         await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, report).RunAsync();
-
-        var elapsed = DateTime.UtcNow - startedAt;
-        Console.WriteLine();
-        Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
-        Console.WriteLine();
-        Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")}"));
-        Console.WriteLine();
-        Console.WriteLine(report.ToMarkdown());
-        return 0;
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg")

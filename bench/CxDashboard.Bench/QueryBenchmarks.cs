@@ -27,6 +27,12 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
     private const int PageSize = 50;
     private const string SearchWord = "refund";
 
+    // A word in most verbatims: the search must not fetch and sort all of its matches for one page.
+    private const string EverywhereWord = "the";
+
+    // A word no verbatim contains: the search must prove there is nothing to find, the slowest case for a scan.
+    private const string RareWord = "zeppelin";
+
     // The inbox's columns, as FeedbackService projects them (the verbatim cut to its 160-character preview).
     private const string InboxColumns = """
         "Id", "ReceivedAt", "ChannelId", "JourneyStageId", "Source", "Category", "Sentiment", "ScoreScale", "Score",
@@ -126,7 +132,7 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
 
             var byScore = FeedbackPageRequest.First(FeedbackSort.HighestScoreFirst, PageSize);
             await InboxLineAsync("sorted by score, highest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
-                "", "coalesce(\"Score\", -1) DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
+                "", "\"ScoreSortKey\" DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             // Page 10,000 starts after the last row of page 9,999: found once here, as the pages before it would have.
             var total = await db.Feedback.CountAsync();
@@ -139,9 +145,17 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
                 "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true,
                 seek: ("\"ReceivedAt\" <= @at AND (\"ReceivedAt\" < @at OR \"Id\" < @id)", Timestamp(edge.At), edge.Id));
 
-            var search = new FeedbackFilter { Text = SearchWord };
-            await InboxLineAsync($"text search \"{SearchWord}\", first page", floor, () => inbox.GetInboxPageAsync(search, first, caller),
-                "\"Verbatim\" LIKE '%" + SearchWord + "%' ESCAPE '\\'", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
+            foreach (var word in new[] { SearchWord, EverywhereWord, RareWord })
+            {
+                var search = new FeedbackFilter { Text = word };
+                await InboxLineAsync($"text search \"{word}\", first page", floor, () => inbox.GetInboxPageAsync(search, first, caller),
+                    "\"Id\" IN (SELECT rowid FROM \"FeedbackSearch\" WHERE \"FeedbackSearch\" MATCH '\"" + word + "\"*')",
+                    "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
+            }
+
+            var overdue = new FeedbackFilter { FollowUp = FollowUpFilter.Overdue };
+            await InboxLineAsync("overdue follow-ups", floor, () => inbox.GetInboxPageAsync(overdue, first, caller),
+                "\"FollowUpStatus\" = 1 AND \"FollowUpDueAt\" < @now", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
         }
     }
 
@@ -175,7 +189,7 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             }
             if (withCount)
             {
-                await ScalarAsync(floor, countSql);
+                await ScalarAsync(floor, countSql, ("@now", nowText));
             }
             return firstId;
         }

@@ -8,6 +8,12 @@ namespace CxDashboard.Web.Data.Configurations;
 
 public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<FeedbackItem>
 {
+    /// <summary>The inbox's sort by score: the score, or <see cref="UnscoredSortKey"/> for unscored feedback.</summary>
+    public const string ScoreSortKey = "ScoreSortKey";
+
+    /// <summary>Below every score on every scale (the lowest is 0), so unscored feedback sorts last when highest comes first.</summary>
+    public const int UnscoredSortKey = -1;
+
     public void Configure(EntityTypeBuilder<FeedbackItem> builder)
     {
         builder.ToTable("Feedback");
@@ -16,6 +22,9 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.Property(f => f.ExternalId).HasMaxLength(100);
         builder.Property(f => f.FollowUpNote).HasMaxLength(2000);
         builder.Ignore(f => f.NeedsFollowUp);
+        // Computed by the database (not stored on SQLite, where a stored column cannot be added to an
+        // existing table; deterministic, hence indexable, on SQL Server), so no code has to keep it right.
+        builder.Property<int>(ScoreSortKey).HasComputedColumnSql("COALESCE(Score, -1)", stored: false);
 
         // The inbox sorts newest first and pages by (ReceivedAt, Id); each filter it offers leads an
         // index that ends in the same keys, so a filtered page is an index range scan.
@@ -27,10 +36,14 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.HasIndex(f => new { f.Category, f.ReceivedAt, f.Id });
         builder.HasIndex(f => new { f.JourneyStageId, f.ReceivedAt, f.Id });
         builder.HasIndex(f => new { f.FrictionIssueId, f.ReceivedAt });
+        builder.HasIndex(ScoreSortKey, nameof(FeedbackItem.ReceivedAt), nameof(FeedbackItem.Id));
         // NPS, CSAT and CES are computed from scores by period and channel: this index answers that
         // aggregate on its own, without reading the rows.
         builder.HasIndex(f => new { f.ScoreScale, f.ReceivedAt, f.ChannelId, f.Score });
         builder.HasIndex(f => new { f.FollowUpStatus, f.FollowUpDueAt });
+        // Follow-ups by state in the inbox's order: the page walks this index newest first; the due time
+        // rides along so that the overdue filter and its capped count never read the rows themselves.
+        builder.HasIndex(f => new { f.FollowUpStatus, f.ReceivedAt, f.Id, f.FollowUpDueAt });
         builder.HasIndex(f => new { f.FollowUpOwnerPersonId, f.FollowUpStatus, f.FollowUpDueAt });
         builder.HasIndex(f => f.CustomerRef).HasFilter("CustomerRef IS NOT NULL");
         builder.HasIndex(f => f.ExternalId).IsUnique().HasFilter("ExternalId IS NOT NULL");

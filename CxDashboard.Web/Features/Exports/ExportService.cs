@@ -36,7 +36,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var stages = await db.JourneyStages.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var showCustomerRef = FeedbackService.MaySeeCustomerRef(caller);
-        var rows = FeedbackService.Order(FeedbackService.Filter(db.Feedback.AsNoTracking(), filter, Now), sort, reversed: false)
+        var rows = FeedbackService.Order(await FeedbackService.FilterAsync(db, filter, Now, ct), sort, reversed: false)
             .Select(f => new FeedbackExportRow(f.Id, f.ReceivedAt, f.ChannelId, f.JourneyStageId, f.Source, f.Category, f.Sentiment,
                 f.ScoreScale, f.Score, f.ScoreBand, f.Verbatim, showCustomerRef ? f.CustomerRef : null, f.FollowUpStatus, f.FollowUpDueAt,
                 f.FrictionIssueId))

@@ -47,7 +47,11 @@ public sealed record NamedItem(int Id, string Code, string Name);
 public sealed record PersonItem(int Id, string DisplayName, int TeamId);
 
 /// <summary>The small lists the feedback pages choose from: channels and journey stages.</summary>
-public sealed record FeedbackLookups(IReadOnlyList<NamedItem> Channels, IReadOnlyList<NamedItem> Stages)
+/// <param name="SearchMatchesWords">
+/// True where the search box finds words and word beginnings (SQLite's full-text index); false where
+/// it finds the text anywhere (SQL Server).
+/// </param>
+public sealed record FeedbackLookups(IReadOnlyList<NamedItem> Channels, IReadOnlyList<NamedItem> Stages, bool SearchMatchesWords = true)
 {
     public string ChannelName(int id) => Channels.FirstOrDefault(c => c.Id == id)?.Name ?? $"Channel {id}";
 

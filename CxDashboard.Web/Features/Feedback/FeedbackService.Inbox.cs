@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Configurations;
 using CxDashboard.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed partial class FeedbackService
         var pageSize = Math.Clamp(request.PageSize, 1, FeedbackPageRequest.MaxPageSize);
         var now = Now;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var filtered = Filter(db.Feedback.AsNoTracking(), filter, now);
+        var filtered = await FilterAsync(db, filter, now, cancellationToken);
 
         var backwards = request.Before is not null && request.After is null;
         var page = filtered;
@@ -59,8 +60,10 @@ public sealed partial class FeedbackService
         return counted > FeedbackPage.CountCap ? (FeedbackPage.CountCap, true) : (counted, false);
     }
 
-    internal static IQueryable<FeedbackItem> Filter(IQueryable<FeedbackItem> query, FeedbackFilter filter, DateTime now)
+    internal static async Task<IQueryable<FeedbackItem>> FilterAsync(CxDbContext db, FeedbackFilter filter, DateTime now,
+        CancellationToken cancellationToken)
     {
+        var query = db.Feedback.AsNoTracking();
         if (filter.FromUtc is { } from)
         {
             query = query.Where(f => f.ReceivedAt >= from);
@@ -116,12 +119,43 @@ public sealed partial class FeedbackService
         };
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            // LIKE, case-insensitive on both providers; walked newest first and stopped at one page of matches.
-            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
-            query = query.Where(f => EF.Functions.Like(f.Verbatim, pattern, LikeEscape));
+            query = await MatchingTextAsync(db, query, filter.Text, cancellationToken);
         }
         return query;
     }
+
+    /// <summary>
+    /// On SQLite, the rows whose verbatim has every typed word as the beginning of a word, from the
+    /// full-text index (a search for a word nobody used answers at once instead of reading every row).
+    /// SQL Server searches the text anywhere with LIKE, case-insensitive under its default collation.
+    /// </summary>
+    private static async Task<IQueryable<FeedbackItem>> MatchingTextAsync(CxDbContext db, IQueryable<FeedbackItem> query, string text,
+        CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            var pattern = "%" + EscapeLike(text.Trim()) + "%";
+            return query.Where(f => EF.Functions.Like(f.Verbatim, pattern, LikeEscape));
+        }
+        if (FeedbackSearchIndex.MatchQuery(text) is not { } match)
+        {
+            return query.Where(f => false);
+        }
+        var ids = db.Database.SqlQuery<int>(
+            $"SELECT rowid AS \"Value\" FROM \"FeedbackSearch\" WHERE \"FeedbackSearch\" MATCH {match}");
+        // Few matches are fastest fetched from the index and sorted; many (a common word) are fastest
+        // found by walking the inbox in its order and checking each row against them, stopping at a
+        // page. The index counts up to the threshold cheaply; "Id + 0" stops SQLite from looking rows up
+        // by the matches' ids, so that it walks the inbox's own index instead.
+        var common = await ids.Take(CommonWordMatches + 1).CountAsync(cancellationToken) > CommonWordMatches;
+        return common
+            ? query.Where(f => ids.Contains(f.Id + 0))
+            : query.Where(f => ids.Contains(f.Id));
+    }
+
+    private const int CommonWordMatches = 5_000;
+
+    private const string ScoreSortKey = FeedbackItemConfiguration.ScoreSortKey;
 
     private static bool IsDescending(FeedbackSort sort) => sort is FeedbackSort.NewestFirst or FeedbackSort.HighestScoreFirst;
 
@@ -131,10 +165,11 @@ public sealed partial class FeedbackService
         var byScore = sort is FeedbackSort.HighestScoreFirst or FeedbackSort.LowestScoreFirst;
         if (byScore)
         {
-            // Unscored feedback sorts below every score, on both providers alike.
+            // The sort key is the score with unscored feedback as -1, below every score, on both providers
+            // alike; it is a computed column so that an index serves the order and the seek.
             return descending
-                ? query.OrderByDescending(f => f.Score ?? -1).ThenByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
-                : query.OrderBy(f => f.Score ?? -1).ThenBy(f => f.ReceivedAt).ThenBy(f => f.Id);
+                ? query.OrderByDescending(f => EF.Property<int>(f, ScoreSortKey)).ThenByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
+                : query.OrderBy(f => EF.Property<int>(f, ScoreSortKey)).ThenBy(f => f.ReceivedAt).ThenBy(f => f.Id);
         }
         return descending
             ? query.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
@@ -157,12 +192,12 @@ public sealed partial class FeedbackService
                 ? query.Where(f => f.ReceivedAt <= at && (f.ReceivedAt < at || f.Id < id))
                 : query.Where(f => f.ReceivedAt >= at && (f.ReceivedAt > at || f.Id > id));
         }
-        var score = cursor.Score ?? -1;
+        var score = cursor.Score ?? FeedbackItemConfiguration.UnscoredSortKey;
         return smaller
-            ? query.Where(f => (f.Score ?? -1) <= score
-                && ((f.Score ?? -1) < score || f.ReceivedAt < at || (f.ReceivedAt == at && f.Id < id)))
-            : query.Where(f => (f.Score ?? -1) >= score
-                && ((f.Score ?? -1) > score || f.ReceivedAt > at || (f.ReceivedAt == at && f.Id > id)));
+            ? query.Where(f => EF.Property<int>(f, ScoreSortKey) <= score
+                && (EF.Property<int>(f, ScoreSortKey) < score || f.ReceivedAt < at || (f.ReceivedAt == at && f.Id < id)))
+            : query.Where(f => EF.Property<int>(f, ScoreSortKey) >= score
+                && (EF.Property<int>(f, ScoreSortKey) > score || f.ReceivedAt > at || (f.ReceivedAt == at && f.Id > id)));
     }
 
     private static IQueryable<FeedbackRow> Project(IQueryable<FeedbackItem> query, bool showCustomerRef, DateTime now) =>

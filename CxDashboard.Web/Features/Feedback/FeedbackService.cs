@@ -31,7 +31,7 @@ public sealed partial class FeedbackService(
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => new NamedItem(s.Id, s.Code, s.Name))
             .ToListAsync(cancellationToken);
-        return new FeedbackLookups(channels, stages);
+        return new FeedbackLookups(channels, stages, db.Database.IsSqlite());
     }
 
     /// <summary>People whose name starts a word with <paramref name="text"/>, for choosing a follow-up's new owner.</summary>

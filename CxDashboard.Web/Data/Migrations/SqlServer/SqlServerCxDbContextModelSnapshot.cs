@@ -313,6 +313,11 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<int?>("ScoreScale")
                         .HasColumnType("int");
 
+                    b.Property<int>("ScoreSortKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("COALESCE(Score, -1)", false);
+
                     b.Property<int>("Sentiment")
                         .HasColumnType("int");
 
@@ -351,9 +356,13 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("FollowUpOwnerPersonId", "FollowUpStatus", "FollowUpDueAt");
 
+                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
+
                     b.HasIndex("JourneyStageId", "ReceivedAt", "Id");
 
                     b.HasIndex("ScoreBand", "ReceivedAt", "Id");
+
+                    b.HasIndex("ScoreSortKey", "ReceivedAt", "Id");
 
                     b.HasIndex("Sentiment", "ReceivedAt", "Id");
 

@@ -298,6 +298,11 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ScoreScale")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ScoreSortKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("COALESCE(Score, -1)", false);
+
                     b.Property<int>("Sentiment")
                         .HasColumnType("INTEGER");
 
@@ -336,9 +341,13 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FollowUpOwnerPersonId", "FollowUpStatus", "FollowUpDueAt");
 
+                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
+
                     b.HasIndex("JourneyStageId", "ReceivedAt", "Id");
 
                     b.HasIndex("ScoreBand", "ReceivedAt", "Id");
+
+                    b.HasIndex("ScoreSortKey", "ReceivedAt", "Id");
 
                     b.HasIndex("Sentiment", "ReceivedAt", "Id");
 

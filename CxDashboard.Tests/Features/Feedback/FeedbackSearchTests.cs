@@ -1,0 +1,146 @@
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Tests.Support;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Features.Admin;
+using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Features.Feedback;
+
+namespace CxDashboard.Tests.Features.Feedback;
+
+/// <summary>
+/// The inbox's search box. On SQLite it searches the full-text index by words and word beginnings; on
+/// SQL Server it looks for the text anywhere, so the word-only expectations hold on SQLite alone.
+/// </summary>
+public sealed class FeedbackSearchTests : IAsyncLifetime
+{
+    private FeedbackData _data = null!;
+
+    public async Task InitializeAsync() => _data = await FeedbackData.CreateAsync();
+
+    public async Task DisposeAsync() => await _data.Database.DisposeAsync();
+
+    private async Task<List<int>> FindAsync(string text)
+    {
+        var page = await _data.Service().GetInboxPageAsync(new FeedbackFilter { Text = text }, FeedbackPageRequest.First(pageSize: 200),
+            _data.CxLead);
+        return page.Rows.Select(r => r.Id).ToList();
+    }
+
+    private Task<int> SayingAsync(string verbatim, int daysAgo = 1) =>
+        _data.Feedback().ReceivedAt(FeedbackData.Now.AddDays(-daysAgo)).Saying(verbatim).AddAsync();
+
+    [Fact]
+    public async Task Search_finds_whole_words_and_the_beginnings_of_words()
+    {
+        var refund = await SayingAsync("Still waiting for my refund after three weeks.", 1);
+        var refunded = await SayingAsync("They refunded the delivery charge straight away.", 2);
+        await SayingAsync("The fitting rooms were closed.", 3);
+
+        Assert.Equal([refund, refunded], await FindAsync("refund"));
+        Assert.Equal([refunded], await FindAsync("refunded"));
+        Assert.Equal([refund], await FindAsync("waiting refund"));
+        Assert.Empty(await FindAsync("refund closed"));
+        Assert.Empty(await FindAsync("zeppelin"));
+    }
+
+    [Fact]
+    public async Task A_word_in_thousands_of_verbatims_is_found_newest_first_like_a_rare_one()
+    {
+        // More matches than the threshold above which the search walks the inbox instead of sorting the matches.
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            for (var i = 0; i < 5_100; i++)
+            {
+                var said = i % 2 == 0 ? "The store was busy." : "Quiet afternoon.";
+                db.Feedback.Add(new FeedbackItem(new FeedbackDetails(FeedbackData.Now.AddMinutes(-10 - i), _data.Store, null,
+                    FeedbackSource.Survey, FeedbackCategory.Service, Sentiment.Neutral, null, null, said, null), _data.Cara, FeedbackData.Now));
+            }
+            await db.SaveChangesAsync();
+        }
+        var newest = await SayingAsync("Stores like this one are rare.", 0);
+
+        var page = await _data.Service().GetInboxPageAsync(new FeedbackFilter { Text = "store" }, FeedbackPageRequest.First(pageSize: 50),
+            _data.CxLead);
+
+        Assert.Equal(newest, page.Rows[0].Id);
+        Assert.Equal(50, page.Rows.Count);
+        Assert.All(page.Rows, r => Assert.Contains("store", r.VerbatimStart, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(page.Rows.OrderByDescending(r => r.ReceivedAt).Select(r => r.Id), page.Rows.Select(r => r.Id));
+        Assert.True(page.HasNext);
+    }
+
+    [Fact]
+    public async Task Search_ignores_case_and_accents()
+    {
+        var café = await SayingAsync("The CAFÉ on the third floor was lovely.");
+
+        Assert.Equal([café], await FindAsync("café"));
+        if (!TestDatabase.UsesSqlServer)
+        {
+            Assert.Equal([café], await FindAsync("Cafe"));
+            var naive = await SayingAsync("A naïve question at the till, answered kindly.", 2);
+            Assert.Equal([naive], await FindAsync("NAIVE"));
+        }
+    }
+
+    [Theory]
+    [InlineData("\"refund")]
+    [InlineData("refund\"")]
+    [InlineData("\"\"\"")]
+    [InlineData("refund*")]
+    [InlineData("*")]
+    [InlineData("(refund")]
+    [InlineData("refund) OR (x")]
+    [InlineData("AND")]
+    [InlineData("refund AND")]
+    [InlineData("NEAR(refund delivery)")]
+    [InlineData("refund NOT delivery")]
+    [InlineData("Verbatim: refund")]
+    [InlineData("^refund")]
+    [InlineData("refund + delivery - \\ ' ; --")]
+    public async Task Quotes_operators_and_brackets_in_the_search_are_searched_as_text(string text)
+    {
+        await SayingAsync("Still waiting for my refund after three weeks.");
+
+        var found = await FindAsync(text);
+
+        Assert.True(found.Count <= 1);
+    }
+
+    [Fact]
+    public async Task Operator_words_are_found_as_ordinary_words()
+    {
+        var and = await SayingAsync("Click AND collect was near the entrance.");
+        await SayingAsync("The parcel never came.", 2);
+
+        Assert.Equal([and], await FindAsync("and"));
+        Assert.Equal([and], await FindAsync("NEAR"));
+        Assert.Equal([and], await FindAsync("\"click and\""));
+    }
+
+    [Fact]
+    public async Task Erased_words_are_no_longer_found()
+    {
+        const string customer = "LOY-55555";
+        var mine = await _data.Feedback().Saying("Ruth collected the parcel from the Leeds store.").ForCustomer(customer).AddAsync();
+        var other = await _data.Feedback().Saying("Collected my parcel from Leeds, easy.").ReceivedAt(FeedbackData.Now.AddDays(-2)).AddAsync();
+        Assert.Equal([mine], await FindAsync("Ruth"));
+
+        var admin = new Caller(_data.Eli, "Eli Novak", _data.DigitalTeam, new HashSet<string> { Roles.Admin });
+        await new AdminService(_data.Database, _data.Clock).EraseCustomerAsync(customer, admin);
+
+        Assert.Empty(await FindAsync("Ruth"));
+        Assert.Equal([other], await FindAsync("Leeds"));
+        Assert.Equal([mine], await FindAsync("erased"));
+    }
+
+    [Fact]
+    public async Task Feedback_recorded_through_the_app_is_found_as_soon_as_it_is_saved()
+    {
+        Assert.Empty(await FindAsync("escalator"));
+
+        var recorded = await _data.Service().RecordAsync(_data.Command(_data.Store, verbatim: "The escalator was broken again."), _data.CxLead);
+
+        Assert.Equal([recorded.Id], await FindAsync("escalator"));
+    }
+}

@@ -1,0 +1,61 @@
+namespace CxDashboard.Web.Data;
+
+/// <summary>
+/// The SQLite full-text index of what customers said: an FTS5 table over Feedback.Verbatim that keeps
+/// no copy of the text (external content) and is kept in step by triggers, so every insert, edit,
+/// erasure and delete is reflected without the app doing anything. Words are matched case- and
+/// accent-insensitively (unicode61, diacritics removed). SQL Server has no equivalent we can assume
+/// (full-text search is an optional server feature), so it keeps searching with LIKE.
+/// </summary>
+/// <remarks>
+/// SQLite drops a table's triggers with the table: a later migration that makes EF rebuild the
+/// Feedback table must run <see cref="CreateTriggersSql"/> and <see cref="RebuildSql"/> again.
+/// </remarks>
+public static class FeedbackSearchIndex
+{
+    public const string Table = "FeedbackSearch";
+
+    public const string CreateTableSql = """
+        CREATE VIRTUAL TABLE "FeedbackSearch" USING fts5(
+            "Verbatim", content='Feedback', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
+        """;
+
+    public const string CreateTriggersSql = """
+        CREATE TRIGGER "Feedback_Search_Insert" AFTER INSERT ON "Feedback" BEGIN
+            INSERT INTO "FeedbackSearch" (rowid, "Verbatim") VALUES (new."Id", new."Verbatim");
+        END;
+        CREATE TRIGGER "Feedback_Search_Delete" AFTER DELETE ON "Feedback" BEGIN
+            INSERT INTO "FeedbackSearch" ("FeedbackSearch", rowid, "Verbatim") VALUES ('delete', old."Id", old."Verbatim");
+        END;
+        CREATE TRIGGER "Feedback_Search_Update" AFTER UPDATE OF "Verbatim" ON "Feedback" BEGIN
+            INSERT INTO "FeedbackSearch" ("FeedbackSearch", rowid, "Verbatim") VALUES ('delete', old."Id", old."Verbatim");
+            INSERT INTO "FeedbackSearch" (rowid, "Verbatim") VALUES (new."Id", new."Verbatim");
+        END;
+        """;
+
+    public const string DropTriggersSql = """
+        DROP TRIGGER IF EXISTS "Feedback_Search_Insert";
+        DROP TRIGGER IF EXISTS "Feedback_Search_Delete";
+        DROP TRIGGER IF EXISTS "Feedback_Search_Update";
+        """;
+
+    /// <summary>Builds the index afresh from the Feedback table: one pass, far faster than a trigger per row for a bulk load.</summary>
+    public const string RebuildSql = """INSERT INTO "FeedbackSearch" ("FeedbackSearch") VALUES ('rebuild');""";
+
+    public const string DropTableSql = """DROP TABLE IF EXISTS "FeedbackSearch";""";
+
+    /// <summary>
+    /// The FTS5 query for what someone typed in the search box: every word must appear, each as the
+    /// beginning of a word. Each word is quoted (inner quotes doubled), so operators, brackets and
+    /// asterisks are searched as text and never make the query invalid. Null when nothing searchable
+    /// was typed (only punctuation, which the tokenizer ignores).
+    /// </summary>
+    public static string? MatchQuery(string text)
+    {
+        var terms = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Where(term => term.Any(char.IsLetterOrDigit))
+            .Select(term => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*")
+            .ToList();
+        return terms.Count == 0 ? null : string.Join(" AND ", terms);
+    }
+}
