@@ -15,10 +15,18 @@ public static class FeedbackSearchIndex
 {
     public const string Table = "FeedbackSearch";
 
+    /// <summary>
+    /// Besides each word, the index keeps its first 2, 3 and 4 letters: a short search term that begins
+    /// most words ("the", "de") can then be checked row by row at once, where otherwise SQLite would merge
+    /// the lists of every word it begins for each row it checks.
+    /// </summary>
     public const string CreateTableSql = """
         CREATE VIRTUAL TABLE "FeedbackSearch" USING fts5(
-            "Verbatim", content='Feedback', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
+            "Verbatim", content='Feedback', content_rowid='Id', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4');
         """;
+
+    /// <summary>The longest search term the index keeps as a prefix of its own (see <see cref="CreateTableSql"/>).</summary>
+    public const int LongestIndexedPrefix = 4;
 
     public const string CreateTriggersSql = """
         CREATE TRIGGER "Feedback_Search_Insert" AFTER INSERT ON "Feedback" BEGIN
@@ -52,10 +60,20 @@ public static class FeedbackSearchIndex
     /// </summary>
     public static string? MatchQuery(string text)
     {
-        var terms = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Where(term => term.Any(char.IsLetterOrDigit))
-            .Select(term => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*")
-            .ToList();
-        return terms.Count == 0 ? null : string.Join(" AND ", terms);
+        var terms = Terms(text);
+        return terms.Count == 0
+            ? null
+            : string.Join(" AND ", terms.Select(term => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
     }
+
+    /// <summary>
+    /// Whether every term of the search is a short word the index keeps as a prefix of its own, so that
+    /// checking one row against the search costs a lookup rather than a merge.
+    /// </summary>
+    public static bool HasOnlyIndexedPrefixes(string text) =>
+        Terms(text) is { Count: > 0 } terms
+        && terms.All(term => term.Length is >= 2 and <= LongestIndexedPrefix && term.All(char.IsLetterOrDigit));
+
+    private static List<string> Terms(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(term => term.Any(char.IsLetterOrDigit)).ToList();
 }

@@ -4,6 +4,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
+using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Tests.Features.Feedback;
 
@@ -65,6 +66,39 @@ public sealed class FeedbackSearchTests : IAsyncLifetime
         Assert.Equal(newest, page.Rows[0].Id);
         Assert.Equal(50, page.Rows.Count);
         Assert.All(page.Rows, r => Assert.Contains("store", r.VerbatimStart, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(page.Rows.OrderByDescending(r => r.ReceivedAt).Select(r => r.Id), page.Rows.Select(r => r.Id));
+        Assert.True(page.HasNext);
+    }
+
+    [Fact]
+    public async Task A_short_word_in_most_verbatims_is_found_newest_first_by_checking_row_by_row()
+    {
+        if (TestDatabase.UsesSqlServer)
+        {
+            return; // The full-text index, and so this path, is SQLite's.
+        }
+        // More matches than the threshold above which each row of the page is checked against the index
+        // instead of listing every match: inserted in one statement, as a form would take minutes.
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            var from = FeedbackData.Now.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            var insert = $"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200100)
+                INSERT INTO "Feedback" ("ReceivedAt", "RecordedAt", "ChannelId", "Source", "Category", "Sentiment", "Verbatim", "FollowUpStatus", "Version")
+                SELECT strftime('%Y-%m-%d %H:%M:%S', '{from}', '-' || (i + 10) || ' minutes'), '{from}', {_data.Store}, 1, 2, 2,
+                       CASE WHEN i % 4 = 0 THEN 'Quiet afternoon.' ELSE 'The store was busy.' END, 0, 0
+                FROM n
+                """;
+            await db.Database.ExecuteSqlRawAsync(insert);
+        }
+        var newest = await SayingAsync("Then it rained.", 0);
+
+        var page = await _data.Service().GetInboxPageAsync(new FeedbackFilter { Text = "the" }, FeedbackPageRequest.First(pageSize: 50),
+            _data.CxLead);
+
+        Assert.Equal(newest, page.Rows[0].Id);
+        Assert.Equal(50, page.Rows.Count);
+        Assert.All(page.Rows, r => Assert.Contains("the", r.VerbatimStart, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(page.Rows.OrderByDescending(r => r.ReceivedAt).Select(r => r.Id), page.Rows.Select(r => r.Id));
         Assert.True(page.HasNext);
     }

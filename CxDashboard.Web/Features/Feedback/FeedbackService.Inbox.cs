@@ -143,17 +143,28 @@ public sealed partial class FeedbackService
         }
         var ids = db.Database.SqlQuery<int>(
             $"SELECT rowid AS \"Value\" FROM \"FeedbackSearch\" WHERE \"FeedbackSearch\" MATCH {match}");
-        // Few matches are fastest fetched from the index and sorted; many (a common word) are fastest
-        // found by walking the inbox in its order and checking each row against them, stopping at a
-        // page. The index counts up to the threshold cheaply; "Id + 0" stops SQLite from looking rows up
-        // by the matches' ids, so that it walks the inbox's own index instead.
-        var common = await ids.Take(CommonWordMatches + 1).CountAsync(cancellationToken) > CommonWordMatches;
-        return common
-            ? query.Where(f => ids.Contains(f.Id + 0))
-            : query.Where(f => ids.Contains(f.Id));
+        // Few matches are fastest fetched from the index and sorted. Many (a common word) are fastest found
+        // by walking the inbox in its order, stopping at a page: a word in most rows (a short one the index
+        // keeps as a prefix, such as "the") by checking each row against the index, which stops after a few
+        // dozen rows; any other by listing the matches once and looking each row up in the list ("Id + 0"
+        // stops SQLite from looking rows up by the matches' ids, so that it walks the inbox's own index).
+        // The index counts up to each threshold cheaply. Count(…) > 0 rather than Any: EF Core turns Any
+        // into IN, which would list every match.
+        if (await ids.Take(CommonWordMatches + 1).CountAsync(cancellationToken) <= CommonWordMatches)
+        {
+            return query.Where(f => ids.Contains(f.Id));
+        }
+        var inMostRows = FeedbackSearchIndex.HasOnlyIndexedPrefixes(text)
+            && await ids.Take(EverywhereWordMatches + 1).CountAsync(cancellationToken) > EverywhereWordMatches;
+        return inMostRows
+            ? query.Where(f => ids.Count(id => id == f.Id) > 0)
+            : query.Where(f => ids.Contains(f.Id + 0));
     }
 
     private const int CommonWordMatches = 5_000;
+
+    // Beyond this many matches, listing them all costs more than checking the rows of one page one by one.
+    private const int EverywhereWordMatches = 200_000;
 
     private const string ScoreSortKey = FeedbackItemConfiguration.ScoreSortKey;
 
