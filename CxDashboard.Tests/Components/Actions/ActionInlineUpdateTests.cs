@@ -77,6 +77,19 @@ public sealed class ActionInlineUpdateTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adding_an_empty_note_asks_for_the_note_and_adds_nothing()
+    {
+        var id = await _data.ActionAsync(owner: _data.DigitalContributor);
+        var page = RenderMyActions(_data.Contributor);
+
+        Row(page).QuerySelectorAll("[data-testid=action-quick-update] button").Single(b => b.TextContent.Trim() == "Add note").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Write the note first.", Row(page).TextContent));
+        await using var db = _database.CreateDbContext();
+        Assert.Empty((await db.Actions.Include(a => a.Notes).SingleAsync(a => a.Id == id)).Notes);
+    }
+
+    [Fact]
     public async Task An_executive_sees_their_actions_without_controls_to_change_them()
     {
         await _data.ActionAsync(owner: _data.Executive, team: _data.Stores);

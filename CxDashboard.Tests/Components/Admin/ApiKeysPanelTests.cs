@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.Rendering;
 using CxDashboard.Domain.Admin;
+using CxDashboard.Tests.Components.Forms;
 using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
@@ -95,5 +96,19 @@ public sealed class ApiKeysPanelTests : BunitContext, IAsyncLifetime
 
         host.WaitForAssertion(() => Assert.Contains("Choose what the key may send", host.Find("[role=alert]").TextContent));
         Assert.Empty(host.FindAll("[data-testid=api-key-secret]"));
+    }
+
+    [Fact]
+    public async Task A_key_without_a_name_is_refused_beside_the_name_and_none_is_created()
+    {
+        var host = RenderPanel();
+        host.WaitForElement("[data-testid=no-api-keys]");
+
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Equal("Name the system that will use the key.", host.ErrorUnder("Name of the sending system")));
+        Assert.Empty(host.FindAll("[data-testid=api-key-secret]"));
+        await using var db = _data.Database.CreateDbContext();
+        Assert.Equal(0, await db.ApiKeys.CountAsync());
     }
 }

@@ -51,6 +51,17 @@ public static class FrictionMoves
         _ => Close,
     };
 
+    /// <summary>
+    /// For a step that needs words: what to ask for when they are missing, and the length the issue
+    /// keeps (the Domain refuses more).
+    /// </summary>
+    public static (string Missing, int MaxLength) TextRule(FrictionMove move) => move switch
+    {
+        FrictionMove.Resolve => ("Describe what was changed to resolve it.", 4000),
+        FrictionMove.Reopen => ("Say why the fix did not hold.", 1000),
+        _ => ("Say why it won't be fixed.", 1000),
+    };
+
     public static string Label(FrictionStatus status) => status switch
     {
         FrictionStatus.InProgress => "In progress",

@@ -1,0 +1,69 @@
+using Bunit;
+using Bunit.Rendering;
+using CxDashboard.Tests.Components.Forms;
+using CxDashboard.Tests.Components.Friction;
+using CxDashboard.Tests.Features.Friction;
+using CxDashboard.Tests.Support;
+using CxDashboard.Web.Features.Actions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Tests.Components.Actions;
+
+/// <summary>The "Edit plan and owner" form on an action's page.</summary>
+public sealed class ActionPlanFormTests : BunitContext, IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private FrictionData _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _data = await FrictionData.CreateAsync(_database);
+        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task<(IRenderedComponent<ContainerFragment> Page, int Id)> OpenPlanAsync()
+    {
+        var id = await _data.ActionAsync(team: _data.Stores, owner: _data.StoresLead);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/actions/{id}");
+        var page = ComponentHost.RenderWithPopovers<ActionPage>(this, b => b.AddComponentParameter(2, nameof(ActionPage.Id), id));
+        page.WaitForAssertion(() => Assert.Contains("Edit plan and owner", page.Markup));
+        page.Find(".mud-expand-panel-header").Click();
+        page.WaitForAssertion(() => Assert.Equal("Show web orders on the store handheld", page.InputUnder("What needs doing").GetAttribute("value")));
+        return (page, id);
+    }
+
+    [Fact]
+    public async Task Clearing_what_needs_doing_shows_why_and_saving_keeps_the_stored_title()
+    {
+        var (page, id) = await OpenPlanAsync();
+
+        page.InputUnder("What needs doing").Change("");
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Say what needs doing.", page.ErrorUnder("What needs doing")));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal("Show web orders on the store handheld", (await db.Actions.SingleAsync(a => a.Id == id)).Title);
+    }
+
+    [Fact]
+    public async Task A_new_title_is_saved()
+    {
+        var (page, id) = await OpenPlanAsync();
+
+        page.InputUnder("What needs doing").Change("Show web orders and returns on the store handheld");
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Show web orders and returns on the store handheld", page.Find("h1").TextContent));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal("Show web orders and returns on the store handheld", (await db.Actions.SingleAsync(a => a.Id == id)).Title);
+    }
+}

@@ -1,0 +1,108 @@
+using Bunit;
+using Bunit.Rendering;
+using CxDashboard.Tests.Components.Forms;
+using CxDashboard.Tests.Features.Feedback;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Admin;
+using CxDashboard.Web.Features.Common;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CxDashboard.Tests.Components.Admin;
+
+/// <summary>The customer reference an Admin enters to find, then erase, a customer's personal data.</summary>
+public sealed class CustomerErasurePanelTests : BunitContext, IAsyncLifetime
+{
+    private FeedbackData _data = null!;
+
+    public CustomerErasurePanelTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    private Caller Admin => new(_data.Eli, "Eli Novak", _data.DigitalTeam, new HashSet<string> { Roles.Admin });
+
+    public async Task InitializeAsync()
+    {
+        _data = await FeedbackData.CreateAsync();
+        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
+        Services.AddSingleton<TimeProvider>(_data.Clock);
+        Services.AddScoped<AdminService>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        await _data.Feedback().ForCustomer("LOY-4411").Saying("The manager was rude to me.").AddAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _data.Database.DisposeAsync();
+    }
+
+    private IRenderedComponent<ContainerFragment> RenderPanel()
+    {
+        var host = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<CustomerErasurePanel>(2);
+            builder.AddAttribute(3, nameof(CustomerErasurePanel.Caller), Admin);
+            builder.CloseComponent();
+        });
+        host.WaitForElement("input[data-testid=erase-reference]");
+        return host;
+    }
+
+    private async Task AssertNothingErasedAsync()
+    {
+        await using var db = _data.Database.CreateDbContext();
+        var item = await db.Feedback.SingleAsync();
+        Assert.Equal(("LOY-4411", "The manager was rude to me."), (item.CustomerRef, item.Verbatim));
+    }
+
+    [Fact]
+    public async Task Searching_without_a_reference_asks_for_one_beside_the_field()
+    {
+        var host = RenderPanel();
+
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Equal("Enter the customer reference.", host.ErrorUnder("Customer reference")));
+        Assert.Empty(host.FindAll("[data-testid=erase-confirm]"));
+        await AssertNothingErasedAsync();
+    }
+
+    [Fact]
+    public async Task An_e_mail_address_is_refused_as_a_reference_with_what_a_reference_is()
+    {
+        var host = RenderPanel();
+
+        host.Find("input[data-testid=erase-reference]").Change("jo@example.com");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Equal(
+            "A customer reference is a pseudonymous id such as a loyalty or order number: never a name or an e-mail address.",
+            host.ErrorUnder("Customer reference")));
+        Assert.Empty(host.FindAll("[data-testid=erase-confirm]"));
+        await AssertNothingErasedAsync();
+    }
+
+    [Fact]
+    public async Task A_known_reference_submitted_with_enter_is_counted_and_nothing_is_erased_before_confirmation()
+    {
+        var host = RenderPanel();
+
+        host.Find("input[data-testid=erase-reference]").Change(" LOY-4411 ");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Equal("1 feedback item carries this reference.", host.Find("[data-testid=erase-count]").TextContent.Trim()));
+        Assert.Null(host.ErrorUnder("Customer reference"));
+        await AssertNothingErasedAsync();
+    }
+}

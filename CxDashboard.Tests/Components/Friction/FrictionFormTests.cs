@@ -1,0 +1,117 @@
+using Bunit;
+using Bunit.Rendering;
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Tests.Components.Forms;
+using CxDashboard.Tests.Features.Friction;
+using CxDashboard.Tests.Support;
+using CxDashboard.Web.Features.Friction;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace CxDashboard.Tests.Components.Friction;
+
+/// <summary>The friction issue form on the create and edit pages.</summary>
+public sealed class FrictionFormTests : BunitContext, IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private FrictionData _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _data = await FrictionData.CreateAsync(_database);
+        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private IRenderedComponent<ContainerFragment> RenderNewPage()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/friction/new");
+        var page = ComponentHost.RenderWithPopovers<FrictionNewPage>(this);
+        page.WaitForElement("button:not([disabled])");
+        page.WaitForAssertion(() => Assert.Contains("Raise the issue", page.Markup));
+        return page;
+    }
+
+    private static void Click(IRenderedComponent<ContainerFragment> page, string text) =>
+        page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+
+    private static Task Choose<T>(IRenderedComponent<ContainerFragment> page, string label, T value) =>
+        page.InvokeAsync(() => page.FindComponents<MudSelect<T>>().Single(s => s.Instance.Label == label).Instance.SelectOption(value));
+
+    private async Task<int> IssueCountAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.FrictionIssues.CountAsync();
+    }
+
+    [Fact]
+    public async Task Raising_an_issue_with_nothing_filled_in_names_each_missing_field_and_saves_nothing()
+    {
+        var page = RenderNewPage();
+
+        Click(page, "Raise the issue");
+
+        page.WaitForAssertion(() => Assert.Equal("Give the issue a title.", page.ErrorUnder("Title")));
+        Assert.Equal("Choose the journey stage.", page.ErrorUnder("Journey stage"));
+        Assert.Equal("Choose at least one channel.", page.ErrorUnder("Channels it spans"));
+        Assert.Equal("Choose product, service or experience.", page.ErrorUnder("Category"));
+        Assert.Null(page.ErrorUnder("Owning team"));
+        Assert.Contains("Some fields need attention.", page.Find(".mud-alert-text-error").TextContent);
+        Assert.Equal(0, await IssueCountAsync());
+    }
+
+    [Fact]
+    public async Task A_title_of_spaces_only_is_refused_like_an_empty_one()
+    {
+        var page = RenderNewPage();
+        page.Find("input[maxlength='200']").Change("   ");
+
+        Click(page, "Raise the issue");
+
+        page.WaitForAssertion(() => Assert.Equal("Give the issue a title.", page.ErrorUnder("Title")));
+        Assert.Equal(0, await IssueCountAsync());
+    }
+
+    [Fact]
+    public async Task A_complete_issue_is_saved_and_the_page_moves_to_it()
+    {
+        var page = RenderNewPage();
+        page.Find("input[maxlength='200']").Change("Parcel lockers reject the collection code");
+        await Choose<int?>(page, "Journey stage", _data.Deliver);
+        await Choose(page, "Channels it spans", _data.Store);
+        await Choose<FeedbackCategory?>(page, "Category", FeedbackCategory.Product);
+
+        Click(page, "Raise the issue");
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/friction/\d+$", navigation.Uri));
+        await using var db = _database.CreateDbContext();
+        var saved = await db.FrictionIssues.SingleAsync();
+        Assert.Equal(("Parcel lockers reject the collection code", _data.Stores, _data.StoresLead),
+            (saved.Title, saved.OwningTeamId, saved.OwnerPersonId));
+    }
+
+    [Fact]
+    public async Task Clearing_the_title_of_an_issue_being_edited_is_refused_and_the_saved_title_stays()
+    {
+        var id = await _data.IssueAsync();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/friction/{id}/edit");
+        var page = ComponentHost.RenderWithPopovers<FrictionEditPage>(this, b => b.AddComponentParameter(2, nameof(FrictionEditPage.Id), id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("input[maxlength='200']")));
+
+        page.Find("input[maxlength='200']").Change("");
+        Click(page, "Save");
+
+        page.WaitForAssertion(() => Assert.Equal("Give the issue a title.", page.ErrorUnder("Title")));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal("Click and collect order not ready in store", (await db.FrictionIssues.SingleAsync()).Title);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Bunit;
+using CxDashboard.Tests.Components.Forms;
+using CxDashboard.Tests.Features.Metrics;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Features.Metrics;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CxDashboard.Tests.Components.Metrics;
+
+/// <summary>The metric form used to propose a new metric and to edit or revise one, with its targets.</summary>
+public sealed class MetricEditFormTests : BunitContext, IAsyncLifetime
+{
+    private MetricsData _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _data = await MetricsData.CreateAsync();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
+        Services.AddSingleton<TimeProvider>(_data.Clock);
+        Services.AddScoped<MetricsService>();
+        Services.AddScoped<MetricCommands>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Alex Morgan");
+        auth.SetRoles(Roles.CxLead);
+        auth.SetClaims(new Claim(Caller.PersonIdClaim, _data.CxLead.PersonId!.Value.ToString()), new Claim(Caller.TeamIdClaim, _data.CxTeam.ToString()));
+        Render<MudPopoverProvider>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _data.DisposeAsync();
+    }
+
+    private IRenderedComponent<MetricEditPage> RenderNewMetric()
+    {
+        var page = Render<MetricEditPage>();
+        page.WaitForAssertion(() => Assert.Contains("Save draft", page.Markup));
+        return page;
+    }
+
+    private static void Click(IRenderedComponent<MetricEditPage> page, string text) =>
+        page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+
+    private async Task<int> MetricCountAsync()
+    {
+        await using var db = _data.Database.CreateDbContext();
+        return await db.Metrics.CountAsync();
+    }
+
+    [Fact]
+    public async Task Saving_an_empty_metric_names_each_missing_field_beside_it_and_saves_nothing()
+    {
+        var page = RenderNewMetric();
+
+        Click(page, "Save draft");
+
+        page.WaitForAssertion(() => Assert.Equal("Enter a short code.", page.ErrorUnder("Code")));
+        Assert.Equal("Enter the name.", page.ErrorUnder("Name"));
+        Assert.Equal("Say what the metric measures.", page.ErrorUnder("What it measures"));
+        Assert.Equal("Enter the formula.", page.ErrorUnder("Formula"));
+        Assert.Equal("Name the data source.", page.ErrorUnder("Data source"));
+        Assert.Equal("Choose at least one channel the metric applies to.", page.ErrorUnder("Channels it applies to"));
+        Assert.Contains("Some fields need attention; see the messages next to them.", page.Find(".mud-alert").TextContent);
+        Assert.Equal(0, await MetricCountAsync());
+    }
+
+    [Fact]
+    public async Task A_target_quarter_written_another_way_is_refused_with_the_expected_form()
+    {
+        var page = RenderNewMetric();
+        page.InputUnder("Code").Change("CONV");
+        page.InputUnder("Name").Change("Online conversion");
+        page.InputUnder("What it measures").Change("Share of web sessions that end in an order.");
+        page.InputUnder("Formula").Change("Orders / sessions");
+        page.InputUnder("Data source").Change("Web analytics");
+        await page.InvokeAsync(() => page.FindComponents<MudSelect<int>>().Single(s => s.Instance.Label == "Channels it applies to")
+            .Instance.SelectedValuesChanged.InvokeAsync([_data.Store]));
+        Click(page, "Add a target");
+        page.Find("input[aria-label='Quarter of target 1']").Change("Q3 2026");
+        page.Find("input[aria-label='Value of target 1']").Change("40");
+
+        Click(page, "Save draft");
+
+        page.WaitForAssertion(() => Assert.Equal("Write the quarter as 2026-Q3.", page.ErrorUnder("Quarter")));
+        Assert.Equal(0, await MetricCountAsync());
+
+        page.Find("input[aria-label='Quarter of target 1']").Change("2026-Q3");
+        Click(page, "Save draft");
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/metrics/\d+$", navigation.Uri));
+        Assert.Equal(1, await MetricCountAsync());
+    }
+}
