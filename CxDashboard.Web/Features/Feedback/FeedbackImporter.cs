@@ -220,10 +220,11 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 void Problem(string field, string message)
                 {
                     var column = field.Length == 0 ? null : columnOf.GetValueOrDefault(field, field);
-                    // A value that could not be read is also missing to the shared rules: one message per cell is enough.
+                    // A value that could not be read is also missing to the shared rules (and a score that is not a
+                    // number leaves its scale alone): one message per cell, and none about the row on top, is enough.
                     for (var i = rowProblems; i < problems.Count; i++)
                     {
-                        if (column is not null && problems[i].Column == column)
+                        if (column is null || problems[i].Column == column)
                         {
                             return;
                         }
