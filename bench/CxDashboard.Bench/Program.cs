@@ -64,7 +64,7 @@ internal static class BenchProgram
             report.Add(new ReportLine("Seeding", Report.Inv($"demo retailer with {options.Feedback:N0} feedback items (DemoDataSeeder.SeedAsync)"),
                 Report.Inv($"{seconds:0.0} s ({options.Feedback / seconds:N0} rows/s)"), "—", "< 2 min", seconds < 120));
             report.Add(new ReportLine("Seeding", Report.Inv($"top-up to scale: {volume.FrictionIssues:N0} friction issues, {volume.Actions:N0} actions, {volume.Metrics:N0} metrics with {volume.MetricValues:N0} weekly values"),
-                Report.Inv($"{volume.Took.TotalSeconds:0.0} s"), "—", "—", true));
+                Report.Inv($"{volume.Took.TotalSeconds:0.0} s"), "—", "—", null));
         }
 
         int feedbackInDatabase;
