@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<DashboardService>();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FeedbackService>();
+        services.AddScoped<FeedbackImporter>();
         services.AddScoped<MetricsService>();
         services.AddScoped<MetricCommands>();
         services.AddScoped<MetricValuesImporter>();

@@ -7,7 +7,8 @@ namespace CxDashboard.Web.Hosting;
 
 /// <summary>
 /// Commands run instead of the web server: <c>migrate</c> applies the migrations of the configured
-/// provider; <c>seed-demo [--feedback N] [--reset]</c> fills the demo retailer.
+/// provider; <c>seed-demo [--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--reset]</c> fills the
+/// demo retailer, topped up to the given totals of friction issues, actions and weekly metrics.
 /// </summary>
 public static class HostCommands
 {
@@ -30,21 +31,28 @@ public static class HostCommands
                 return true;
 
             case "seed-demo":
-                var feedback = ReadFeedbackCount(args);
+                var scale = new DemoScale(ReadCount(args, "--feedback", 5_000, "feedback items"), ReadCount(args, "--friction-issues", 0, "friction issues"),
+                    ReadCount(args, "--actions", 0, "actions"), ReadCount(args, "--metrics", 0, "metrics"));
                 var reset = args.Contains("--reset");
                 await using (var db = await factory.CreateDbContextAsync())
                 {
                     await DatabaseSetup.MigrateAsync(db, logger);
                 }
                 var started = TimeProvider.System.GetTimestamp();
-                await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(feedback, reset);
+                var volume = await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(scale, reset);
+                var took = TimeProvider.System.GetElapsedTime(started);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Demo data seeded with {feedback:N0} feedback items in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s."));
+                    $"Demo data seeded with {scale.Feedback:N0} feedback items in {(took - volume.Took).TotalSeconds:0.0} s."));
+                if (volume != DemoVolume.None)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"Added {volume.FrictionIssues:N0} friction issues, {volume.Actions:N0} actions and {volume.Metrics:N0} metrics with {volume.MetricValues:N0} weekly values in {volume.Took.TotalSeconds:0.0} s."));
+                }
                 return true;
 
             default:
                 throw new StartupConfigurationException(
-                    $"'{args[0]}' is not a command: use 'migrate' or 'seed-demo [--feedback N] [--reset]', or no command to run the app.");
+                    $"'{args[0]}' is not a command: use 'migrate' or 'seed-demo [--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--reset]', or no command to run the app.");
         }
     }
 
@@ -66,7 +74,7 @@ public static class HostCommands
             {
                 continue;
             }
-            if (args[i] == "--feedback")
+            if (args[i] is "--feedback" or "--friction-issues" or "--actions" or "--metrics")
             {
                 i++;
                 continue;
@@ -76,17 +84,17 @@ public static class HostCommands
         return [.. rest];
     }
 
-    private static int ReadFeedbackCount(string[] args)
+    private static int ReadCount(string[] args, string option, int whenAbsent, string what)
     {
-        var index = Array.IndexOf(args, "--feedback");
+        var index = Array.IndexOf(args, option);
         if (index < 0)
         {
-            return 5_000;
+            return whenAbsent;
         }
         if (index + 1 >= args.Length || !int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             || count > 10_000_000)
         {
-            throw new StartupConfigurationException("--feedback takes a whole number of feedback items, up to 10,000,000.");
+            throw new StartupConfigurationException($"{option} takes a whole number of {what}, up to 10,000,000.");
         }
         return count;
     }

@@ -1,14 +1,19 @@
 using System.Globalization;
+using CxDashboard.Web.Data.Seeding;
 
 namespace CxDashboard.Bench;
 
 /// <summary>
-/// The command line: <c>[--feedback N] [--runs N] [--db path] [--skip-build-db] [--sessions N] [--only queries]</c>.
-/// <c>--only queries</c> runs just the dashboard and inbox queries, for checking a query change in a minute or two.
+/// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
+/// [--skip-build-db] [--sessions N] [--only queries]</c>. <c>--only queries</c> runs just the dashboard and inbox
+/// queries, for checking a query change in a minute or two.
 /// </summary>
 internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, bool OnlyQueries)
 {
     public const int DefaultFeedback = 1_000_000;
+
+    /// <summary>The totals the demo retailer is topped up to (issue #8's defaults).</summary>
+    public DemoScale Scale { get; init; } = DemoScale.Full;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -18,6 +23,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
         string? db = null;
         var skip = false;
         var onlyQueries = false;
+        var volume = DemoScale.Full;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -27,16 +33,19 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--sessions": sessions = Math.Max(1, Number(args, ++i)); break;
                 case "--db": db = Value(args, ++i); break;
                 case "--skip-build-db": skip = true; break;
+                case "--friction-issues": volume = volume with { FrictionIssues = Number(args, ++i) }; break;
+                case "--actions": volume = volume with { Actions = Number(args, ++i) }; break;
+                case "--metrics": volume = volume with { Metrics = Number(args, ++i) }; break;
                 case "--only":
                     onlyQueries = Value(args, ++i) == "queries"
                         ? true
                         : throw new ArgumentException($"--only takes 'queries', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --runs N, --db path, --skip-build-db, --sessions N, --only queries.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --only queries.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
-        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, onlyQueries);
+        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, onlyQueries) { Scale = volume with { Feedback = feedback } };
     }
 
     private static string Value(string[] args, int i) =>

@@ -59,10 +59,12 @@ internal static class BenchProgram
             Console.WriteLine($"Seeding the demo retailer with {options.Feedback:N0} feedback items…");
             var seeder = services.GetRequiredService<DemoDataSeeder>();
             var seeding = Stopwatch.StartNew();
-            await seeder.SeedAsync(options.Feedback, reset: true);
-            var seconds = seeding.Elapsed.TotalSeconds;
+            var volume = await seeder.SeedAsync(options.Scale, reset: true);
+            var seconds = (seeding.Elapsed - volume.Took).TotalSeconds;
             report.Add(new ReportLine("Seeding", Report.Inv($"demo retailer with {options.Feedback:N0} feedback items (DemoDataSeeder.SeedAsync)"),
                 Report.Inv($"{seconds:0.0} s ({options.Feedback / seconds:N0} rows/s)"), "—", "< 2 min", seconds < 120));
+            report.Add(new ReportLine("Seeding", Report.Inv($"top-up to scale: {volume.FrictionIssues:N0} friction issues, {volume.Actions:N0} actions, {volume.Metrics:N0} metrics with {volume.MetricValues:N0} weekly values"),
+                Report.Inv($"{volume.Took.TotalSeconds:0.0} s"), "—", "—", null));
         }
 
         int feedbackInDatabase;
@@ -89,7 +91,7 @@ internal static class BenchProgram
         Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine();
         Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.OnlyQueries ? " --only queries" : "")}"));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --friction-issues {options.Scale.FrictionIssues} --actions {options.Scale.Actions} --metrics {options.Scale.Metrics} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.OnlyQueries ? " --only queries" : "")}"));
         Console.WriteLine();
         Console.WriteLine(report.ToMarkdown());
         return 0;
@@ -98,7 +100,6 @@ internal static class BenchProgram
     private static async Task RunTheRestAsync(BenchOptions options, BenchHost host, Report report, int feedbackInDatabase, int metricId,
         string publishedQuarter)
     {
-        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<CxDbContext>>();
 
         Console.WriteLine("Prerender over HTTP…");
         await new PrerenderBenchmarks(host.BaseUrl, report).RunAsync(
@@ -107,13 +108,17 @@ internal static class BenchProgram
             ("/feedback", "feedback inbox"),
             ($"/scorecards/{publishedQuarter}", "published scorecard"),
             (string.Create(CultureInfo.InvariantCulture, $"/metrics/{metricId}"), "metric page"),
+            ("/friction", "friction board"),
+            ("/friction?view=list", "friction list"),
+            ("/actions", "actions"),
+            ("/metrics", "metric catalogue"),
         ]);
 
         Console.WriteLine("Exports to Excel (each in a child process)…");
         await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync(feedbackInDatabase);
 
         Console.WriteLine("Import from CSV…");
-        await new ImportBenchmarks(dbFactory, host.ConnectionString, options.Runs, report).RunAsync();
+        await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
 
         Console.WriteLine("Open interactive sessions…");
         await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, report).RunAsync();

@@ -180,7 +180,7 @@ public sealed class DevelopmentSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, me.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(Browser browser, DevelopmentPerson person, string returnUrl)
+    internal static async Task<HttpResponseMessage> SignInAsync(Browser browser, DevelopmentPerson person, string returnUrl)
     {
         var page = await browser.GetAsync(AccountPaths.SignInFor(returnUrl));
         var token = Browser.AntiforgeryToken(await page.Content.ReadAsStringAsync());

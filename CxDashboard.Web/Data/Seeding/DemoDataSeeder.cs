@@ -29,9 +29,17 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
         "Reviews", "Metrics", "JourneyStages", "People", "Teams",
     ];
 
-    public async Task SeedAsync(int feedbackCount, bool reset, CancellationToken cancellationToken = default)
+    public Task SeedAsync(int feedbackCount, bool reset, CancellationToken cancellationToken = default) =>
+        SeedAsync(new DemoScale(feedbackCount), reset, cancellationToken);
+
+    /// <summary>Seeds the demo retailer at <paramref name="scale"/>; says what the top-up to that scale added and how long it took.</summary>
+    public async Task<DemoVolume> SeedAsync(DemoScale scale, bool reset, CancellationToken cancellationToken = default)
     {
+        var feedbackCount = scale.Feedback;
         ArgumentOutOfRangeException.ThrowIfNegative(feedbackCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(scale.FrictionIssues);
+        ArgumentOutOfRangeException.ThrowIfNegative(scale.Actions);
+        ArgumentOutOfRangeException.ThrowIfNegative(scale.Metrics);
         await using var probe = await factory.CreateDbContextAsync(cancellationToken);
         if (!reset && await probe.Teams.AnyAsync(cancellationToken))
         {
@@ -42,16 +50,19 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
 
         // One transaction for everything: a failure leaves the database as it was. SQL Server's
         // retrying strategy needs the whole unit inside it, on a fresh context for each attempt.
+        var volume = DemoVolume.None;
         await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await SeedInTransactionAsync(db, feedbackCount, reset, cancellationToken);
+            volume = await SeedInTransactionAsync(db, scale, reset, cancellationToken);
         });
         logger.LogInformation("Demo retailer seeded in {Seconds:0.0} s", clock.GetElapsedTime(started).TotalSeconds);
+        return volume;
     }
 
-    private async Task SeedInTransactionAsync(CxDbContext db, int feedbackCount, bool reset, CancellationToken cancellationToken)
+    private async Task<DemoVolume> SeedInTransactionAsync(CxDbContext db, DemoScale scale, bool reset, CancellationToken cancellationToken)
     {
+        var feedbackCount = scale.Feedback;
         var sqlite = db.Database.IsSqlite();
         // Kept open so that connection settings (below) and the transaction share one connection.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -92,8 +103,12 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
                 logger.LogInformation("Built the search index of the feedback");
             }
             await SeedScorecardsAsync(db, state, cancellationToken);
+            // Last, so the demo retailer's own rows keep the same ids at every scale.
+            var volumeStarted = clock.GetTimestamp();
+            var volume = await SeedVolumeAsync(db, state, scale, sqlite, transaction.GetDbTransaction(), cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
+            return volume with { Took = clock.GetElapsedTime(volumeStarted) };
         }
         finally
         {

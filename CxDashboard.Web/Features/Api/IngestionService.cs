@@ -53,7 +53,9 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             {
                 problems.Add($"{at}.externalId", $"The external id '{externalId}' appears twice in the batch (also item {firstIndexOf[externalId]}).");
             }
-            if (ReadFeedback(input, at, channels, stages, problems, client, now) is { } item && !string.IsNullOrEmpty(externalId))
+            var item = FeedbackInputReader.Read(input, channels, stages,
+                (field, problem) => problems.Add(field.Length == 0 ? at : $"{at}.{field}", problem), client.PersonId, now);
+            if (item is not null && !string.IsNullOrEmpty(externalId))
             {
                 items.Add((externalId, item));
             }
@@ -215,92 +217,6 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         { Count: > MaxItems } => string.Create(CultureInfo.InvariantCulture, $"A batch holds at most {MaxItems:N0} items; this one has {inputs.Count:N0}. Split it."),
         _ => null,
     };
-
-    private static FeedbackItem? ReadFeedback(FeedbackInput input, string at, Dictionary<string, int> channels, Dictionary<string, int> stages,
-        Problems problems, ApiClient client, DateTime now)
-    {
-        var before = problems.Count;
-        int channelId = 0;
-        if (string.IsNullOrWhiteSpace(input.Channel))
-        {
-            problems.Add($"{at}.channel", "The channel code is required.");
-        }
-        else if (!channels.TryGetValue(input.Channel.Trim(), out channelId))
-        {
-            problems.Add($"{at}.channel", $"There is no channel with the code '{input.Channel}'.");
-        }
-        int? stageId = null;
-        if (!string.IsNullOrWhiteSpace(input.JourneyStage))
-        {
-            if (stages.TryGetValue(input.JourneyStage.Trim(), out var found))
-            {
-                stageId = found;
-            }
-            else
-            {
-                problems.Add($"{at}.journeyStage", $"There is no journey stage with the code '{input.JourneyStage}'.");
-            }
-        }
-        if (input.ReceivedAt is null)
-        {
-            problems.Add($"{at}.receivedAt", "When the feedback was received is required.");
-        }
-        var source = ReadName<FeedbackSource>(input.Source, $"{at}.source", "source", required: true, problems);
-        var category = ReadName<FeedbackCategory>(input.Category, $"{at}.category", "category", required: true, problems);
-        var sentiment = ReadName<Sentiment>(input.Sentiment, $"{at}.sentiment", "sentiment", required: false, problems);
-        var scale = ReadName<ScoreScale>(input.ScoreScale, $"{at}.scoreScale", "score scale", required: false, problems);
-        if (CustomerReference.Problem(input.CustomerRef) is { } refProblem)
-        {
-            problems.Add($"{at}.customerRef", refProblem);
-        }
-        var hasScore = scale is not null && input.Score is not null;
-        if (string.IsNullOrWhiteSpace(input.Verbatim) && !(source == FeedbackSource.Survey && hasScore))
-        {
-            problems.Add($"{at}.verbatim", "What was said is required: only a survey answer with a score may come without words.");
-        }
-        if (problems.Count > before)
-        {
-            return null;
-        }
-        try
-        {
-            if (scale is { } s && input.Score is { } score)
-            {
-                Scores.Check(s, score);
-            }
-            var chosen = sentiment ?? SentimentRules.Suggest(scale, input.Score, input.Verbatim).Sentiment;
-            return new FeedbackItem(
-                new FeedbackDetails(input.ReceivedAt!.Value.UtcDateTime, channelId, stageId, source!.Value, category!.Value, chosen,
-                    scale, input.Score, input.Verbatim ?? string.Empty, input.CustomerRef, input.ExternalId),
-                client.PersonId, now);
-        }
-        catch (DomainException ex)
-        {
-            problems.Add(at, ex.Message);
-            return null;
-        }
-    }
-
-    // Names only (any case, with or without '-' or '_'): a number would bind whatever the enum holds at that value.
-    private static T? ReadName<T>(string? text, string key, string what, bool required, Problems problems) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                problems.Add(key, $"The {what} is required.");
-            }
-            return null;
-        }
-        var name = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Trim();
-        var match = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
-        {
-            problems.Add(key, $"'{text}' is not a {what}: use one of {string.Join(", ", Enum.GetNames<T>())}.");
-            return null;
-        }
-        return Enum.Parse<T>(match);
-    }
 
     private sealed class Problems
     {

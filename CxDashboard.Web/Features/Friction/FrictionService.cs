@@ -40,12 +40,25 @@ public sealed partial class FrictionService(IDbContextFactory<CxDbContext> facto
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
 
-        var idsByStatus = new Dictionary<FrictionStatus, List<int>>();
-        foreach (var status in FrictionMoves.Columns.Where(counts.ContainsKey))
+        // One pass over the issues newest first, stopping once every column has its cards: at 50,000 issues
+        // a query per column sorted each status's thousands of rows (over half a second for the board);
+        // this reads the created-at index from the top and usually stops within a few hundred rows.
+        var idsByStatus = FrictionMoves.Columns.Where(counts.ContainsKey).ToDictionary(s => s, _ => new List<int>());
+        var missing = idsByStatus.Keys.Sum(s => Math.Min(perColumn, counts[s]));
+        if (missing > 0)
         {
-            idsByStatus[status] = await issues.Where(i => i.Status == status)
-                .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-                .Select(i => i.Id).Take(perColumn).ToListAsync(ct);
+            var newestFirst = issues.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Select(i => new { i.Id, i.Status });
+            await foreach (var card in newestFirst.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (idsByStatus.TryGetValue(card.Status, out var ids) && ids.Count < perColumn)
+                {
+                    ids.Add(card.Id);
+                    if (--missing == 0)
+                    {
+                        break;
+                    }
+                }
+            }
         }
         var rows = (await RowsAsync(db, idsByStatus.Values.SelectMany(ids => ids).ToList(), ct)).ToDictionary(r => r.Id);
         return new(FrictionMoves.Columns

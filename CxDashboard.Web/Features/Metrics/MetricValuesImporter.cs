@@ -85,7 +85,8 @@ public sealed class MetricValuesImporter(IDbContextFactory<CxDbContext> dbFactor
         return await MetricValuesWriter.SaveAsync(db, caller, metricId, inputs, clock, ct, problems);
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream content, CancellationToken ct)
+    /// <summary>The upload, or null when it passes <see cref="MaxFileBytes"/>: shared with the feedback import.</summary>
+    internal static async Task<byte[]?> ReadLimitedAsync(Stream content, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -4,16 +4,17 @@ using System.Globalization;
 using System.Text;
 using CxDashboard.Domain.Feedback;
 
-namespace CxDashboard.Web.Data.Seeding;
+namespace CxDashboard.Web.Data;
 
 /// <summary>
 /// Inserts feedback items with a prepared, parameterised INSERT reused for every row, inside the
 /// caller's transaction: a million rows would take minutes through the change tracker. Column names
 /// follow the migrations; enums are stored as integers and the version token starts at 0, as EF does.
 /// On SQLite one row per command is fastest (the statement is compiled once); on SQL Server several
-/// rows share a command to save round trips.
+/// rows share a command to save round trips. Used by the demo seeding and by the CSV feedback import;
+/// neither goes through the change tracker, so neither gets per-row audit entries from the context.
 /// </summary>
-internal sealed class FeedbackBulkWriter : IAsyncDisposable
+public sealed class FeedbackBulkWriter : IAsyncDisposable
 {
     private static readonly string[] Columns =
     [
@@ -29,15 +30,21 @@ internal sealed class FeedbackBulkWriter : IAsyncDisposable
     private readonly DbTransaction _transaction;
     private readonly bool _sqlite;
     private readonly int _rowsPerCommand;
+    private readonly bool _returnIds;
     private readonly DbCommand _command;
     private readonly FeedbackItem?[] _pending;
     private int _pendingCount;
 
-    public FeedbackBulkWriter(DbConnection connection, DbTransaction transaction, bool sqlite)
+    /// <param name="returnIds">
+    /// Read back the ids the database gave (RETURNING / OUTPUT), so that <see cref="FirstId"/> and
+    /// <see cref="LastId"/> name exactly the rows written even while others insert at the same time.
+    /// </param>
+    public FeedbackBulkWriter(DbConnection connection, DbTransaction transaction, bool sqlite, bool returnIds = false)
     {
         _connection = connection;
         _transaction = transaction;
         _sqlite = sqlite;
+        _returnIds = returnIds;
         // SQL Server allows 2,100 parameters per command: 50 rows × 22 columns stays well below.
         _rowsPerCommand = sqlite ? 1 : 50;
         _pending = new FeedbackItem?[_rowsPerCommand];
@@ -45,6 +52,12 @@ internal sealed class FeedbackBulkWriter : IAsyncDisposable
     }
 
     public long Written { get; private set; }
+
+    /// <summary>The smallest id written (with <c>returnIds</c>), or null before the first row.</summary>
+    public int? FirstId { get; private set; }
+
+    /// <summary>The largest id written (with <c>returnIds</c>), or null before the first row.</summary>
+    public int? LastId { get; private set; }
 
     public async ValueTask WriteAsync(FeedbackItem item, CancellationToken cancellationToken)
     {
@@ -76,7 +89,20 @@ internal sealed class FeedbackBulkWriter : IAsyncDisposable
             Bind(parameters, row * Columns.Length, _pending[row]!);
             _pending[row] = null;
         }
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (_returnIds)
+        {
+            await using var ids = await command.ExecuteReaderAsync(cancellationToken);
+            while (await ids.ReadAsync(cancellationToken))
+            {
+                var id = ids.GetInt32(0);
+                FirstId = FirstId is { } first && first < id ? first : id;
+                LastId = LastId is { } last && last > id ? last : id;
+            }
+        }
+        else
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
         Written += _pendingCount;
         _pendingCount = 0;
     }
@@ -125,7 +151,8 @@ internal sealed class FeedbackBulkWriter : IAsyncDisposable
     private DbCommand CreateCommand(int rows)
     {
         var sql = new StringBuilder("INSERT INTO ").Append(Quote("Feedback")).Append(" (")
-            .AppendJoin(", ", Columns.Select(Quote)).Append(") VALUES ");
+            .AppendJoin(", ", Columns.Select(Quote)).Append(')')
+            .Append(_returnIds && !_sqlite ? " OUTPUT INSERTED.[Id]" : "").Append(" VALUES ");
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         for (var row = 0; row < rows; row++)
@@ -146,6 +173,10 @@ internal sealed class FeedbackBulkWriter : IAsyncDisposable
                 command.Parameters.Add(parameter);
             }
             sql.Append(')');
+        }
+        if (_returnIds && _sqlite)
+        {
+            sql.Append(" RETURNING \"Id\"");
         }
         command.CommandText = sql.ToString();
         command.Prepare();

@@ -1,0 +1,73 @@
+using Bunit;
+using CxDashboard.Tests.Features.Feedback;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Features.Feedback;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace CxDashboard.Tests.Components.Feedback;
+
+public sealed class ImportFeedbackTests : BunitContext, IAsyncLifetime
+{
+    private FeedbackData _data = null!;
+
+    public ImportFeedbackTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    public async Task InitializeAsync()
+    {
+        _data = await FeedbackData.CreateAsync();
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("Cara Moss");
+        authorization.SetRoles(Roles.Contributor);
+        authorization.SetClaims(
+            new System.Security.Claims.Claim(Caller.PersonIdClaim, _data.Cara.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new System.Security.Claims.Claim("name", "Cara Moss"));
+        Services.AddSingleton(new FeedbackImporter(_data.Database, _data.Clock, _data.Service()));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _data.Database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_file_with_a_bad_score_shows_the_line_and_column_and_imports_nothing()
+    {
+        var page = Render<ImportFeedback>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            "ReceivedAt,Channel,Source,Category,ScoreScale,Score,Verbatim\n2026-11-20 10:00,store,Survey,Service,Nps,ten,Slow tills\n", "survey.csv"));
+
+        page.WaitForAssertion(() =>
+        {
+            var problems = page.Find("[data-testid=import-problems]").TextContent;
+            Assert.Contains("Nothing was imported from survey.csv", problems, StringComparison.Ordinal);
+            Assert.Contains("Line 2, column Score: The score 'ten' is not a whole number.", problems, StringComparison.Ordinal);
+        });
+        await using var db = _data.Database.CreateDbContext();
+        Assert.Equal(0, await db.Feedback.CountAsync());
+    }
+
+    [Fact]
+    public void A_valid_file_shows_what_was_imported_skipped_and_followed_up()
+    {
+        var page = Render<ImportFeedback>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            "ReceivedAt,Channel,Source,Category,ScoreScale,Score,Verbatim,ExternalId\n2026-11-20 10:00,store,Survey,Service,Nps,2,Slow tills,S-1\n",
+            "survey.csv"));
+
+        page.WaitForAssertion(() => Assert.Contains("1 feedback item imported; 0 rows skipped as already imported; 1 follow-up opened.",
+            page.Find("[data-testid=import-summary]").TextContent, StringComparison.Ordinal));
+    }
+}
