@@ -100,7 +100,6 @@ internal static class BenchProgram
     private static async Task RunTheRestAsync(BenchOptions options, BenchHost host, Report report, int feedbackInDatabase, int metricId,
         string publishedQuarter)
     {
-
         Console.WriteLine("Prerender over HTTP…");
         await new PrerenderBenchmarks(host.BaseUrl, report).RunAsync(
         [
