@@ -7,6 +7,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Metrics;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -32,6 +33,8 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
         auth.SetAuthorized("Alex Morgan");
         auth.SetRoles(Roles.CxLead);
         auth.SetClaims(new Claim(Caller.PersonIdClaim, _data.CxLead.PersonId!.Value.ToString()), new Claim(Caller.TeamIdClaim, _data.CxTeam.ToString()));
+        // Reaching the renderer builds the service provider, so this comes after the services.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -128,6 +131,21 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
         Assert.Contains("Your team's answer to revision 2", page.Markup);
         page.WaitForAssertion(() => Assert.Contains("39.0%", page.Markup));
         Assert.Contains("New revision opened", page.Markup);
+    }
+
+    [Fact]
+    public async Task The_prerendered_metric_page_shows_the_values_loading_and_leaves_computing_them_to_the_interactive_page()
+    {
+        var id = await _data.Metric("CONV").Named("Online conversion").Target("2026-Q4", 40, 2).AgreedBy(_data.StoresTeam).SaveAsync();
+        await _data.AddValuesAsync(id, ("2026-10", null, 39, null));
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<MudPopoverProvider>();
+
+        var page = Render<MetricPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.Contains("Online conversion", page.Markup));
+        Assert.NotEmpty(page.FindAll("[aria-label='Loading the values']"));
+        Assert.DoesNotContain("39.0%", page.Markup);
     }
 
     [Fact]
