@@ -5,10 +5,10 @@ namespace CxDashboard.Bench;
 
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
-/// [--skip-build-db] [--sessions N] [--only queries]</c>. <c>--only queries</c> runs just the dashboard and inbox
-/// queries, for checking a query change in a minute or two.
+/// [--skip-build-db] [--sessions N] [--only queries|sessions]</c>. <c>--only queries</c> runs just the dashboard and
+/// inbox queries, <c>--only sessions</c> just the memory per session, for checking a change in a minute or two.
 /// </summary>
-internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, bool OnlyQueries)
+internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, string? Only)
 {
     public const int DefaultFeedback = 1_000_000;
 
@@ -22,7 +22,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
         var sessions = 20;
         string? db = null;
         var skip = false;
-        var onlyQueries = false;
+        string? only = null;
         var volume = DemoScale.Full;
         for (var i = 0; i < args.Length; i++)
         {
@@ -37,15 +37,15 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--actions": volume = volume with { Actions = Number(args, ++i) }; break;
                 case "--metrics": volume = volume with { Metrics = Number(args, ++i) }; break;
                 case "--only":
-                    onlyQueries = Value(args, ++i) == "queries"
-                        ? true
-                        : throw new ArgumentException($"--only takes 'queries', not '{args[i]}'.");
+                    only = Value(args, ++i) is "queries" or "sessions"
+                        ? args[i]
+                        : throw new ArgumentException($"--only takes 'queries' or 'sessions', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --only queries.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --only queries|sessions.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
-        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, onlyQueries) { Scale = volume with { Feedback = feedback } };
+        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only) { Scale = volume with { Feedback = feedback } };
     }
 
     private static string Value(string[] args, int i) =>

@@ -19,6 +19,10 @@ internal static class BenchProgram
         {
             return await ExportBenchmarks.RunChildAsync(args);
         }
+        if (args.Length > 0 && args[0] == SessionMemoryBenchmark.ChildSwitch)
+        {
+            return await SessionMemoryBenchmark.RunChildAsync(args);
+        }
 
         BenchOptions options;
         try
@@ -78,12 +82,19 @@ internal static class BenchProgram
             report.Note(Report.Inv($"Database: {feedbackInDatabase:N0} feedback items, {await db.FrictionIssues.CountAsync():N0} friction issues, {await db.Actions.CountAsync():N0} actions, {await db.Metrics.CountAsync():N0} metrics, {await db.Set<MetricValue>().CountAsync():N0} metric values; file {new FileInfo(options.DatabasePath).Length / 1048576.0:N0} MB."));
         }
 
-        Console.WriteLine("Dashboard and inbox queries…");
-        await new QueryBenchmarks(services, host.ConnectionString, options.Runs, report).RunAsync();
-
-        if (!options.OnlyQueries)
+        if (options.Only is null or "queries")
+        {
+            Console.WriteLine("Dashboard and inbox queries…");
+            await new QueryBenchmarks(services, host.ConnectionString, options.Runs, report).RunAsync();
+        }
+        if (options.Only is null)
         {
             await RunTheRestAsync(options, host, report, feedbackInDatabase, metricId, publishedQuarter);
+        }
+        if (options.Only is "sessions")
+        {
+            Console.WriteLine("Open interactive sessions…");
+            await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, report).RunAsync();
         }
 
         var elapsed = DateTime.UtcNow - startedAt;
@@ -91,7 +102,7 @@ internal static class BenchProgram
         Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine();
         Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --friction-issues {options.Scale.FrictionIssues} --actions {options.Scale.Actions} --metrics {options.Scale.Metrics} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.OnlyQueries ? " --only queries" : "")}"));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --friction-issues {options.Scale.FrictionIssues} --actions {options.Scale.Actions} --metrics {options.Scale.Metrics} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.Only is { } only ? " --only " + only : "")}"));
         Console.WriteLine();
         Console.WriteLine(report.ToMarkdown());
         return 0;

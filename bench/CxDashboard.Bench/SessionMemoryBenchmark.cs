@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace CxDashboard.Bench;
 
 /// <summary>
 /// Server memory per open interactive session: headless Chromium pages signed in as the head of CX
-/// and left open on the dashboard, each holding a Blazor circuit; the managed heap after a full
-/// collection, before and after, divided by the number of pages.
+/// and left open on the dashboard, each holding a Blazor circuit; the server's managed heap after a full
+/// collection, before and after, divided by the number of pages. The browser is driven from a child
+/// process, so the heap measured holds the server's objects and none of the Playwright client's.
 /// </summary>
 internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Report report)
 {
+    public const string ChildSwitch = "--sessions-child";
     public const string ChromiumPath = "/usr/bin/chromium";
     private const long TargetBytesPerSession = 500 * 1024;
 
@@ -26,6 +29,59 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Repor
                 "—", "< 500 KB", null));
             return;
         }
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(SessionMemoryBenchmark).Assembly.Location);
+        }
+        foreach (var arg in new[] { ChildSwitch, baseUrl, sessions.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var child = Process.Start(start)!;
+        try
+        {
+            // The child signs in and lets one page open (and close) a circuit, so first-use costs are paid before.
+            await ExpectAsync(child, "WARM");
+            await Task.Delay(2000);
+            var before = Settle();
+            await child.StandardInput.WriteLineAsync("open");
+            await ExpectAsync(child, "OPEN");
+            await Task.Delay(2000);
+            var after = Settle();
+            var perSession = (after - before) / sessions;
+            report.Add(new ReportLine("Sessions", Report.Inv($"server managed memory per idle session on `/` ({sessions} Chromium pages)"),
+                Report.Inv($"{perSession / 1024.0:N0} KB (heap {before / 1048576.0:0.0} → {after / 1048576.0:0.0} MB)"),
+                "—", "< 500 KB", perSession < TargetBytesPerSession));
+        }
+        finally
+        {
+            await child.StandardInput.WriteLineAsync("close");
+            await child.WaitForExitAsync();
+        }
+    }
+
+    private static async Task ExpectAsync(Process child, string word)
+    {
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line == word)
+            {
+                return;
+            }
+        }
+        throw new InvalidOperationException($"The browser process ended before it said {word} (exit {child.ExitCode}).");
+    }
+
+    /// <summary>In the child process: the browser, signed in; then the pages when told, held open until told to close.</summary>
+    public static async Task<int> RunChildAsync(string[] args)
+    {
+        var (baseUrl, sessions) = (args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,15 +92,14 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Repor
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         context.SetDefaultTimeout(60_000);
 
-        // Sign in on a first page, and let it open (and close) one circuit so the first-use costs are paid.
         var first = await context.NewPageAsync();
         await first.GotoAsync("/account/signin?returnUrl=%2F");
         await first.GetByRole(AriaRole.Button, new() { NameRegex = new("Eleanor Hartley") }).ClickAsync();
         await first.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await WaitForCircuitAsync(first);
         await first.CloseAsync();
-        await Task.Delay(2000);
-        var before = Settle();
+        Console.WriteLine("WARM");
+        await Console.In.ReadLineAsync();
 
         var pages = new List<IPage>();
         for (var i = 0; i < sessions; i++)
@@ -54,16 +109,13 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Repor
             await WaitForCircuitAsync(page);
             pages.Add(page);
         }
-        await Task.Delay(2000);
-        var after = Settle();
-        var perSession = (after - before) / sessions;
-        report.Add(new ReportLine("Sessions", Report.Inv($"server managed memory per idle session on `/` ({sessions} Chromium pages)"),
-            Report.Inv($"{perSession / 1024.0:N0} KB (heap {before / 1048576.0:0.0} → {after / 1048576.0:0.0} MB)"),
-            "—", "< 500 KB", perSession < TargetBytesPerSession));
+        Console.WriteLine("OPEN");
+        await Console.In.ReadLineAsync();
         foreach (var page in pages)
         {
             await page.CloseAsync();
         }
+        return 0;
     }
 
     /// <summary>The page is interactive once Blazor has started and the circuit's connection is up.</summary>
