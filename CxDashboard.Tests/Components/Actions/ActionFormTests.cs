@@ -13,24 +13,8 @@ using MudBlazor;
 namespace CxDashboard.Tests.Components.Actions;
 
 /// <summary>The new-action form (on its own page, a friction issue or a review).</summary>
-public sealed class ActionFormTests : BunitContext, IAsyncLifetime
+public sealed class ActionFormTests : FrictionComponentTest
 {
-    private TestDatabase _database = null!;
-    private FrictionData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = await FrictionData.CreateAsync(_database);
-        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private IRenderedComponent<ContainerFragment> RenderNewAction()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/actions/new");
@@ -44,7 +28,7 @@ public sealed class ActionFormTests : BunitContext, IAsyncLifetime
 
     private async Task<int> ActionCountAsync()
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.Actions.CountAsync();
     }
 
@@ -67,15 +51,15 @@ public sealed class ActionFormTests : BunitContext, IAsyncLifetime
     {
         var page = RenderNewAction();
         page.InputUnder("What needs doing").Change("Brief store staff on web order pick lists");
-        await page.InvokeAsync(() => page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == "Owner").Instance.ValueChanged.InvokeAsync(_data.StoresLead));
+        await page.InvokeAsync(() => page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == "Owner").Instance.ValueChanged.InvokeAsync(Data.StoresLead));
 
         AddTheAction(page);
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Matches(@"/actions/\d+$", navigation.Uri));
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var saved = await db.Actions.SingleAsync();
-        Assert.Equal(("Brief store staff on web order pick lists", _data.StoresLead, _data.Stores, FrictionData.Today.AddDays(14)),
+        Assert.Equal(("Brief store staff on web order pick lists", Data.StoresLead, Data.Stores, FrictionData.Today.AddDays(14)),
             (saved.Title, saved.OwnerPersonId, saved.TeamId, saved.DueDate));
     }
 }

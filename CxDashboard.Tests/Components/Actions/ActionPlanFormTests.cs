@@ -12,27 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxDashboard.Tests.Components.Actions;
 
 /// <summary>The "Edit plan and owner" form on an action's page.</summary>
-public sealed class ActionPlanFormTests : BunitContext, IAsyncLifetime
+public sealed class ActionPlanFormTests : FrictionComponentTest
 {
-    private TestDatabase _database = null!;
-    private FrictionData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = await FrictionData.CreateAsync(_database);
-        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private async Task<(IRenderedComponent<ContainerFragment> Page, int Id)> OpenPlanAsync()
     {
-        var id = await _data.ActionAsync(team: _data.Stores, owner: _data.StoresLead);
+        var id = await Data.ActionAsync(team: Data.Stores, owner: Data.StoresLead);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/actions/{id}");
         var page = ComponentHost.RenderWithPopovers<ActionPage>(this, b => b.AddComponentParameter(2, nameof(ActionPage.Id), id));
         page.WaitForAssertion(() => Assert.Contains("Edit plan and owner", page.Markup));
@@ -50,7 +34,7 @@ public sealed class ActionPlanFormTests : BunitContext, IAsyncLifetime
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Say what needs doing.", page.ErrorUnder("What needs doing")));
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal("Show web orders on the store handheld", (await db.Actions.SingleAsync(a => a.Id == id)).Title);
     }
 
@@ -63,7 +47,7 @@ public sealed class ActionPlanFormTests : BunitContext, IAsyncLifetime
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Show web orders and returns on the store handheld", page.Find("h1").TextContent));
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal("Show web orders and returns on the store handheld", (await db.Actions.SingleAsync(a => a.Id == id)).Title);
     }
 }

@@ -12,31 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxDashboard.Tests.Components.Friction;
 
 /// <summary>The after-check of a linked metric, one of the conditions of the closing checklist.</summary>
-public sealed class AfterCheckFormTests : BunitContext, IAsyncLifetime
+public sealed class AfterCheckFormTests : FrictionComponentTest
 {
-    private TestDatabase _database = null!;
-    private FrictionData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = await FrictionData.CreateAsync(_database);
-        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private async Task<(IRenderedComponent<ContainerFragment> Page, int Id)> RenderCheckFormAsync()
     {
-        var id = await _data.IssueAsync(status: FrictionStatus.Resolved);
-        await using (var db = _database.CreateDbContext())
+        var id = await Data.IssueAsync(status: FrictionStatus.Resolved);
+        await using (var db = Database.CreateDbContext())
         {
             var issue = await db.FrictionIssues.Include(i => i.LinkedMetrics).SingleAsync(i => i.Id == id);
-            issue.LinkMetric(_data.Nps, before: 40);
+            issue.LinkMetric(Data.Nps, before: 40);
             await db.SaveChangesAsync();
         }
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/friction/{id}");
@@ -52,7 +36,7 @@ public sealed class AfterCheckFormTests : BunitContext, IAsyncLifetime
 
     private async Task<LinkedMetric> StoredAsync(int id)
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.Set<LinkedMetric>().SingleAsync(m => m.FrictionIssueId == id);
     }
 

@@ -13,24 +13,8 @@ using MudBlazor;
 namespace CxDashboard.Tests.Components.Friction;
 
 /// <summary>The friction issue form on the create and edit pages.</summary>
-public sealed class FrictionFormTests : BunitContext, IAsyncLifetime
+public sealed class FrictionFormTests : FrictionComponentTest
 {
-    private TestDatabase _database = null!;
-    private FrictionData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = await FrictionData.CreateAsync(_database);
-        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private IRenderedComponent<ContainerFragment> RenderNewPage()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/friction/new");
@@ -48,7 +32,7 @@ public sealed class FrictionFormTests : BunitContext, IAsyncLifetime
 
     private async Task<int> IssueCountAsync()
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.FrictionIssues.CountAsync();
     }
 
@@ -85,24 +69,24 @@ public sealed class FrictionFormTests : BunitContext, IAsyncLifetime
     {
         var page = RenderNewPage();
         page.Find("input[maxlength='200']").Change("Parcel lockers reject the collection code");
-        await Choose<int?>(page, "Journey stage", _data.Deliver);
-        await Choose(page, "Channels it spans", _data.Store);
+        await Choose<int?>(page, "Journey stage", Data.Deliver);
+        await Choose(page, "Channels it spans", Data.Store);
         await Choose<FeedbackCategory?>(page, "Category", FeedbackCategory.Product);
 
         Click(page, "Raise the issue");
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Matches(@"/friction/\d+$", navigation.Uri));
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var saved = await db.FrictionIssues.SingleAsync();
-        Assert.Equal(("Parcel lockers reject the collection code", _data.Stores, _data.StoresLead),
+        Assert.Equal(("Parcel lockers reject the collection code", Data.Stores, Data.StoresLead),
             (saved.Title, saved.OwningTeamId, saved.OwnerPersonId));
     }
 
     [Fact]
     public async Task Clearing_the_title_of_an_issue_being_edited_is_refused_and_the_saved_title_stays()
     {
-        var id = await _data.IssueAsync();
+        var id = await Data.IssueAsync();
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/friction/{id}/edit");
         var page = ComponentHost.RenderWithPopovers<FrictionEditPage>(this, b => b.AddComponentParameter(2, nameof(FrictionEditPage.Id), id));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("input[maxlength='200']")));
@@ -111,7 +95,7 @@ public sealed class FrictionFormTests : BunitContext, IAsyncLifetime
         Click(page, "Save");
 
         page.WaitForAssertion(() => Assert.Equal("Give the issue a title.", page.ErrorUnder("Title")));
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal("Click and collect order not ready in store", (await db.FrictionIssues.SingleAsync()).Title);
     }
 }

@@ -12,24 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxDashboard.Tests.Components.Friction;
 
 /// <summary>The words a status step asks for on the issue page: the won't-fix reason, the resolution, why a fix did not hold.</summary>
-public sealed class IssueStatusBarTests : BunitContext, IAsyncLifetime
+public sealed class IssueStatusBarTests : FrictionComponentTest
 {
-    private TestDatabase _database = null!;
-    private FrictionData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = await FrictionData.CreateAsync(_database);
-        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private IRenderedComponent<ContainerFragment> RenderIssue(int id)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/friction/{id}");
@@ -43,14 +27,14 @@ public sealed class IssueStatusBarTests : BunitContext, IAsyncLifetime
 
     private async Task<FrictionIssue> StoredAsync(int id)
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.FrictionIssues.SingleAsync(i => i.Id == id);
     }
 
     [Fact]
     public async Task Marking_won_t_fix_without_a_reason_asks_for_it_beside_the_box_and_the_issue_stays_open()
     {
-        var id = await _data.IssueAsync(status: FrictionStatus.Triaged);
+        var id = await Data.IssueAsync(status: FrictionStatus.Triaged);
         var page = RenderIssue(id);
 
         Click(page, "Won't fix…");
@@ -64,7 +48,7 @@ public sealed class IssueStatusBarTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_won_t_fix_reason_is_saved_with_the_status()
     {
-        var id = await _data.IssueAsync(status: FrictionStatus.Triaged);
+        var id = await Data.IssueAsync(status: FrictionStatus.Triaged);
         var page = RenderIssue(id);
 
         Click(page, "Won't fix…");
@@ -79,7 +63,7 @@ public sealed class IssueStatusBarTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Resolving_without_saying_what_changed_asks_for_it_and_the_issue_stays_in_progress()
     {
-        var id = await _data.IssueAsync(status: FrictionStatus.InProgress);
+        var id = await Data.IssueAsync(status: FrictionStatus.InProgress);
         var page = RenderIssue(id);
 
         Click(page, "Resolve…");
@@ -92,7 +76,7 @@ public sealed class IssueStatusBarTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Reopening_without_saying_why_the_fix_did_not_hold_is_refused()
     {
-        var id = await _data.IssueAsync(status: FrictionStatus.Resolved);
+        var id = await Data.IssueAsync(status: FrictionStatus.Resolved);
         var page = RenderIssue(id);
 
         Click(page, "Reopen…");

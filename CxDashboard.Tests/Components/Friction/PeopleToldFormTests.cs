@@ -13,27 +13,11 @@ using MudBlazor;
 namespace CxDashboard.Tests.Components.Friction;
 
 /// <summary>"Who was told", one of the conditions of the closing checklist.</summary>
-public sealed class PeopleToldFormTests : BunitContext, IAsyncLifetime
+public sealed class PeopleToldFormTests : FrictionComponentTest
 {
-    private TestDatabase _database = null!;
-    private FrictionData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _data = await FrictionData.CreateAsync(_database);
-        ComponentHost.Prepare(this, _database, _data.StoresChannelLead);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private async Task<(IRenderedComponent<ContainerFragment> Page, int Id)> RenderResolvedIssueAsync()
     {
-        var id = await _data.IssueAsync(status: FrictionStatus.Resolved);
+        var id = await Data.IssueAsync(status: FrictionStatus.Resolved);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/friction/{id}");
         var page = ComponentHost.RenderWithPopovers<FrictionIssuePage>(this, b => b.AddComponentParameter(2, nameof(FrictionIssuePage.Id), id));
         page.WaitForAssertion(() => Assert.Contains("Record who was told", page.Markup));
@@ -45,7 +29,7 @@ public sealed class PeopleToldFormTests : BunitContext, IAsyncLifetime
 
     private async Task<FrictionIssue> StoredAsync(int id)
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.FrictionIssues.SingleAsync(i => i.Id == id);
     }
 

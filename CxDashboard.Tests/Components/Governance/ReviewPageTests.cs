@@ -68,6 +68,7 @@ public sealed class ReviewPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("Escalated friction issues", page.Markup));
         Assert.Contains("Red metrics", page.Markup);
         Assert.Contains("Hours to answer a complaint", page.Markup);
+        Assert.Contains("30.0 h against a target of 24.0 h", page.Markup);
         Assert.Contains("Overdue actions", page.Markup);
         Assert.Contains("Retrain the returns desk", page.Markup);
         Assert.Contains("Orders missing at collection", page.Markup);
