@@ -70,6 +70,20 @@ public sealed class ScorecardPageTests : ShellTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void The_headline_field_stops_at_2000_characters_and_counts_them()
+    {
+        SignIn(_data.Metrics.CxLead, Roles.CxLead);
+        var page = Open("2026-Q3");
+        page.WaitForAssertion(() => page.Find("[aria-label='Edit the headline']"));
+
+        page.Find("[aria-label='Edit the headline']").Click();
+        page.Find("textarea").Input("Loyalty up, effort down");
+
+        Assert.Equal("2000", page.Find("textarea").GetAttribute("maxlength"));
+        Assert.Contains("23 / 2000", page.Markup);
+    }
+
+    [Fact]
     public async Task An_executive_reads_a_published_scorecard_without_a_publish_button()
     {
         await _data.Service.PublishAsync(_data.Metrics.CxLead, ScorecardData.Q3);

@@ -42,6 +42,21 @@ public class ScorecardTests
     }
 
     [Fact]
+    public void A_headline_or_commentary_longer_than_2000_characters_is_refused_and_the_draft_keeps_what_it_had()
+    {
+        var scorecard = A.Scorecard().Build();
+        scorecard.WriteHeadline("Loyalty up, effort down");
+        scorecard.WriteCommentary(7, "Up four points", Known.People.StoresLead, Known.Now);
+        var tooLong = new string('x', 2001);
+
+        Assert.Equal("The headline must be at most 2000 characters.", Refused(() => scorecard.WriteHeadline(tooLong)));
+        Assert.Equal("The commentary must be at most 2000 characters.",
+            Refused(() => scorecard.WriteCommentary(7, tooLong, Known.People.StoresLead, Known.Now.AddHours(1))));
+        Assert.Equal("Loyalty up, effort down", scorecard.Headline);
+        Assert.Equal("Up four points", scorecard.CommentaryFor(7));
+    }
+
+    [Fact]
     public void Publishing_freezes_the_lines_given_at_that_moment()
     {
         var scorecard = A.Scorecard().Build();
