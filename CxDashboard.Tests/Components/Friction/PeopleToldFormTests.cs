@@ -40,7 +40,7 @@ public sealed class PeopleToldFormTests : FrictionComponentTest
 
         Record(page);
 
-        page.WaitForAssertion(() => Assert.Contains("Choose customers, front-line staff, or both.", page.Markup));
+        page.WaitForAssertion(() => Assert.Equal("Choose customers, front-line staff, or both.", page.Find("[role=alert]").TextContent.Trim()));
         Assert.Equal("Say how they were told (e-mail, store briefing, …).", page.ErrorUnder("How they were told"));
         Assert.Null(page.ErrorUnder("When"));
         Assert.Equal(ToldAudience.None, (await StoredAsync(id)).Told);
