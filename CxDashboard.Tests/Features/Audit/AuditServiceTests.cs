@@ -81,7 +81,7 @@ public sealed class AuditServiceTests : IAsyncLifetime
     {
         var filter = new AuditFilter(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), "FrictionIssue", "Priya Shah", "3", "status & owner");
 
-        Assert.Equal("from=2026-10-01&to=2026-10-31&entity=FrictionIssue&actor=Priya%20Shah&q=status%20%26%20owner", filter.ToExportQuery());
+        Assert.Equal("from=2026-10-01&to=2026-10-31&entity=FrictionIssue&record=3&actor=Priya%20Shah&q=status%20%26%20owner", filter.ToExportQuery());
     }
 
     [Fact]

@@ -95,6 +95,35 @@ public sealed class ExportEndpointsTests(ExportAppFixture app) : IClassFixture<E
     }
 
     [Fact]
+    public async Task The_audit_export_keeps_the_record_and_the_words_the_audit_page_filtered_on()
+    {
+        var head = await app.SignedInAsync(ExportAppFixture.HeadOfCx);
+        string what, record, word;
+        var (everything, _) = await ExportAppFixture.DownloadAsync(head, "/export/audit.xlsx");
+        using (everything)
+        {
+            var sheet = everything.Worksheet(1);
+            var first = DataRows(sheet).First().RowNumber();
+            (what, record) = (Cell(sheet, first, "What").GetString(), Cell(sheet, first, "Record").GetString());
+            word = Cell(sheet, first, "Summary").GetString().Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length)!;
+        }
+        var filter = new CxDashboard.Web.Features.Audit.AuditFilter(EntityType: what, EntityId: record, Text: word);
+
+        var (workbook, _) = await ExportAppFixture.DownloadAsync(head, "/export/audit.xlsx?" + filter.ToExportQuery());
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheet(1);
+            Assert.NotEmpty(DataRows(sheet));
+            Assert.All(DataRows(sheet), r =>
+            {
+                Assert.Equal((what, record), (Cell(sheet, r.RowNumber(), "What").GetString(), Cell(sheet, r.RowNumber(), "Record").GetString()));
+                Assert.Contains(word, Cell(sheet, r.RowNumber(), "Summary").GetString(), StringComparison.OrdinalIgnoreCase);
+            });
+        }
+    }
+
+    [Fact]
     public async Task The_reviews_export_has_a_row_per_decision_with_its_reviews_date_kind_and_title()
     {
         var client = await app.SignedInAsync(ExportAppFixture.Contributor);

@@ -64,8 +64,8 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         var query = db.People.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var pattern = Like.Contains(text);
-            query = query.Where(p => EF.Functions.Like(p.DisplayName, pattern, Like.Escape) || EF.Functions.Like(p.Email, pattern, Like.Escape));
+            var pattern = LikePattern.Containing(text);
+            query = query.Where(p => EF.Functions.Like(p.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(p.Email, pattern, LikePattern.Escape));
         }
         var people = await query
             .Join(db.Teams, p => p.TeamId, t => t.Id, (p, t) => new { p.Id, p.DisplayName, p.Email, Team = t.Name })
@@ -208,14 +208,4 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         }
     }
 
-    private static class Like
-    {
-        public const string Escape = "\\";
-
-        public static string Contains(string text) => "%" + text.Trim()
-            .Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal)
-            .Replace("[", "\\[", StringComparison.Ordinal) + "%";
-    }
 }

@@ -6,7 +6,7 @@ namespace CxDashboard.Web.Features.Audit;
 public sealed record AuditFilter(DateOnly? From = null, DateOnly? To = null, string? EntityType = null, string? Actor = null,
     string? EntityId = null, string? Text = null)
 {
-    /// <summary>The query string of the Excel export of the same entries (keys from, to, entity, actor, q).</summary>
+    /// <summary>The query string of the Excel export of the same entries (keys from, to, entity, record, actor, q).</summary>
     public string ToExportQuery()
     {
         var parts = new List<string>();
@@ -20,6 +20,7 @@ public sealed record AuditFilter(DateOnly? From = null, DateOnly? To = null, str
         Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("entity", EntityType);
+        Add("record", EntityId);
         Add("actor", Actor);
         Add("q", Text);
         return string.Join("&", parts);

@@ -1,3 +1,4 @@
+using CxDashboard.Domain.Audit;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,6 @@ namespace CxDashboard.Web.Features.Audit;
 public sealed class AuditService(IDbContextFactory<CxDbContext> dbFactory)
 {
     public const int DefaultPageSize = 50;
-    private const string LikeEscape = "\\";
 
     public async Task<AuditEntriesPage> GetPageAsync(AuditFilter filter, AuditCursor? after, Caller caller, int pageSize = DefaultPageSize,
         CancellationToken ct = default)
@@ -20,7 +20,25 @@ public sealed class AuditService(IDbContextFactory<CxDbContext> dbFactory)
         RequireAuditor(caller);
         var take = Math.Clamp(pageSize, 1, Paging.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.AuditEntries.AsNoTracking();
+        var query = Filter(db.AuditEntries.AsNoTracking(), filter);
+        if (after is not null)
+        {
+            query = query.Where(a => a.At < after.At || (a.At == after.At && a.Id < after.Id));
+        }
+
+        // One row more than shown tells whether there is a next page without counting.
+        var rows = await query
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Take(take + 1)
+            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.EntityType, a.EntityId, a.Action, a.Summary, a.Before, a.After))
+            .ToListAsync(ct);
+        var page = rows.Take(take).ToList();
+        return new AuditEntriesPage(page, rows.Count > take ? new AuditCursor(page[^1].At, page[^1].Id) : null);
+    }
+
+    /// <summary>The entries <paramref name="filter"/> keeps: the page and its Excel export narrow the trail alike.</summary>
+    internal static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> query, AuditFilter filter)
+    {
         if (filter.From is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -43,27 +61,15 @@ public sealed class AuditService(IDbContextFactory<CxDbContext> dbFactory)
         }
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
-            var actor = Contains(filter.Actor);
-            query = query.Where(a => EF.Functions.Like(a.ActorName, actor, LikeEscape));
+            var actor = LikePattern.Containing(filter.Actor);
+            query = query.Where(a => EF.Functions.Like(a.ActorName, actor, LikePattern.Escape));
         }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = Contains(filter.Text);
-            query = query.Where(a => EF.Functions.Like(a.Summary, text, LikeEscape));
+            var text = LikePattern.Containing(filter.Text);
+            query = query.Where(a => EF.Functions.Like(a.Summary, text, LikePattern.Escape));
         }
-        if (after is not null)
-        {
-            query = query.Where(a => a.At < after.At || (a.At == after.At && a.Id < after.Id));
-        }
-
-        // One row more than shown tells whether there is a next page without counting.
-        var rows = await query
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Take(take + 1)
-            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.EntityType, a.EntityId, a.Action, a.Summary, a.Before, a.After))
-            .ToListAsync(ct);
-        var page = rows.Take(take).ToList();
-        return new AuditEntriesPage(page, rows.Count > take ? new AuditCursor(page[^1].At, page[^1].Id) : null);
+        return query;
     }
 
     /// <summary>The kinds of record the trail can name, from the app's own model (no scan of the trail).</summary>
@@ -91,9 +97,4 @@ public sealed class AuditService(IDbContextFactory<CxDbContext> dbFactory)
         }
     }
 
-    private static string Contains(string text) => "%" + text.Trim()
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("%", "\\%", StringComparison.Ordinal)
-        .Replace("_", "\\_", StringComparison.Ordinal)
-        .Replace("[", "\\[", StringComparison.Ordinal) + "%";
 }

@@ -3,6 +3,7 @@ using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Metrics;
 
@@ -58,12 +59,12 @@ public static class ExportQuery
         Int(query, "team"),
         Int(query, "channel"));
 
-    /// <summary>The audit trail: from and to (yyyy-MM-dd, both days included), entity (type), actor (part of the name).</summary>
-    public static AuditFilter Audit(IQueryCollection query) => new(
-        Day(query, "from")?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        Day(query, "to")?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        Text(query, "entity"),
-        Text(query, "actor"));
+    /// <summary>
+    /// The audit trail, under the keys <see cref="AuditFilter.ToExportQuery"/> writes: from and to (yyyy-MM-dd,
+    /// both days included), entity (type), record (its id), actor (part of the name), q (part of the summary).
+    /// </summary>
+    public static AuditFilter Audit(IQueryCollection query) =>
+        new(Day(query, "from"), Day(query, "to"), Text(query, "entity"), Text(query, "actor"), Text(query, "record"), Text(query, "q"));
 
     public static string? Text(IQueryCollection query, string key) =>
         query.TryGetValue(key, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
@@ -76,6 +77,3 @@ public static class ExportQuery
     private static DateOnly? Day(IQueryCollection query, string key) =>
         DateOnly.TryParseExact(Text(query, key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
-
-/// <summary>What the audit export narrows to; <see cref="ToUtc"/> is exclusive.</summary>
-public sealed record AuditFilter(DateTime? FromUtc, DateTime? ToUtc, string? EntityType, string? Actor);

@@ -7,6 +7,7 @@ using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Export;
 using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
@@ -245,24 +246,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
     public async Task<long> WriteAuditAsync(Stream output, AuditFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var entries = db.AuditEntries.AsNoTracking();
-        if (filter.FromUtc is { } from)
-        {
-            entries = entries.Where(a => a.At >= from);
-        }
-        if (filter.ToUtc is { } to)
-        {
-            entries = entries.Where(a => a.At < to);
-        }
-        if (filter.EntityType is { } type)
-        {
-            entries = entries.Where(a => a.EntityType == type);
-        }
-        if (filter.Actor is { } actor)
-        {
-            var pattern = "%" + actor.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            entries = entries.Where(a => EF.Functions.Like(a.ActorName, pattern, "\\"));
-        }
+        var entries = AuditService.Filter(db.AuditEntries.AsNoTracking(), filter);
         var rows = entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Select(a => new AuditExportRow(a.At, a.ActorName, a.EntityType, a.EntityId, a.Action.ToString(), a.Summary, a.Before, a.After))
             .AsAsyncEnumerable();

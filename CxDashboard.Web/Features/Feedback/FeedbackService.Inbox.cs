@@ -134,8 +134,8 @@ public sealed partial class FeedbackService
     {
         if (!db.Database.IsSqlite())
         {
-            var pattern = "%" + EscapeLike(text.Trim()) + "%";
-            return query.Where(f => EF.Functions.Like(f.Verbatim, pattern, LikeEscape));
+            var pattern = LikePattern.Containing(text);
+            return query.Where(f => EF.Functions.Like(f.Verbatim, pattern, LikePattern.Escape));
         }
         if (FeedbackSearchIndex.MatchQuery(text) is not { } match)
         {

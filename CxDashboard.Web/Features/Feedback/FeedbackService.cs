@@ -41,8 +41,8 @@ public sealed partial class FeedbackService(
         var query = db.People.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var pattern = "%" + EscapeLike(text.Trim()) + "%";
-            query = query.Where(p => EF.Functions.Like(p.DisplayName, pattern, LikeEscape));
+            var pattern = LikePattern.Containing(text);
+            query = query.Where(p => EF.Functions.Like(p.DisplayName, pattern, LikePattern.Escape));
         }
         return await query.OrderBy(p => p.DisplayName).Take(20)
             .Select(p => new PersonItem(p.Id, p.DisplayName, p.TeamId))
@@ -178,12 +178,4 @@ public sealed partial class FeedbackService(
 
     private static bool MayReassignFollowUp(Caller caller, int channelTeamId) =>
         caller.IsCxLead || (caller.IsChannelLead && caller.TeamId == channelTeamId);
-
-    private const string LikeEscape = "\\";
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal)
-            .Replace("[", "\\[", StringComparison.Ordinal);
 }

@@ -224,8 +224,8 @@ public sealed partial class FrictionService(IDbContextFactory<CxDbContext> facto
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            issues = issues.Where(i => EF.Functions.Like(i.Title, pattern, "\\"));
+            var pattern = LikePattern.Containing(filter.Search);
+            issues = issues.Where(i => EF.Functions.Like(i.Title, pattern, LikePattern.Escape));
         }
         return issues;
     }

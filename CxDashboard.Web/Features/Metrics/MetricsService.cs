@@ -45,8 +45,8 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = "%" + EscapeLike(filter.Search.Trim()) + "%";
-            query = query.Where(x => EF.Functions.Like(x.Metric.Name, pattern, "\\") || EF.Functions.Like(x.Metric.Code, pattern, "\\"));
+            var pattern = LikePattern.Containing(filter.Search);
+            query = query.Where(x => EF.Functions.Like(x.Metric.Name, pattern, LikePattern.Escape) || EF.Functions.Like(x.Metric.Code, pattern, LikePattern.Escape));
         }
         if (filter.Dimension is { } dimension)
         {
@@ -372,9 +372,6 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
             .FirstAsync(ct);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[");
 }
 
 public sealed record ValuesTemplateInfo(string Code, string Name, MetricUnit Unit, PeriodKind Cadence, bool UsesSampleSize,
