@@ -65,12 +65,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             return problems.Refusal<FeedbackIngested>();
         }
 
-        var ids = items.Select(i => i.ExternalId).ToList();
-        var present = (await db.Feedback.AsNoTracking()
-                .Where(f => f.ExternalId != null && ids.Contains(f.ExternalId))
-                .Select(f => f.ExternalId!)
-                .ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        var present = await FeedbackService.StoredExternalIdsAsync(db, items.Select(i => i.ExternalId), ct);
         var fresh = items.Where(i => !present.Contains(i.ExternalId)).Select(i => i.Item).ToList();
         db.Feedback.AddRange(fresh);
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
@@ -87,7 +82,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             throw new IngestionConflictException("Another request delivered some of these items at the same time. Nothing was saved: send the batch again.");
         }
         return Ingestion<FeedbackIngested>.Saved(new FeedbackIngested(fresh.Count, present.Count, opened.Opened,
-            ids.Where(present.Contains).ToList()));
+            items.Select(i => i.ExternalId).Where(present.Contains).ToList()));
     }
 
     public async Task<Ingestion<MetricValuesIngested>> IngestMetricValuesAsync(string metricCode, MetricValueBatch batch, ApiClient client,

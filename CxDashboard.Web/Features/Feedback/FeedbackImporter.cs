@@ -28,8 +28,6 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
     /// <summary>Problems listed one by one; past this many the rest are counted, since a wrong export has one on every line.</summary>
     public const int MaxProblemsShown = 20;
 
-    private const int ExistingLookupChunk = 1000;
-
     /// <summary>The columns the file may have, each with the API field it fills.</summary>
     public static readonly IReadOnlyList<(string Column, string Field, bool Required)> Columns =
     [
@@ -96,7 +94,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             return FeedbackImportResult.Refused("The file has a header row but no feedback.");
         }
 
-        var present = await StoredExternalIdsAsync(db, read.Items, ct);
+        var present = await FeedbackService.StoredExternalIdsAsync(db, read.Items.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!), ct);
         var fresh = present.Count == 0 ? read.Items : read.Items.Where(i => i.ExternalId is null || !present.Contains(i.ExternalId)).ToList();
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
         try
@@ -167,20 +165,6 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             byName.TryAdd(item.Name, item.Id);
         }
         return byName;
-    }
-
-    private static async Task<HashSet<string>> StoredExternalIdsAsync(CxDbContext db, IReadOnlyList<FeedbackItem> items, CancellationToken ct)
-    {
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in items.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!).Chunk(ExistingLookupChunk))
-        {
-            var found = await db.Feedback.AsNoTracking()
-                .Where(f => f.ExternalId != null && chunk.Contains(f.ExternalId))
-                .Select(f => f.ExternalId!)
-                .ToListAsync(ct);
-            present.UnionWith(found);
-        }
-        return present;
     }
 
     private sealed record FileRead(List<FeedbackItem> Items, List<ImportProblem> Problems);

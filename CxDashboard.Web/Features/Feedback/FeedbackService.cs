@@ -95,6 +95,27 @@ public sealed partial class FeedbackService(
     }
 
     /// <summary>
+    /// Which of <paramref name="externalIds"/> are already stored, so that re-sent feedback (API batches,
+    /// re-imported survey exports) is skipped rather than doubled. Asked in chunks, within the parameter
+    /// limits of both databases.
+    /// </summary>
+    public static async Task<HashSet<string>> StoredExternalIdsAsync(CxDbContext db, IEnumerable<string> externalIds,
+        CancellationToken cancellationToken = default)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(ExternalIdsPerLookup))
+        {
+            present.UnionWith(await db.Feedback.AsNoTracking()
+                .Where(f => f.ExternalId != null && chunk.Contains(f.ExternalId))
+                .Select(f => f.ExternalId!)
+                .ToListAsync(cancellationToken));
+        }
+        return present;
+    }
+
+    private const int ExternalIdsPerLookup = 1000;
+
+    /// <summary>
     /// Opens the follow-up of every item that needs one (NPS 0–6, CSAT 1–2, a complaint), owned by the
     /// lead of the team that owns the item's channel, or else by whoever recorded it, and due the
     /// configured SLA after receipt. The items must be tracked by <paramref name="db"/>; the caller
