@@ -22,7 +22,7 @@ public readonly record struct BulkColumn(string Name, BulkType Type);
 
 /// <summary>
 /// Inserts rows into one table with a prepared, parameterised INSERT, inside the caller's transaction,
-/// for volumes the change tracker cannot carry (the benchmark's 50,000 friction issues, 200,000 actions
+/// for volumes the change tracker cannot carry (a million feedback items, the benchmark's 50,000 friction issues, 200,000 actions
 /// and close to a million metric values). Values are stored as EF Core stores them: enums as integers,
 /// SQLite timestamps and dates as its TEXT forms, the version token from 0. On SQLite one row per command
 /// is fastest; on SQL Server several rows share a command to save round trips.
@@ -37,9 +37,15 @@ public sealed class BulkRowWriter : IAsyncDisposable
     private readonly int _rowsPerCommand;
     private readonly DbCommand _command;
     private readonly List<object?[]> _pending;
+    private readonly bool _returnIds;
     private DbCommand? _returningCommand;
 
-    public BulkRowWriter(DbConnection connection, DbTransaction transaction, bool sqlite, string table, IReadOnlyList<BulkColumn> columns)
+    /// <param name="returnIds">
+    /// Read back the ids the database gave every row (RETURNING / OUTPUT), so that <see cref="FirstId"/> and
+    /// <see cref="LastId"/> name exactly the rows written even while others insert at the same time.
+    /// </param>
+    public BulkRowWriter(DbConnection connection, DbTransaction transaction, bool sqlite, string table, IReadOnlyList<BulkColumn> columns,
+        bool returnIds = false)
     {
         _connection = connection;
         _transaction = transaction;
@@ -49,10 +55,17 @@ public sealed class BulkRowWriter : IAsyncDisposable
         // SQL Server allows 2,100 parameters per command.
         _rowsPerCommand = sqlite ? 1 : Math.Clamp(2000 / columns.Count, 1, 100);
         _pending = new List<object?[]>(_rowsPerCommand);
-        _command = CreateCommand(_rowsPerCommand, returning: false);
+        _returnIds = returnIds;
+        _command = CreateCommand(_rowsPerCommand, returning: returnIds);
     }
 
     public long Written { get; private set; }
+
+    /// <summary>The smallest id written (with <c>returnIds</c>), or null before the first row.</summary>
+    public int? FirstId { get; private set; }
+
+    /// <summary>The largest id written (with <c>returnIds</c>), or null before the first row.</summary>
+    public int? LastId { get; private set; }
 
     /// <summary>Queues a row (values in column order) and writes it with the next full batch.</summary>
     public async ValueTask WriteAsync(object?[] values, CancellationToken cancellationToken)
@@ -80,7 +93,7 @@ public sealed class BulkRowWriter : IAsyncDisposable
         {
             return;
         }
-        await using var rest = CreateCommand(_pending.Count, returning: false);
+        await using var rest = CreateCommand(_pending.Count, returning: _returnIds);
         await FlushAsync(rest, cancellationToken);
     }
 
@@ -99,7 +112,20 @@ public sealed class BulkRowWriter : IAsyncDisposable
         {
             Bind(command.Parameters, row * _columns.Count, _pending[row]);
         }
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (_returnIds)
+        {
+            await using var ids = await command.ExecuteReaderAsync(cancellationToken);
+            while (await ids.ReadAsync(cancellationToken))
+            {
+                var id = ids.GetInt32(0);
+                FirstId = FirstId is { } first && first < id ? first : id;
+                LastId = LastId is { } last && last > id ? last : id;
+            }
+        }
+        else
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
         Written += _pending.Count;
         _pending.Clear();
     }
