@@ -11,10 +11,20 @@ public static class BrowserSteps
     {
         await page.GotoAsync("/account/signin?returnUrl=" + Uri.EscapeDataString(path));
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(Regex.Escape(person)) }).ClickAsync();
-        var expected = path.Split('?')[0];
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expected);
+        await ExpectPathAsync(page, path.Split('?')[0]);
         await WaitForInteractiveAsync(page);
     }
+
+    /// <summary>
+    /// Waits until the address bar shows <paramref name="path"/> (any query string). It reads the address until it
+    /// matches instead of waiting for a navigation event: Blazor navigates inside the page, often before a click has
+    /// even returned, and an event that came before the wait began would be missed.
+    /// </summary>
+    public static Task ExpectPathAsync(IPage page, string path) =>
+        ExpectUrlAsync(page, new Regex(@"^https?://[^/]+" + Regex.Escape(path) + @"(\?[^#]*)?(#.*)?$"));
+
+    /// <summary>Waits until the whole address matches <paramref name="url"/>, reading it until it does.</summary>
+    public static Task ExpectUrlAsync(IPage page, Regex url) => Assertions.Expect(page).ToHaveURLAsync(url);
 
     /// <summary>Opens a page afresh and waits until it answers clicks and keeps what is typed.</summary>
     public static async Task GoToAsync(IPage page, string path)

@@ -78,7 +78,7 @@ public sealed class ClosedLoopTests(AppServerFixture app) : IClassFixture<AppSer
         await Accessibility.AssertNoSeriousViolationsAsync(priya);
         await create.ClickAsync();
 
-        await priya.WaitForURLAsync($"**/friction/new?feedback={feedbackId}");
+        await ExpectUrlAsync(priya, new Regex($@"/friction/new\?feedback={feedbackId}$"));
         await Assertions.Expect(priya.GetByText("Raised from 1 feedback item")).ToBeVisibleAsync();
         await Assertions.Expect(priya.GetByText(verbatim)).ToBeVisibleAsync();
         await Field(priya, "Title").FillAsync(issueTitle);
@@ -93,7 +93,7 @@ public sealed class ClosedLoopTests(AppServerFixture app) : IClassFixture<AppSer
         await Accessibility.AssertNoSeriousViolationsAsync(priya);
         await priya.GetByRole(AriaRole.Button, new() { Name = "Raise the issue" }).ClickAsync();
 
-        await priya.WaitForURLAsync(new Regex(@"/friction/\d+$"));
+        await ExpectUrlAsync(priya, new Regex(@"/friction/\d+$"));
         var issueId = int.Parse(new Uri(priya.Url).Segments[^1], CultureInfo.InvariantCulture);
         await Assertions.Expect(priya.Locator("h1")).ToHaveTextAsync(issueTitle);
         var status = priya.Locator(".mud-chip").First;

@@ -35,7 +35,7 @@ public sealed class MetricAgreementTests(AppServerFixture app) : IClassFixture<A
         await Accessibility.AssertNoSeriousViolationsAsync(eleanor);
 
         await eleanor.GetByRole(AriaRole.Button, new() { Name = "Save and propose" }).ClickAsync();
-        await eleanor.WaitForURLAsync(new Regex(@"/metrics/\d+$"));
+        await ExpectUrlAsync(eleanor, new Regex(@"/metrics/\d+$"));
         var id = int.Parse(new Uri(eleanor.Url).Segments[^1]);
         await Assertions.Expect(eleanor.Locator("h1")).ToHaveTextAsync(name);
         await Assertions.Expect(eleanor.Locator(".mud-chip").Filter(new() { HasTextRegex = new("^Proposed$") })).ToBeVisibleAsync();

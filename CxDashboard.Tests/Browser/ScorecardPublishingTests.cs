@@ -34,7 +34,7 @@ public sealed class ScorecardPublishingTests(AppServerFixture app) : IClassFixtu
         await Accessibility.AssertNoSeriousViolationsAsync(eleanor);
 
         await listed.GetByRole(AriaRole.Link, new() { Name = quarter, Exact = true }).ClickAsync();
-        await eleanor.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/scorecards/{quarter}");
+        await ExpectPathAsync(eleanor, $"/scorecards/{quarter}");
         await WaitForInteractiveAsync(eleanor);
         await Assertions.Expect(eleanor.Locator("h1")).ToHaveTextAsync($"Scorecard {quarter}");
         var publish = eleanor.GetByTestId("publish");

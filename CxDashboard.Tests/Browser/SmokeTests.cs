@@ -2,6 +2,7 @@ using System.Globalization;
 using CxDashboard.Domain.Friction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using static CxDashboard.Tests.Browser.BrowserSteps;
 
 namespace CxDashboard.Tests.Browser;
 
@@ -16,13 +17,13 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
         var page = await app.NewPageAsync();
 
         await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/account/signin**");
+        await ExpectPathAsync(page, "/account/signin");
         await Assertions.Expect(page.GetByTestId("development-sign-in")).ToBeVisibleAsync();
         await Accessibility.ScreenshotAsync(page, "01-sign-in");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("Eleanor Hartley") }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await ExpectPathAsync(page, "/");
         var tile = page.Locator(".cx-tile").Filter(new() { HasText = "Open friction issues" });
         var count = tile.GetByTestId("tile-count");
         await Assertions.Expect(count).ToBeVisibleAsync();
@@ -55,7 +56,7 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
 
         await page.GotoAsync("/account/signin");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("Nadia Newcombe") }).ClickAsync();
-        await page.WaitForURLAsync("**/account/no-access**");
+        await ExpectPathAsync(page, "/account/no-access");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("No access yet");
         await Accessibility.ScreenshotAsync(page, "04-no-access");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
