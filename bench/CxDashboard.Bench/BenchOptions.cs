@@ -5,11 +5,14 @@ namespace CxDashboard.Bench;
 
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
-/// [--skip-build-db] [--sessions N] [--only queries|sessions]</c>. <c>--only queries</c> runs just the dashboard and
+/// [--skip-build-db] [--sessions N] [--session-page path] [--only queries|sessions]</c>. <c>--only queries</c> runs just the dashboard and
 /// inbox queries, <c>--only sessions</c> just the memory per session, for checking a change in a minute or two.
 /// </summary>
 internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, string? Only)
 {
+    /// <summary>The page the sessions are held open on: the dashboard unless another is asked for.</summary>
+    public string SessionPage { get; init; } = "/";
+
     public const int DefaultFeedback = 1_000_000;
 
     /// <summary>The totals the demo retailer is topped up to (issue #8's defaults).</summary>
@@ -24,6 +27,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
         var skip = false;
         string? only = null;
         var volume = DemoScale.Full;
+        var sessionPage = "/";
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +36,11 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--runs": runs = Math.Max(1, Number(args, ++i)); break;
                 case "--sessions": sessions = Math.Max(1, Number(args, ++i)); break;
                 case "--db": db = Value(args, ++i); break;
+                case "--session-page":
+                    sessionPage = Value(args, ++i).StartsWith('/')
+                        ? args[i]
+                        : throw new ArgumentException($"--session-page takes a path that starts with /, not '{args[i]}'.");
+                    break;
                 case "--skip-build-db": skip = true; break;
                 case "--friction-issues": volume = volume with { FrictionIssues = Number(args, ++i) }; break;
                 case "--actions": volume = volume with { Actions = Number(args, ++i) }; break;
@@ -41,11 +50,11 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                         ? args[i]
                         : throw new ArgumentException($"--only takes 'queries' or 'sessions', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --only queries|sessions.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --only queries|sessions.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
-        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only) { Scale = volume with { Feedback = feedback } };
+        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only) { Scale = volume with { Feedback = feedback }, SessionPage = sessionPage };
     }
 
     private static string Value(string[] args, int i) =>

@@ -94,7 +94,7 @@ internal static class BenchProgram
         if (options.Only is "sessions")
         {
             Console.WriteLine("Open interactive sessions…");
-            await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, report).RunAsync();
+            await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, options.SessionPage, report).RunAsync();
         }
 
         var elapsed = DateTime.UtcNow - startedAt;
@@ -131,7 +131,7 @@ internal static class BenchProgram
         await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
 
         Console.WriteLine("Open interactive sessions…");
-        await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, report).RunAsync();
+        await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, options.SessionPage, report).RunAsync();
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg")

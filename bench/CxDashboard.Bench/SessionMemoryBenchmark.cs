@@ -5,11 +5,11 @@ namespace CxDashboard.Bench;
 
 /// <summary>
 /// Server memory per open interactive session: headless Chromium pages signed in as the head of CX
-/// and left open on the dashboard, each holding a Blazor circuit; the server's managed heap after a full
+/// and left open on the dashboard (or the page asked for), each holding a Blazor circuit; the server's managed heap after a full
 /// collection, before and after, divided by the number of pages. The browser is driven from a child
 /// process, so the heap measured holds the server's objects and none of the Playwright client's.
 /// </summary>
-internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Report report)
+internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, string path, Report report)
 {
     public const string ChildSwitch = "--sessions-child";
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -39,7 +39,7 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Repor
         {
             start.ArgumentList.Add(typeof(SessionMemoryBenchmark).Assembly.Location);
         }
-        foreach (var arg in new[] { ChildSwitch, baseUrl, sessions.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { ChildSwitch, baseUrl, sessions.ToString(System.Globalization.CultureInfo.InvariantCulture), path })
         {
             start.ArgumentList.Add(arg);
         }
@@ -55,7 +55,7 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Repor
             await Task.Delay(2000);
             var after = Settle();
             var perSession = (after - before) / sessions;
-            report.Add(new ReportLine("Sessions", Report.Inv($"server managed memory per idle session on `/` ({sessions} Chromium pages)"),
+            report.Add(new ReportLine("Sessions", Report.Inv($"server managed memory per idle session on `{path}` ({sessions} Chromium pages)"),
                 Report.Inv($"{perSession / 1024.0:N0} KB (heap {before / 1048576.0:0.0} → {after / 1048576.0:0.0} MB)"),
                 "—", "< 500 KB", perSession < TargetBytesPerSession));
         }
@@ -81,7 +81,7 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Repor
     /// <summary>In the child process: the browser, signed in; then the pages when told, held open until told to close.</summary>
     public static async Task<int> RunChildAsync(string[] args)
     {
-        var (baseUrl, sessions) = (args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        var (baseUrl, sessions, path) = (args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -105,7 +105,7 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, Repor
         for (var i = 0; i < sessions; i++)
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/");
+            await page.GotoAsync(path);
             await WaitForCircuitAsync(page);
             pages.Add(page);
         }

@@ -12,6 +12,12 @@ public static class CxTheme
     private static readonly string[] SystemFonts =
         ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
 
+    /// <summary>
+    /// The one theme every session shows. Nothing changes a theme once it is built, and each holds some 240
+    /// colour objects, so open sessions share it rather than build their own.
+    /// </summary>
+    public static MudTheme Shared { get; } = Create();
+
     public static MudTheme Create() => new()
     {
         PaletteLight = new PaletteLight
