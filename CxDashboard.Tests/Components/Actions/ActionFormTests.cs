@@ -62,4 +62,20 @@ public sealed class ActionFormTests : FrictionComponentTest
         Assert.Equal(("Brief store staff on web order pick lists", Data.StoresLead, Data.Stores, FrictionData.Today.AddDays(14)),
             (saved.Title, saved.OwnerPersonId, saved.TeamId, saved.DueDate));
     }
+
+    [Fact]
+    public async Task Enter_in_what_needs_doing_adds_the_action()
+    {
+        var page = RenderNewAction();
+        await page.InvokeAsync(() => page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == "Owner").Instance.ValueChanged.InvokeAsync(Data.StoresLead));
+        var title = page.InputUnder("What needs doing");
+        title.Change("Label click & collect shelves by day");
+
+        title.PressEnterIn();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/actions/\d+$", navigation.Uri));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal("Label click & collect shelves by day", (await db.Actions.SingleAsync()).Title);
+    }
 }

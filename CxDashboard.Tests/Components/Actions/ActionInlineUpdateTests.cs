@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Bunit.Rendering;
 using CxDashboard.Domain.Actions;
+using CxDashboard.Tests.Components.Forms;
 using CxDashboard.Tests.Components.Friction;
 using CxDashboard.Tests.Features.Friction;
 using CxDashboard.Tests.Support;
@@ -87,6 +88,21 @@ public sealed class ActionInlineUpdateTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("Write the note first.", Row(page).TextContent));
         await using var db = _database.CreateDbContext();
         Assert.Empty((await db.Actions.Include(a => a.Notes).SingleAsync(a => a.Id == id)).Notes);
+    }
+
+    [Fact]
+    public async Task Enter_in_the_note_adds_it_to_the_action()
+    {
+        var id = await _data.ActionAsync(owner: _data.DigitalContributor);
+        var page = RenderMyActions(_data.Contributor);
+
+        var note = Row(page).QuerySelector("[data-testid=action-quick-update] input")!;
+        note.Change("Handhelds updated in two stores");
+        note.PressEnterIn();
+
+        await using var db = _database.CreateDbContext();
+        page.WaitForAssertion(() => Assert.Equal(["Handhelds updated in two stores"],
+            db.Actions.Include(a => a.Notes).AsNoTracking().Single(a => a.Id == id).Notes.Select(n => n.Text)));
     }
 
     [Fact]

@@ -50,4 +50,18 @@ public sealed class ActionPlanFormTests : FrictionComponentTest
         await using var db = Database.CreateDbContext();
         Assert.Equal("Show web orders and returns on the store handheld", (await db.Actions.SingleAsync(a => a.Id == id)).Title);
     }
+
+    [Fact]
+    public async Task Enter_in_what_needs_doing_saves_the_new_title()
+    {
+        var (page, id) = await OpenPlanAsync();
+
+        var title = page.InputUnder("What needs doing");
+        title.Change("Pick lists printed before the store opens");
+        title.PressEnterIn();
+
+        page.WaitForAssertion(() => Assert.Contains("Pick lists printed before the store opens", page.Find("h1").TextContent));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal("Pick lists printed before the store opens", (await db.Actions.SingleAsync(a => a.Id == id)).Title);
+    }
 }

@@ -18,6 +18,17 @@ public static class FieldMessages
         Field(host, label).QuerySelector("textarea, input:not([type=hidden])")
             ?? throw new Xunit.Sdk.XunitException($"The field labelled '{label}' has no input.");
 
+    /// <summary>
+    /// What Enter in a one-line text box does in a browser: it submits the form the box is in. bUnit has no
+    /// real keyboard, so this submits that form; the browser tests press the key itself.
+    /// </summary>
+    public static void PressEnterIn(this IElement input)
+    {
+        var form = input.Closest("form") ?? throw new Xunit.Sdk.XunitException("Enter does nothing here: the field is in no form.");
+        Assert.NotEqual("TEXTAREA", input.TagName);
+        form.Submit();
+    }
+
     private static IElement Field<T>(IRenderedComponent<T> host, string label) where T : Microsoft.AspNetCore.Components.IComponent
     {
         var fields = host.FindAll(".mud-input-control")

@@ -59,4 +59,19 @@ public sealed class PeopleToldFormTests : FrictionComponentTest
         var stored = await StoredAsync(id);
         Assert.Equal((ToldAudience.Customers, "E-mail to every customer who complained"), (stored.Told, stored.ToldHow));
     }
+
+    [Fact]
+    public async Task Enter_in_how_they_were_told_records_it()
+    {
+        var (page, id) = await RenderResolvedIssueAsync();
+
+        page.FindComponents<MudCheckBox<bool>>().Single(c => c.Instance.Label == "Front-line staff").Find("input").Change(true);
+        var how = page.InputUnder("How they were told");
+        how.Change("Store briefing on Monday");
+        how.PressEnterIn();
+
+        page.WaitForAssertion(() => Assert.Contains("Front-line staff told on 23 Nov 2026: Store briefing on Monday", page.Markup));
+        var stored = await StoredAsync(id);
+        Assert.Equal((ToldAudience.FrontLineStaff, "Store briefing on Monday"), (stored.Told, stored.ToldHow));
+    }
 }

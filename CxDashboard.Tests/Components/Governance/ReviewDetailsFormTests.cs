@@ -66,6 +66,21 @@ public sealed class ReviewDetailsFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enter_in_the_title_creates_the_review()
+    {
+        var page = RenderNewReview();
+
+        var title = page.InputUnder("Title");
+        title.Change("January CX council");
+        title.PressEnterIn();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/governance/\d+$", navigation.Uri));
+        await using var db = _data.Metrics.Database.CreateDbContext();
+        Assert.Equal("January CX council", (await db.Reviews.SingleAsync()).Title);
+    }
+
+    [Fact]
     public async Task Clearing_the_title_of_a_saved_review_is_refused_and_the_stored_title_stays()
     {
         var id = await _data.Service.CreateAsync(_data.Draft(), _data.Metrics.CxLead, default);
