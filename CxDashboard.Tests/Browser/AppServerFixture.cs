@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace CxDashboard.Tests.Browser;
@@ -24,6 +25,7 @@ public sealed class AppServerFixture : IAsyncLifetime
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cxdashboard-browser", Guid.NewGuid().ToString("N"));
+    private readonly ServerLogFile _log = new(Path.Combine(ServerLogFile.Folder, $"{DateTime.UtcNow:HHmmss}-{Guid.NewGuid():N}.log"));
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
@@ -41,11 +43,13 @@ public sealed class AppServerFixture : IAsyncLifetime
         }
         Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
+        Directory.CreateDirectory(ServerLogFile.Folder);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:CxDashboard", $"Data Source={Path.Combine(_folder, "browser.db")}");
             builder.UseSetting("Database:DemoFeedbackCount", "2000");
+            builder.ConfigureLogging(logging => logging.AddProvider(_log));
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -75,6 +79,26 @@ public sealed class AppServerFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Where each page was when its test ended, with any message or error it showed, into the log file: a test
+    /// that failed leaves its pages where they stopped.
+    /// </summary>
+    private async Task RecordWherePagesWereLeftAsync()
+    {
+        foreach (var page in Browser.Contexts.SelectMany(c => c.Pages))
+        {
+            try
+            {
+                var shown = await page.Locator(".mud-alert, .mud-snackbar, #blazor-error-ui[style*='block']").AllInnerTextsAsync();
+                _log.Write($"{DateTime.UtcNow:HH:mm:ss.fff} Page left at {page.Url}{string.Concat(shown.Select(t => Environment.NewLine + "  shows: " + t.ReplaceLineEndings(" ")))}");
+            }
+            catch (PlaywrightException ex)
+            {
+                _log.Write($"{DateTime.UtcNow:HH:mm:ss.fff} Page at {page.Url} could not be read: {ex.Message}");
+            }
+        }
+    }
+
     /// <summary>A context on the app's own database, to compare what a page shows with what is stored.</summary>
     public CxDbContext CreateDbContext() =>
         _factory!.Services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContext();
@@ -83,6 +107,7 @@ public sealed class AppServerFixture : IAsyncLifetime
     {
         if (Browser is not null)
         {
+            await RecordWherePagesWereLeftAsync();
             await Browser.CloseAsync();
         }
         _playwright?.Dispose();

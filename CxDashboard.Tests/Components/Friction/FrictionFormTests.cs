@@ -98,4 +98,40 @@ public sealed class FrictionFormTests : FrictionComponentTest
         await using var db = Database.CreateDbContext();
         Assert.Equal("Click and collect order not ready in store", (await db.FrictionIssues.SingleAsync()).Title);
     }
+
+    [Fact]
+    public async Task Enter_in_the_title_raises_a_complete_issue()
+    {
+        var page = RenderNewPage();
+        await Choose<int?>(page, "Journey stage", Data.Deliver);
+        await Choose(page, "Channels it spans", Data.Store);
+        await Choose<FeedbackCategory?>(page, "Category", FeedbackCategory.Product);
+        var title = page.InputUnder("Title");
+        title.Change("Lockers time out before the code is typed");
+
+        title.PressEnterIn();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/friction/\d+$", navigation.Uri));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal("Lockers time out before the code is typed", (await db.FrictionIssues.SingleAsync()).Title);
+    }
+
+    [Fact]
+    public async Task Enter_in_the_title_of_an_issue_being_edited_saves_it()
+    {
+        var id = await Data.IssueAsync();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/friction/{id}/edit");
+        var page = ComponentHost.RenderWithPopovers<FrictionEditPage>(this, b => b.AddComponentParameter(2, nameof(FrictionEditPage.Id), id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("input[maxlength='200']")));
+        var title = page.InputUnder("Title");
+        title.Change("Click and collect order not ready at the desk");
+
+        title.PressEnterIn();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith($"/friction/{id}", navigation.Uri));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal("Click and collect order not ready at the desk", (await db.FrictionIssues.SingleAsync()).Title);
+    }
 }
