@@ -1,45 +1,26 @@
 using Bunit;
 using Bunit.Rendering;
 using CxDashboard.Domain.Admin;
+using CxDashboard.Tests.Components.Feedback;
 using CxDashboard.Tests.Components.Forms;
-using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
-using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Admin;
 
-public sealed class ApiKeysPanelTests : BunitContext, IAsyncLifetime
+public sealed class ApiKeysPanelTests : FeedbackComponentTest
 {
-    private FeedbackData _data = null!;
+    private Caller Admin => new(Data.Eli, "Eli Novak", Data.DigitalTeam, new HashSet<string> { Roles.Admin });
 
-    public ApiKeysPanelTests()
+    protected override Task PrepareAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
-
-    private Caller Admin => new(_data.Eli, "Eli Novak", _data.DigitalTeam, new HashSet<string> { Roles.Admin });
-
-    public async Task InitializeAsync()
-    {
-        _data = await FeedbackData.CreateAsync();
-        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
-        Services.AddSingleton<TimeProvider>(_data.Clock);
         Services.AddScoped<AdminService>();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.Database.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     private IRenderedComponent<ContainerFragment> RenderPanel() => Render(builder =>
@@ -66,7 +47,7 @@ public sealed class ApiKeysPanelTests : BunitContext, IAsyncLifetime
         var secret = secretField.GetAttribute("value")!;
         Assert.StartsWith("cxk_", secret);
         Assert.Contains("cannot be shown again", host.Find("[data-testid=secret-shown-once]").TextContent);
-        await using (var db = _data.Database.CreateDbContext())
+        await using (var db = Data.Database.CreateDbContext())
         {
             var stored = await db.ApiKeys.SingleAsync();
             Assert.Equal(ApiScopes.FeedbackWrite, stored.Scopes);
@@ -108,7 +89,7 @@ public sealed class ApiKeysPanelTests : BunitContext, IAsyncLifetime
 
         host.WaitForAssertion(() => Assert.Equal("Name the system that will use the key.", host.ErrorUnder("Name of the sending system")));
         Assert.Empty(host.FindAll("[data-testid=api-key-secret]"));
-        await using var db = _data.Database.CreateDbContext();
+        await using var db = Data.Database.CreateDbContext();
         Assert.Equal(0, await db.ApiKeys.CountAsync());
     }
 }

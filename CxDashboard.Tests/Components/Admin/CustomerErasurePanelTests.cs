@@ -1,46 +1,26 @@
 using Bunit;
 using Bunit.Rendering;
+using CxDashboard.Tests.Components.Feedback;
 using CxDashboard.Tests.Components.Forms;
-using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
-using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Admin;
 
 /// <summary>The customer reference an Admin enters to find, then erase, a customer's personal data.</summary>
-public sealed class CustomerErasurePanelTests : BunitContext, IAsyncLifetime
+public sealed class CustomerErasurePanelTests : FeedbackComponentTest
 {
-    private FeedbackData _data = null!;
+    private Caller Admin => new(Data.Eli, "Eli Novak", Data.DigitalTeam, new HashSet<string> { Roles.Admin });
 
-    public CustomerErasurePanelTests()
+    protected override async Task PrepareAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
-
-    private Caller Admin => new(_data.Eli, "Eli Novak", _data.DigitalTeam, new HashSet<string> { Roles.Admin });
-
-    public async Task InitializeAsync()
-    {
-        _data = await FeedbackData.CreateAsync();
-        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
-        Services.AddSingleton<TimeProvider>(_data.Clock);
         Services.AddScoped<AdminService>();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        await _data.Feedback().ForCustomer("LOY-4411").Saying("The manager was rude to me.").AddAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.Database.DisposeAsync();
+        await Data.Feedback().ForCustomer("LOY-4411").Saying("The manager was rude to me.").AddAsync();
     }
 
     private IRenderedComponent<ContainerFragment> RenderPanel()
@@ -61,7 +41,7 @@ public sealed class CustomerErasurePanelTests : BunitContext, IAsyncLifetime
 
     private async Task AssertNothingErasedAsync()
     {
-        await using var db = _data.Database.CreateDbContext();
+        await using var db = Data.Database.CreateDbContext();
         var item = await db.Feedback.SingleAsync();
         Assert.Equal(("LOY-4411", "The manager was rude to me."), (item.CustomerRef, item.Verbatim));
     }

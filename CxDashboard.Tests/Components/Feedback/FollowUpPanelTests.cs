@@ -1,54 +1,26 @@
-using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Tests.Components.Forms;
-using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
-using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Feedback;
 
 /// <summary>The follow-up panel on a feedback item: the note that records the contact and the resolution.</summary>
-public sealed class FollowUpPanelTests : BunitContext, IAsyncLifetime
+public sealed class FollowUpPanelTests : FeedbackComponentTest
 {
-    private FeedbackData _data = null!;
-
-    public FollowUpPanelTests()
+    protected override Task PrepareAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
-
-    public async Task InitializeAsync()
-    {
-        _data = await FeedbackData.CreateAsync();
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("Dana Reid");
-        authorization.SetRoles(Roles.ChannelLead);
-        authorization.SetClaims(
-            new Claim(Caller.PersonIdClaim, _data.Dana.ToString(CultureInfo.InvariantCulture)),
-            new Claim(Caller.TeamIdClaim, _data.StoresTeam.ToString(CultureInfo.InvariantCulture)));
-        Services.AddSingleton<TimeProvider>(_data.Clock);
-        Services.AddSingleton(_data.Service());
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.Database.DisposeAsync();
+        SignInAs("Dana Reid", Roles.ChannelLead, Data.Dana, Data.StoresTeam);
+        return Task.CompletedTask;
     }
 
     private async Task<(IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<FeedbackDetailPage> Page, int Id)> RenderDetractorAsync()
     {
-        var id = await _data.Feedback().On(_data.Store).Nps(2).Saying("Nobody could find my order.").WithFollowUp().AddAsync();
+        var id = await Data.Feedback().On(Data.Store).Nps(2).Saying("Nobody could find my order.").WithFollowUp().AddAsync();
         Render<MudPopoverProvider>();
         var dialogs = Render<MudDialogProvider>();
         var page = Render<FeedbackDetailPage>(p => p.Add(x => x.Id, id));
@@ -61,7 +33,7 @@ public sealed class FollowUpPanelTests : BunitContext, IAsyncLifetime
 
     private async Task<FeedbackItem> StoredAsync(int id)
     {
-        await using var db = _data.Database.CreateDbContext();
+        await using var db = Data.Database.CreateDbContext();
         return await db.Feedback.SingleAsync(f => f.Id == id);
     }
 

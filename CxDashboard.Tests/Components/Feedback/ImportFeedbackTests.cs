@@ -1,43 +1,20 @@
 using Bunit;
-using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
-using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Feedback;
 
-public sealed class ImportFeedbackTests : BunitContext, IAsyncLifetime
+public sealed class ImportFeedbackTests : FeedbackComponentTest
 {
-    private FeedbackData _data = null!;
-
-    public ImportFeedbackTests()
+    protected override Task PrepareAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
-
-    public async Task InitializeAsync()
-    {
-        _data = await FeedbackData.CreateAsync();
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("Cara Moss");
-        authorization.SetRoles(Roles.Contributor);
-        authorization.SetClaims(
-            new System.Security.Claims.Claim(Caller.PersonIdClaim, _data.Cara.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new System.Security.Claims.Claim("name", "Cara Moss"));
-        Services.AddSingleton(new FeedbackImporter(_data.Database, _data.Clock, _data.Service()));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.Database.DisposeAsync();
+        SignInAs("Cara Moss", Roles.Contributor, Data.Cara);
+        Services.AddSingleton(new FeedbackImporter(Data.Database, Data.Clock, Data.Service()));
+        return Task.CompletedTask;
     }
 
     [Fact]
@@ -54,7 +31,7 @@ public sealed class ImportFeedbackTests : BunitContext, IAsyncLifetime
             Assert.Contains("Nothing was imported from survey.csv", problems, StringComparison.Ordinal);
             Assert.Contains("Line 2, column Score: The score 'ten' is not a whole number.", problems, StringComparison.Ordinal);
         });
-        await using var db = _data.Database.CreateDbContext();
+        await using var db = Data.Database.CreateDbContext();
         Assert.Equal(0, await db.Feedback.CountAsync());
     }
 

@@ -1,44 +1,18 @@
 using Bunit;
 using CxDashboard.Domain.Feedback;
-using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
-using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Feedback;
 
-public sealed class RecordFeedbackTests : BunitContext, IAsyncLifetime
+public sealed class RecordFeedbackTests : FeedbackComponentTest
 {
-    private FeedbackData _data = null!;
-
-    public RecordFeedbackTests()
+    protected override Task PrepareAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
-
-    public async Task InitializeAsync()
-    {
-        _data = await FeedbackData.CreateAsync();
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("Cara Moss");
-        authorization.SetRoles(Roles.Contributor);
-        authorization.SetClaims(
-            new System.Security.Claims.Claim(Caller.PersonIdClaim, _data.Cara.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new System.Security.Claims.Claim("name", "Cara Moss"));
-        Services.AddSingleton<TimeProvider>(_data.Clock);
-        Services.AddSingleton(_data.Service());
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.Database.DisposeAsync();
+        SignInAs("Cara Moss", Roles.Contributor, Data.Cara);
+        return Task.CompletedTask;
     }
 
     private IRenderedComponent<RecordFeedback> RenderForm()
@@ -110,7 +84,7 @@ public sealed class RecordFeedbackTests : BunitContext, IAsyncLifetime
     {
         var form = RenderForm();
         form.Find("input[type=datetime-local]").Change("2026-11-23T07:00");
-        await Choose<int?>(form, "Channel", _data.Store);
+        await Choose<int?>(form, "Channel", Data.Store);
         await Choose<FeedbackSource?>(form, "Source", FeedbackSource.Survey);
         await Choose<FeedbackCategory?>(form, "Category", FeedbackCategory.Service);
         await Choose<ScoreScale?>(form, "Score scale", ScoreScale.Nps);
