@@ -1,54 +1,22 @@
-using System.Security.Claims;
 using Bunit;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Tests.Features.Metrics;
-using CxDashboard.Web.Auth;
-using CxDashboard.Web.Data;
-using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Metrics;
 
-public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
+public sealed class MetricComponentsTests : MetricsComponentTest
 {
-    private MetricsData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _data = await MetricsData.CreateAsync();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
-        Services.AddSingleton<TimeProvider>(_data.Clock);
-        Services.AddScoped<MetricsService>();
-        Services.AddScoped<MetricCommands>();
-        Services.AddScoped<MetricValuesImporter>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized("Alex Morgan");
-        auth.SetRoles(Roles.CxLead);
-        auth.SetClaims(new Claim(Caller.PersonIdClaim, _data.CxLead.PersonId!.Value.ToString()), new Claim(Caller.TeamIdClaim, _data.CxTeam.ToString()));
-        // Reaching the renderer builds the service provider, so this comes after the services.
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.DisposeAsync();
-    }
-
     [Fact]
     public async Task Choosing_a_dimension_narrows_the_catalogue_to_that_dimension()
     {
-        await _data.Metric("NPS").Named("Net Promoter Score").In(MetricDimension.Advocacy).SaveAsync();
-        await _data.Metric("CES").Named("Customer effort").In(MetricDimension.EffortSatisfaction).SaveAsync();
-        Render<MudPopoverProvider>();
+        await Data.Metric("NPS").Named("Net Promoter Score").In(MetricDimension.Advocacy).SaveAsync();
+        await Data.Metric("CES").Named("Customer effort").In(MetricDimension.EffortSatisfaction).SaveAsync();
         var page = Render<MetricCatalogue>();
         page.WaitForAssertion(() => Assert.Contains("Customer effort", page.Markup));
 
@@ -65,10 +33,9 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_status_in_the_address_preselects_the_filter()
     {
-        await _data.Metric("NPS").Named("Net Promoter Score").AgreedBy(_data.StoresTeam).SaveAsync();
-        await _data.Metric("CES").Named("Customer effort").SaveAsync();
+        await Data.Metric("NPS").Named("Net Promoter Score").AgreedBy(Data.StoresTeam).SaveAsync();
+        await Data.Metric("CES").Named("Customer effort").SaveAsync();
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/metrics?status=Agreed");
-        Render<MudPopoverProvider>();
 
         var page = Render<MetricCatalogue>();
 
@@ -79,9 +46,8 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task An_out_of_range_value_in_the_grid_shows_why_next_to_the_cell()
     {
-        var id = await _data.Metric("CONV").SaveAsync();
-        var grid = (await _data.Service.GetValueGridAsync(_data.CxLead, id, Period.Parse("2026-11")))!;
-        Render<MudPopoverProvider>();
+        var id = await Data.Metric("CONV").SaveAsync();
+        var grid = (await Data.Service.GetValueGridAsync(Data.CxLead, id, Period.Parse("2026-11")))!;
         IReadOnlyList<ValueInput>? saved = null;
 
         var editor = Render<ValueGridEditor>(p => p
@@ -96,16 +62,15 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
         Assert.DoesNotContain("A percentage must be between", editor.Markup);
         editor.FindAll("button").Single(b => b.TextContent.Contains("Save values")).Click();
         var input = Assert.Single(saved!);
-        Assert.Equal((Period.Parse("2026-11"), (int?)_data.Store, 45.5, true, (int?)null), (input.Period, input.ChannelId, input.Value, input.CheckVersion, input.VersionSeen));
+        Assert.Equal((Period.Parse("2026-11"), (int?)Data.Store, 45.5, true, (int?)null), (input.Period, input.ChannelId, input.Value, input.CheckVersion, input.VersionSeen));
     }
 
     [Fact]
     public async Task A_computed_metric_shows_its_values_read_only()
     {
-        var id = await _data.Metric("NPS").ComputedFrom(CxDashboard.Domain.Feedback.ScoreScale.Nps).On(_data.Store).SaveAsync();
-        await _data.AddScoresAsync(_data.Store, CxDashboard.Domain.Feedback.ScoreScale.Nps, MetricsData.Now.AddDays(-2), 10, 10, 3);
-        var grid = (await _data.Service.GetValueGridAsync(_data.CxLead, id))!;
-        Render<MudPopoverProvider>();
+        var id = await Data.Metric("NPS").ComputedFrom(CxDashboard.Domain.Feedback.ScoreScale.Nps).On(Data.Store).SaveAsync();
+        await Data.AddScoresAsync(Data.Store, CxDashboard.Domain.Feedback.ScoreScale.Nps, MetricsData.Now.AddDays(-2), 10, 10, 3);
+        var grid = (await Data.Service.GetValueGridAsync(Data.CxLead, id))!;
 
         var editor = Render<ValueGridEditor>(p => p.Add(e => e.Grid, grid));
 
@@ -117,12 +82,11 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task The_metric_page_shows_the_revision_in_force_beside_the_one_waiting_for_sign_off()
     {
-        var id = await _data.Metric("CONV").Named("Online conversion").Target("2026-Q4", 40, 2).AgreedBy(_data.StoresTeam).SaveAsync();
-        await _data.AddValuesAsync(id, ("2026-10", null, 39, null), ("2026-10", _data.Web, 41, null));
-        var (form, version) = (await _data.Commands.GetFormAsync(id))!.Value;
+        var id = await Data.Metric("CONV").Named("Online conversion").Target("2026-Q4", 40, 2).AgreedBy(Data.StoresTeam).SaveAsync();
+        await Data.AddValuesAsync(id, ("2026-10", null, 39, null), ("2026-10", Data.Web, 41, null));
+        var (form, version) = (await Data.Commands.GetFormAsync(id))!.Value;
         form.Targets[0].Value = 45;
-        await _data.Commands.UpdateAsync(_data.CxLead, id, version, form, propose: false);
-        Render<MudPopoverProvider>();
+        await Data.Commands.UpdateAsync(Data.CxLead, id, version, form, propose: false);
 
         var page = Render<MetricPage>(p => p.Add(x => x.Id, id));
 
@@ -136,10 +100,9 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task The_prerendered_metric_page_shows_the_values_loading_and_leaves_computing_them_to_the_interactive_page()
     {
-        var id = await _data.Metric("CONV").Named("Online conversion").Target("2026-Q4", 40, 2).AgreedBy(_data.StoresTeam).SaveAsync();
-        await _data.AddValuesAsync(id, ("2026-10", null, 39, null));
+        var id = await Data.Metric("CONV").Named("Online conversion").Target("2026-Q4", 40, 2).AgreedBy(Data.StoresTeam).SaveAsync();
+        await Data.AddValuesAsync(id, ("2026-10", null, 39, null));
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-        Render<MudPopoverProvider>();
 
         var page = Render<MetricPage>(p => p.Add(x => x.Id, id));
 
@@ -151,8 +114,7 @@ public sealed class MetricComponentsTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task The_values_page_offers_the_template_and_the_import()
     {
-        var id = await _data.Metric("CONV").Named("Online conversion").SaveAsync();
-        Render<MudPopoverProvider>();
+        var id = await Data.Metric("CONV").Named("Online conversion").SaveAsync();
 
         var page = Render<MetricValuesPage>(p => p.Add(x => x.Id, id));
 

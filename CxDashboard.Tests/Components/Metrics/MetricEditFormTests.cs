@@ -1,46 +1,16 @@
-using System.Security.Claims;
 using Bunit;
 using CxDashboard.Tests.Components.Forms;
-using CxDashboard.Tests.Features.Metrics;
-using CxDashboard.Web.Auth;
-using CxDashboard.Web.Data;
-using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Metrics;
 
 /// <summary>The metric form used to propose a new metric and to edit or revise one, with its targets.</summary>
-public sealed class MetricEditFormTests : BunitContext, IAsyncLifetime
+public sealed class MetricEditFormTests : MetricsComponentTest
 {
-    private MetricsData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _data = await MetricsData.CreateAsync();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
-        Services.AddSingleton<TimeProvider>(_data.Clock);
-        Services.AddScoped<MetricsService>();
-        Services.AddScoped<MetricCommands>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized("Alex Morgan");
-        auth.SetRoles(Roles.CxLead);
-        auth.SetClaims(new Claim(Caller.PersonIdClaim, _data.CxLead.PersonId!.Value.ToString()), new Claim(Caller.TeamIdClaim, _data.CxTeam.ToString()));
-        Render<MudPopoverProvider>();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.DisposeAsync();
-    }
-
     private IRenderedComponent<MetricEditPage> RenderNewMetric()
     {
         var page = Render<MetricEditPage>();
@@ -53,7 +23,7 @@ public sealed class MetricEditFormTests : BunitContext, IAsyncLifetime
 
     private async Task<int> MetricCountAsync()
     {
-        await using var db = _data.Database.CreateDbContext();
+        await using var db = Data.Database.CreateDbContext();
         return await db.Metrics.CountAsync();
     }
 
@@ -84,7 +54,7 @@ public sealed class MetricEditFormTests : BunitContext, IAsyncLifetime
         page.InputUnder("Formula").Change("Orders / sessions");
         page.InputUnder("Data source").Change("Web analytics");
         await page.InvokeAsync(() => page.FindComponents<MudSelect<int>>().Single(s => s.Instance.Label == "Channels it applies to")
-            .Instance.SelectedValuesChanged.InvokeAsync([_data.Store]));
+            .Instance.SelectedValuesChanged.InvokeAsync([Data.Store]));
         Click(page, "Add a target");
         page.Find("input[aria-label='Quarter of target 1']").Change("Q3 2026");
         page.Find("input[aria-label='Value of target 1']").Change("40");

@@ -1,54 +1,29 @@
-using System.Security.Claims;
 using Bunit;
 using CxDashboard.Domain.Common;
-using CxDashboard.Tests.Features.Metrics;
-using CxDashboard.Web.Auth;
-using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CxDashboard.Tests.Components.Metrics;
 
 /// <summary>Importing a metric's values from a file on its values page.</summary>
-public sealed class ValuesImportTests : BunitContext, IAsyncLifetime
+public sealed class ValuesImportTests : MetricsComponentTest
 {
-    private MetricsData _data = null!;
-
-    public async Task InitializeAsync()
-    {
-        _data = await MetricsData.CreateAsync();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<IDbContextFactory<CxDbContext>>(_data.Database);
-        Services.AddSingleton<TimeProvider>(_data.Clock);
-        Services.AddScoped<MetricValuesImporter>();
-        Render<MudPopoverProvider>();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _data.DisposeAsync();
-    }
-
     private async Task<(IRenderedComponent<ValuesImport> Import, int Id)> RenderImportAsync()
     {
-        var id = await _data.Metric("CONV").SaveAsync();
+        var id = await Data.Metric("CONV").SaveAsync();
         var import = Render<ValuesImport>(p => p
             .Add(x => x.MetricId, id)
             .Add(x => x.Code, "CONV")
-            .Add(x => x.Caller, _data.CxLead));
+            .Add(x => x.Caller, Data.CxLead));
         return (import, id);
     }
 
     private async Task<int> ValueCountAsync()
     {
-        await using var db = _data.Database.CreateDbContext();
+        await using var db = Data.Database.CreateDbContext();
         return await db.MetricValues.CountAsync();
     }
 
@@ -83,7 +58,7 @@ public sealed class ValuesImportTests : BunitContext, IAsyncLifetime
         import.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Period,Channel,Value\n2026-10,,52.5\n", "values.csv"));
 
         import.WaitForAssertion(() => Assert.Contains("values.csv: 1 value recorded or corrected.", import.Find(".mud-alert").TextContent));
-        await using var db = _data.Database.CreateDbContext();
+        await using var db = Data.Database.CreateDbContext();
         var value = await db.MetricValues.SingleAsync();
         Assert.Equal((id, Period.Parse("2026-10"), 52.5), (value.MetricDefinitionId, value.Period, value.Value));
     }
