@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CxDashboard.Domain.Friction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -47,6 +48,58 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
             await Accessibility.ScreenshotAsync(page, "03" + path.Replace('/', '-'));
             await Accessibility.AssertNoSeriousViolationsAsync(page);
         }
+    }
+
+    [BrowserFact]
+    public async Task The_dashboard_is_narrowed_by_a_plain_form_and_its_layout_buttons_work_without_a_circuit()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, "Eleanor Hartley", "/");
+        var closedLoop = page.Locator("[data-section=closed-loop]");
+        var thisQuarter = await page.Locator("select[name=quarter] option").First.InnerTextAsync();
+        await Assertions.Expect(closedLoop).ToContainTextAsync($"Median days to close in {thisQuarter}");
+
+        // The quarter and channel are chosen with the keyboard-friendly native selects, then shown.
+        var lastQuarter = await page.Locator("select[name=quarter] option").Nth(1).InnerTextAsync();
+        await page.GetByLabel("Quarter", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = lastQuarter });
+        await page.GetByLabel("Channel", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Website" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+
+        await ExpectUrlAsync(page, new Regex($@"/\?quarter={Regex.Escape(lastQuarter)}&channel=\d+$"));
+        await Assertions.Expect(closedLoop).ToContainTextAsync($"Median days to close in {lastQuarter}");
+        await Assertions.Expect(page.Locator("[data-section=feedback-volume]")).ToContainTextAsync("Website");
+        await Assertions.Expect(page.GetByLabel("Channel", new() { Exact = true })).ToHaveValueAsync(new Regex(@"^\d+$"));
+        await Accessibility.ScreenshotAsync(page, "02-home-narrowed");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // The navigation hides and shows again.
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Navigation", Exact = true });
+        var navigation = page.Locator("#cx-navigation");
+        await menu.ClickAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(navigation).Not.ToBeInViewportAsync();
+        await menu.ClickAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(navigation).ToBeInViewportAsync();
+
+        // Dark mode is drawn by the server from then on, here and on the interactive pages.
+        var darkMode = page.GetByTestId("dark-mode-toggle");
+        await Assertions.Expect(darkMode).ToHaveAttributeAsync("aria-pressed", "false");
+        await darkMode.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(closedLoop).ToContainTextAsync($"Median days to close in {lastQuarter}");
+        await Accessibility.ScreenshotAsync(page, "02-home-dark");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Metrics", Exact = true }).ClickAsync();
+        await ExpectPathAsync(page, "/metrics");
+        await WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // Back on the dashboard from an interactive page, it is again a page of its own.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard", Exact = true }).ClickAsync();
+        await ExpectPathAsync(page, "/");
+        await Assertions.Expect(page.Locator("[data-static-toggle=navigation]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
     }
 
     [BrowserFact]

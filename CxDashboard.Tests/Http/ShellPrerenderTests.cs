@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using CxDashboard.Web.Auth;
+using CxDashboard.Web.Components.Layout;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace CxDashboard.Tests.Http;
 
 /// <summary>
-/// The shell prerendered by the real app on a fresh SQLite file. Sign-in is not built yet, so a test
-/// scheme stands in for it, signing everyone in as an Executive.
+/// The shell rendered by the real app on a fresh SQLite file. A test scheme stands in for sign-in, signing
+/// everyone in as an Executive.
 /// </summary>
 public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
 {
@@ -24,7 +25,7 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
     public ShellPrerenderTests(App app) => _app = app;
 
     [Fact]
-    public async Task The_home_page_prerenders_the_shell_with_skeletons_and_no_server_error()
+    public async Task The_dashboard_comes_whole_in_one_response_and_opens_no_circuit()
     {
         var client = _app.CreateClient();
 
@@ -37,11 +38,54 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
         Assert.Contains("<main id=\"main-content\"", html);
         Assert.Contains("Dana Executive", html);
         Assert.Contains(">Dashboard</h1>", html);
-        Assert.Contains("mud-skeleton", html);
         Assert.Contains("action=\"account/signout\"", html);
         Assert.Contains("__RequestVerificationToken", html);
         Assert.DoesNotContain(">Admin</", html);
+        // The figures are in the response (an empty database counts nothing), and nothing asks for a circuit.
+        Assert.Equal(4, Regex.Matches(html, "data-testid=\"tile-count\">0<").Count);
+        Assert.Contains("data-section=\"closed-loop\"", html);
+        Assert.DoesNotContain("\"type\":\"server\"", html);
+        // The layout's buttons are left to the browser's script, and the page is ready as it arrives.
+        Assert.Contains("data-static-toggle=\"navigation\"", html);
+        Assert.Contains("data-static-toggle=\"dark-mode\"", html);
+        Assert.Contains("data-interactive=\"true\"", html);
     }
+
+    [Fact]
+    public async Task Other_pages_prerender_for_a_circuit_and_handle_the_layout_buttons_there()
+    {
+        var html = await _app.CreateClient().GetStringAsync("/metrics");
+
+        Assert.Contains("\"type\":\"server\"", html);
+        Assert.DoesNotContain("data-static-toggle", html);
+        Assert.DoesNotContain("data-interactive", html);
+    }
+
+    [Theory]
+    [InlineData("/", "cx-dark-mode=true", "true")]
+    [InlineData("/metrics", "cx-dark-mode=true", "true")]
+    [InlineData("/", "cx-system-dark-mode=true", "true")]
+    [InlineData("/", "cx-dark-mode=false; cx-system-dark-mode=true", "false")]
+    [InlineData("/", "", "false")]
+    public async Task Pages_are_drawn_in_the_colours_the_browser_chose(string path, string cookies, string dark)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (cookies.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
+        var html = await (await _app.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        var toggle = Regex.Match(html, "<button[^>]*data-testid=\"dark-mode-toggle\"[^>]*>").Value;
+        Assert.Contains($"aria-pressed=\"{dark}\"", toggle);
+        var background = Regex.Match(html, @"--mud-palette-background:\s*([^;]+);").Groups[1].Value;
+        Assert.Equal(dark == "true" ? DarkBackground : LightBackground, background);
+    }
+
+    private static string LightBackground => CxTheme.Shared.PaletteLight.Background.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);
+
+    private static string DarkBackground => CxTheme.Shared.PaletteDark.Background.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);
 
     [Fact]
     public async Task An_unknown_address_shows_the_friendly_not_found_page()

@@ -34,8 +34,9 @@ public sealed class HomeTests : ShellTestContext
         Services.AddSingleton(new FrictionService(factory, clock));
         Services.AddSingleton(new ActionService(factory, clock));
         Services.AddSingleton(new FeedbackService(factory, clock, Options.Create(new FollowUpOptions())));
-        // Reaching the renderer builds the service provider, so this comes after the services.
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // The dashboard renders on the server without a circuit. Reaching the renderer builds the service
+        // provider, so this comes after the services.
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
     }
 
     private static Dictionary<string, string> CountsByTile(IRenderedComponent<Home> home) =>
@@ -81,49 +82,58 @@ public sealed class HomeTests : ShellTestContext
     }
 
     [Fact]
-    public async Task Try_again_after_a_database_failure_shows_the_numbers()
+    public void Try_again_after_a_database_failure_asks_for_the_same_dashboard_afresh()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var flaky = new UnavailableDatabase();
-        UseDatabase(flaky);
+        UseDatabase(new UnavailableDatabase());
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?quarter=2026-Q3");
+
         var home = Render<Home>();
-        home.WaitForElement("[data-testid=dashboard-error]");
 
-        flaky.RecoverWith(database);
-        home.FindAll("[data-testid=dashboard-error] button").Single().Click();
-
-        home.WaitForAssertion(() => Assert.Equal(4, home.FindAll("[data-testid=tile-count]").Count));
-        Assert.Empty(home.FindAll("[data-testid=dashboard-error]"));
+        var retry = home.WaitForElement("[data-testid=dashboard-error] a");
+        Assert.Equal("Try again", retry.TextContent.Trim());
+        Assert.Equal("http://localhost/?quarter=2026-Q3", retry.GetAttribute("href"));
     }
 
     [Fact]
-    public void While_prerendering_the_tiles_show_skeletons_and_the_database_is_not_asked()
+    public async Task The_quarter_and_channel_in_the_address_are_the_ones_shown_and_chosen_in_the_form()
     {
-        var database = new UnavailableDatabase();
+        await using var database = await TestDatabase.CreateAsync();
+        var data = await DashboardTestData.CreateAsync(database, Now);
         UseDatabase(database);
-        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/?quarter=2026-Q3&channel={data.Store.Id}");
 
         var home = Render<Home>();
 
-        Assert.Equal(4, home.FindAll(".cx-tile [aria-busy=true]").Count);
-        Assert.NotEmpty(home.FindAll(".mud-skeleton"));
-        Assert.Equal(0, database.Attempts);
+        home.WaitForAssertion(() => Assert.Contains("Median days to close in 2026-Q3", home.Find("[data-section=closed-loop]").TextContent));
+        Assert.Equal("2026-Q3", home.Find("select[name=quarter] option[selected]").TextContent.Trim());
+        Assert.Equal(data.Store.Name, home.Find("select[name=channel] option[selected]").TextContent.Trim());
+        var form = home.Find("form[data-testid=dashboard-filters]");
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("Show", form.QuerySelector("button[type=submit]")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("/?quarter=2019-Q1&channel=999")]
+    [InlineData("/?quarter=next&channel=stores")]
+    [InlineData("/?channel=")]
+    public async Task An_unknown_quarter_or_channel_in_the_address_shows_this_quarter_for_all_channels(string address)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await DashboardTestData.CreateAsync(database, Now);
+        UseDatabase(database);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+
+        var home = Render<Home>();
+
+        home.WaitForAssertion(() => Assert.Contains("Median days to close in 2026-Q4", home.Find("[data-section=closed-loop]").TextContent));
+        Assert.Equal("2026-Q4", home.Find("select[name=quarter] option[selected]").TextContent.Trim());
+        Assert.Equal("All channels", home.Find("select[name=channel] option[selected]").TextContent.Trim());
         Assert.Empty(home.FindAll("[data-testid=dashboard-error]"));
     }
 
-    /// <summary>A database that cannot be reached, until told to hand over to a working one.</summary>
+    /// <summary>A database that cannot be reached.</summary>
     private sealed class UnavailableDatabase : IDbContextFactory<CxDbContext>
     {
-        private IDbContextFactory<CxDbContext>? _working;
-
-        public int Attempts { get; private set; }
-
-        public void RecoverWith(IDbContextFactory<CxDbContext> working) => _working = working;
-
-        public CxDbContext CreateDbContext()
-        {
-            Attempts++;
-            return _working?.CreateDbContext() ?? throw new InvalidOperationException("The database server was not found.");
-        }
+        public CxDbContext CreateDbContext() => throw new InvalidOperationException("The database server was not found.");
     }
 }

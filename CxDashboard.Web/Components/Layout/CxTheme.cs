@@ -56,6 +56,11 @@ public static class CxTheme
             Success = "#81C784",
             Warning = "#FFB74D",
             Error = "#F2A19B",
+            // The dark theme's status colours are light, so text on them (RAG chips, filled buttons) is dark.
+            InfoContrastText = "#0B2233",
+            SuccessContrastText = "#0F2613",
+            WarningContrastText = "#2B1A00",
+            ErrorContrastText = "#3A0B07",
             Background = "#12171C",
             BackgroundGray = "#181E24",
             Surface = "#1B2229",

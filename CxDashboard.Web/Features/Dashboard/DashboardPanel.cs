@@ -24,8 +24,9 @@ public abstract class DashboardPanel : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        // Loaded once the page is interactive: prerendering shows the skeletons without asking the database.
-        if (!RendererInfo.IsInteractive || _loaded == (Quarter, ChannelId))
+        // The dashboard streams: the skeleton goes out with the page's first bytes and this section follows
+        // as soon as its figures are read, in the same response.
+        if (_loaded == (Quarter, ChannelId))
         {
             return;
         }
@@ -33,7 +34,7 @@ public abstract class DashboardPanel : ComponentBase, IDisposable
         await ReloadAsync();
     }
 
-    protected async Task ReloadAsync()
+    private async Task ReloadAsync()
     {
         _loading?.Cancel();
         _loading?.Dispose();
