@@ -5,13 +5,18 @@ namespace CxDashboard.Bench;
 
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
-/// [--skip-build-db] [--sessions N] [--session-page path] [--only queries|sessions]</c>. <c>--only queries</c> runs just the dashboard and
+/// [--skip-build-db] [--sessions N] [--session-page path]... [--only queries|sessions]</c>. <c>--only queries</c> runs just the dashboard and
 /// inbox queries, <c>--only sessions</c> just the memory per session, for checking a change in a minute or two.
 /// </summary>
 internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, string? Only)
 {
-    /// <summary>The page the sessions are held open on: the dashboard unless another is asked for.</summary>
-    public string SessionPage { get; init; } = "/";
+    /// <summary>
+    /// The pages sessions are held open on, one measurement each: the dashboard, which renders without a circuit, and
+    /// a page with a form (interactive), unless others are asked for with <c>--session-page</c> (repeatable).
+    /// </summary>
+    public IReadOnlyList<string> SessionPages { get; init; } = DefaultSessionPages;
+
+    public static readonly IReadOnlyList<string> DefaultSessionPages = ["/", "/feedback/import"];
 
     public const int DefaultFeedback = 1_000_000;
 
@@ -27,7 +32,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
         var skip = false;
         string? only = null;
         var volume = DemoScale.Full;
-        var sessionPage = "/";
+        var sessionPages = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,9 +42,9 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--sessions": sessions = Math.Max(1, Number(args, ++i)); break;
                 case "--db": db = Value(args, ++i); break;
                 case "--session-page":
-                    sessionPage = Value(args, ++i).StartsWith('/')
+                    sessionPages.Add(Value(args, ++i).StartsWith('/')
                         ? args[i]
-                        : throw new ArgumentException($"--session-page takes a path that starts with /, not '{args[i]}'.");
+                        : throw new ArgumentException($"--session-page takes a path that starts with /, not '{args[i]}'."));
                     break;
                 case "--skip-build-db": skip = true; break;
                 case "--friction-issues": volume = volume with { FrictionIssues = Number(args, ++i) }; break;
@@ -54,7 +59,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
-        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only) { Scale = volume with { Feedback = feedback }, SessionPage = sessionPage };
+        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only) { Scale = volume with { Feedback = feedback }, SessionPages = sessionPages.Count > 0 ? sessionPages : DefaultSessionPages };
     }
 
     private static string Value(string[] args, int i) =>

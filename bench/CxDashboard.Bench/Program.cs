@@ -94,7 +94,10 @@ internal static class BenchProgram
         if (options.Only is "sessions")
         {
             Console.WriteLine("Open interactive sessions…");
-            await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, options.SessionPage, report).RunAsync();
+            foreach (var page in options.SessionPages)
+            {
+                await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, page, report).RunAsync();
+            }
         }
 
         var elapsed = DateTime.UtcNow - startedAt;
@@ -131,7 +134,10 @@ internal static class BenchProgram
         await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
 
         Console.WriteLine("Open interactive sessions…");
-        await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, options.SessionPage, report).RunAsync();
+        foreach (var page in options.SessionPages)
+        {
+            await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, page, report).RunAsync();
+        }
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg")

@@ -4,9 +4,9 @@ using Microsoft.Playwright;
 namespace CxDashboard.Bench;
 
 /// <summary>
-/// Server memory per open interactive session: headless Chromium pages signed in as the head of CX
-/// and left open on the dashboard (or the page asked for), each holding a Blazor circuit; the server's managed heap after a full
-/// collection, before and after, divided by the number of pages. The browser is driven from a child
+/// Server memory per open session: headless Chromium pages signed in as the head of CX and left open on a page, each
+/// holding a Blazor circuit if the page is interactive (the line says how many did); the server's managed heap after a
+/// full collection, before and after, divided by the number of pages. The browser is driven from a child
 /// process, so the heap measured holds the server's objects and none of the Playwright client's.
 /// </summary>
 internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, string path, Report report)
@@ -46,16 +46,16 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, strin
         using var child = Process.Start(start)!;
         try
         {
-            // The child signs in and lets one page open (and close) a circuit, so first-use costs are paid before.
+            // The child signs in and opens (and closes) the page once, so first-use costs are paid before.
             await ExpectAsync(child, "WARM");
             await Task.Delay(2000);
             var before = Settle();
             await child.StandardInput.WriteLineAsync("open");
-            await ExpectAsync(child, "OPEN");
+            var circuits = await ExpectAsync(child, "OPEN");
             await Task.Delay(2000);
             var after = Settle();
             var perSession = (after - before) / sessions;
-            report.Add(new ReportLine("Sessions", Report.Inv($"server managed memory per idle session on `{path}` ({sessions} Chromium pages)"),
+            report.Add(new ReportLine("Sessions", Report.Inv($"server managed memory per idle session on `{path}` ({sessions} Chromium pages, {circuits} with a circuit)"),
                 Report.Inv($"{perSession / 1024.0:N0} KB (heap {before / 1048576.0:0.0} → {after / 1048576.0:0.0} MB)"),
                 "—", "< 500 KB", perSession < TargetBytesPerSession));
         }
@@ -66,13 +66,14 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, strin
         }
     }
 
-    private static async Task ExpectAsync(Process child, string word)
+    /// <summary>Reads the child's output up to the line that starts with <paramref name="word"/>, and returns what follows it.</summary>
+    private static async Task<string> ExpectAsync(Process child, string word)
     {
         while (await child.StandardOutput.ReadLineAsync() is { } line)
         {
-            if (line == word)
+            if (line == word || line.StartsWith(word + " ", StringComparison.Ordinal))
             {
-                return;
+                return line[word.Length..].Trim();
             }
         }
         throw new InvalidOperationException($"The browser process ended before it said {word} (exit {child.ExitCode}).");
@@ -97,19 +98,30 @@ internal sealed class SessionMemoryBenchmark(string baseUrl, int sessions, strin
         await first.GetByRole(AriaRole.Button, new() { NameRegex = new("Eleanor Hartley") }).ClickAsync();
         await first.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await WaitForCircuitAsync(first);
+        await first.GotoAsync(path);
+        await WaitForCircuitAsync(first);
         await first.CloseAsync();
         Console.WriteLine("WARM");
         await Console.In.ReadLineAsync();
 
         var pages = new List<IPage>();
+        var circuits = 0;
         for (var i = 0; i < sessions; i++)
         {
             var page = await context.NewPageAsync();
+            // A circuit is a WebSocket to Blazor's hub; a page rendered without one opens none.
+            page.WebSocket += (_, socket) =>
+            {
+                if (socket.Url.Contains("/_blazor", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref circuits);
+                }
+            };
             await page.GotoAsync(path);
             await WaitForCircuitAsync(page);
             pages.Add(page);
         }
-        Console.WriteLine("OPEN");
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"OPEN {circuits}"));
         await Console.In.ReadLineAsync();
         foreach (var page in pages)
         {

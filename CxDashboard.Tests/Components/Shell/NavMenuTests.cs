@@ -1,6 +1,8 @@
 using Bunit;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Components.Shell;
 
@@ -52,5 +54,37 @@ public sealed class NavMenuTests : ShellTestContext
 
         Assert.Equal(["", "metrics", "feedback", "friction", "actions", "scorecards", "governance", "audit", "admin"], hrefs);
         Assert.NotNull(nav.Find("nav[aria-label='Main navigation']"));
+    }
+
+    [Theory]
+    [InlineData("/", "Dashboard")]
+    [InlineData("/feedback", "Feedback")]
+    [InlineData("/feedback/2001?tab=follow-up", "Feedback")]
+    [InlineData("/friction/new", "Friction")]
+    [InlineData("/metricsx", null)]
+    public void The_area_the_person_is_in_is_marked_as_the_current_page(string address, string? current)
+    {
+        SignInAs("Alex Morgan", Roles.Admin);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+
+        var nav = Render<NavMenu>();
+
+        var marked = nav.FindAll("a[aria-current=page]").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(current is null ? [] : [current], marked);
+        Assert.All(nav.FindAll("a[aria-current=page]"), a => Assert.Contains("active", a.ClassList));
+    }
+
+    [Fact]
+    public void Moving_to_another_area_moves_the_mark()
+    {
+        SignInAs("Alex Morgan", Roles.Admin);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/metrics");
+        var nav = Render<NavMenu>();
+
+        navigation.NavigateTo("/actions?overdue=true");
+
+        nav.WaitForAssertion(() => Assert.Equal("Actions", nav.Find("a[aria-current=page]").TextContent.Trim()));
+        Assert.Single(nav.FindAll("a.active"));
     }
 }
