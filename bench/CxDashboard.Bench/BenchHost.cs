@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -41,5 +42,13 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         // The development data-protection keys draw a warning on start: known, and it would bury the results.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<OpenCircuits>();
+            services.AddScoped<CircuitHandler, OpenCircuits.Handler>();
+        });
     }
+
+    /// <summary>The circuits the app holds, for the session benchmark.</summary>
+    public OpenCircuits Circuits => Services.GetRequiredService<OpenCircuits>();
 }

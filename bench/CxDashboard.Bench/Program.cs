@@ -96,7 +96,7 @@ internal static class BenchProgram
             Console.WriteLine("Open interactive sessions…");
             foreach (var page in options.SessionPages)
             {
-                await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, page, report).RunAsync();
+                await new SessionMemoryBenchmark(host.BaseUrl, host.Circuits, options.Sessions, page, report).RunAsync();
             }
         }
 
@@ -136,7 +136,7 @@ internal static class BenchProgram
         Console.WriteLine("Open interactive sessions…");
         foreach (var page in options.SessionPages)
         {
-            await new SessionMemoryBenchmark(host.BaseUrl, options.Sessions, page, report).RunAsync();
+            await new SessionMemoryBenchmark(host.BaseUrl, host.Circuits, options.Sessions, page, report).RunAsync();
         }
     }
 
