@@ -18,6 +18,7 @@ public static class FeatureServices
     public static IServiceCollection AddCxFeatures(this IServiceCollection services)
     {
         services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardFigures>();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FeedbackService>();
         services.AddScoped<FeedbackImporter>();

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Seeding;
+using CxDashboard.Web.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,6 +112,23 @@ internal static class BenchProgram
         return 0;
     }
 
+    /// <summary>
+    /// Twelve dashboard addresses no earlier step has opened: the seven quarters before this one, each for all channels
+    /// and for one channel in turn (the current quarter for all channels is what the repeated prerender above asks for).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> DashboardFirstVisitsAsync(BenchHost host)
+    {
+        using var scope = host.Services.CreateScope();
+        var dashboard = scope.ServiceProvider.GetRequiredService<DashboardService>();
+        var channels = await dashboard.GetChannelsAsync();
+        var quarters = dashboard.RecentQuarters(8).Skip(1).ToList();
+        return Enumerable.Range(0, 12)
+            .Select(i => i % 2 == 0
+                ? $"/?quarter={quarters[i / 2 % quarters.Count]}&channel="
+                : string.Create(CultureInfo.InvariantCulture, $"/?quarter={quarters[i / 2 % quarters.Count]}&channel={channels[i / 2 % channels.Count].Id}"))
+            .ToList();
+    }
+
     private static async Task RunTheRestAsync(BenchOptions options, BenchHost host, Report report, int feedbackInDatabase, int metricId,
         string publishedQuarter)
     {
@@ -126,6 +144,7 @@ internal static class BenchProgram
             ("/actions", "actions"),
             ("/metrics", "metric catalogue"),
         ]);
+        await new PrerenderBenchmarks(host.BaseUrl, report).RunDashboardFirstVisitsAsync(await DashboardFirstVisitsAsync(host));
 
         Console.WriteLine("Exports to Excel (each in a child process)…");
         await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync(feedbackInDatabase);

@@ -21,6 +21,7 @@ public sealed class MetricsPanelTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(_data.Service);
+        Services.AddSingleton(new DashboardFigures(TimeProvider.System));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

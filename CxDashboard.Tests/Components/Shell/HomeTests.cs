@@ -30,6 +30,7 @@ public sealed class HomeTests : ShellTestContext
         var clock = new FakeTimeProvider(new DateTimeOffset(Now));
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton(new DashboardService(factory, clock));
+        Services.AddSingleton(new DashboardFigures(clock));
         Services.AddSingleton(new MetricsService(factory, clock));
         Services.AddSingleton(new FrictionService(factory, clock));
         Services.AddSingleton(new ActionService(factory, clock));

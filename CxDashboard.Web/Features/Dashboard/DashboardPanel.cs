@@ -16,11 +16,20 @@ public abstract class DashboardPanel : ComponentBase, IDisposable
     [Parameter] public int? ChannelId { get; set; }
 
     [Inject] protected ILoggerFactory LoggerFactory { get; set; } = null!;
+    [Inject] private DashboardFigures Figures { get; set; } = null!;
 
     protected bool IsLoading { get; private set; } = true;
     protected bool Failed { get; private set; }
 
     protected abstract Task LoadAsync(CancellationToken ct);
+
+    /// <summary>
+    /// This section's figures for <paramref name="quarter"/> and <paramref name="channelId"/>, computed at most once a
+    /// minute however many people open the dashboard (<see cref="DashboardFigures"/>). <paramref name="compute"/> is
+    /// given the quarter and channel, and must use those rather than the parameters, which can change meanwhile.
+    /// </summary>
+    protected Task<T> FiguresAsync<T>(Period quarter, int? channelId, Func<Period, int?, CancellationToken, Task<T>> compute, CancellationToken ct) =>
+        Figures.GetAsync((GetType(), quarter, channelId), c => compute(quarter, channelId, c), ct);
 
     protected override async Task OnParametersSetAsync()
     {
