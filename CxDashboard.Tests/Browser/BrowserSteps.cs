@@ -35,7 +35,7 @@ public static class BrowserSteps
 
     /// <summary>
     /// The layout marks &lt;main&gt; once the circuit has rendered it: before that the page is only prerendered
-    /// and whatever is typed into it is lost.
+    /// and whatever is typed into it is lost. A page rendered without a circuit (the dashboard) is marked as it arrives.
     /// </summary>
     public static async Task WaitForInteractiveAsync(IPage page) =>
         await Assertions.Expect(page.Locator("main#main-content[data-interactive=true]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
