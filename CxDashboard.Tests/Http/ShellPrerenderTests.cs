@@ -25,7 +25,7 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
     public ShellPrerenderTests(App app) => _app = app;
 
     [Fact]
-    public async Task The_dashboard_comes_whole_in_one_response_and_opens_no_circuit()
+    public async Task The_dashboard_streams_its_skeletons_first_then_its_figures_and_opens_no_circuit()
     {
         var client = _app.CreateClient();
 
@@ -33,22 +33,27 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(Regex.Matches(html, "<title>"));
-        Assert.Contains("<title>Dashboard · CX Dashboard</title>", html);
-        Assert.Contains("<main id=\"main-content\"", html);
-        Assert.Contains("Dana Executive", html);
-        Assert.Contains(">Dashboard</h1>", html);
-        Assert.Contains("action=\"account/signout\"", html);
-        Assert.Contains("__RequestVerificationToken", html);
+        // The first part of the response is the page with skeletons; the figures follow in <blazor-ssr> updates.
+        var streamed = html.IndexOf("<blazor-ssr>", StringComparison.Ordinal);
+        Assert.True(streamed > 0, "The dashboard streams its sections after the first part of the page.");
+        var (first, rest) = (html[..streamed], html[streamed..]);
+        Assert.Single(Regex.Matches(first, "<title>"));
+        Assert.Contains("<title>Dashboard · CX Dashboard</title>", first);
+        Assert.Contains("<main id=\"main-content\"", first);
+        Assert.Contains("Dana Executive", first);
+        Assert.Contains(">Dashboard</h1>", first);
+        Assert.Contains("mud-skeleton", first);
+        Assert.Contains("action=\"account/signout\"", first);
+        Assert.Contains("__RequestVerificationToken", first);
         Assert.DoesNotContain(">Admin</", html);
-        // The figures are in the response (an empty database counts nothing), and nothing asks for a circuit.
-        Assert.Equal(4, Regex.Matches(html, "data-testid=\"tile-count\">0<").Count);
-        Assert.Contains("data-section=\"closed-loop\"", html);
+        // An empty database counts nothing: the four tiles arrive as zeros, and the sections after them.
+        Assert.Equal(4, Regex.Matches(rest, "data-testid=\"tile-count\">0<").Count);
+        Assert.Contains("data-section=\"closed-loop\"", rest);
+        // Nothing asks for a circuit; the layout's buttons are left to the browser's script, and the page is ready as it arrives.
         Assert.DoesNotContain("\"type\":\"server\"", html);
-        // The layout's buttons are left to the browser's script, and the page is ready as it arrives.
-        Assert.Contains("data-static-toggle=\"navigation\"", html);
-        Assert.Contains("data-static-toggle=\"dark-mode\"", html);
-        Assert.Contains("data-interactive=\"true\"", html);
+        Assert.Contains("data-static-toggle=\"navigation\"", first);
+        Assert.Contains("data-static-toggle=\"dark-mode\"", first);
+        Assert.Contains("data-interactive=\"true\"", first);
     }
 
     [Fact]

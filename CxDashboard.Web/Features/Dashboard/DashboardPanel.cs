@@ -40,6 +40,8 @@ public abstract class DashboardPanel : ComponentBase, IDisposable
             return;
         }
         _loaded = (Quarter, ChannelId);
+        // Each section is sent as soon as it is ready, not when the slowest is (SQLite answers synchronously).
+        await Task.Yield();
         await ReloadAsync();
     }
 
