@@ -25,9 +25,11 @@ public sealed class HomeTests : ShellTestContext
 
     public HomeTests() => SignInAs("Jordan Lee", Roles.Executive);
 
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Now));
+
     private void UseDatabase(IDbContextFactory<CxDbContext> factory)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(Now));
+        var clock = _clock;
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton(new DashboardService(factory, clock));
         Services.AddSingleton(new DashboardFigures(clock));
@@ -130,6 +132,31 @@ public sealed class HomeTests : ShellTestContext
         Assert.Equal("2026-Q4", home.Find("select[name=quarter] option[selected]").TextContent.Trim());
         Assert.Equal("All channels", home.Find("select[name=channel] option[selected]").TextContent.Trim());
         Assert.Empty(home.FindAll("[data-testid=dashboard-error]"));
+    }
+
+    [Fact]
+    public async Task Sections_show_figures_up_to_a_minute_old_while_the_tiles_count_afresh()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = await DashboardTestData.CreateAsync(database, Now);
+        await data.AddFeedbackAsync(Now.AddDays(-1), Now.AddDays(-2));
+        UseDatabase(database);
+        string StoreTotal(IRenderedComponent<Home> home) =>
+            home.Find($"[data-section=feedback-volume] tr[data-channel='{data.Store.Code}'] td:last-child").TextContent.Trim();
+
+        var first = Render<Home>();
+        first.WaitForAssertion(() => Assert.Equal("2", StoreTotal(first)));
+
+        await data.AddFeedbackAsync(Now.AddHours(-1));
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        var within = Render<Home>();
+        within.WaitForAssertion(() => Assert.Equal("3", CountsByTile(within)["Feedback this quarter"]));
+        within.WaitForAssertion(() => Assert.Equal("2", StoreTotal(within)));
+        Assert.Contains("worked out at most once a minute", within.Find("[data-testid=dashboard-freshness]").TextContent);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var later = Render<Home>();
+        later.WaitForAssertion(() => Assert.Equal("3", StoreTotal(later)));
     }
 
     /// <summary>A database that cannot be reached.</summary>
