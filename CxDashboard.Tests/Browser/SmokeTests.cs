@@ -100,6 +100,17 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
         await ExpectPathAsync(page, "/");
         await Assertions.Expect(page.Locator("[data-static-toggle=navigation]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // Light mode chosen on an interactive page is the dashboard's too.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Actions", Exact = true }).ClickAsync();
+        await ExpectPathAsync(page, "/actions");
+        await WaitForInteractiveAsync(page);
+        await page.GetByTestId("dark-mode-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard", Exact = true }).ClickAsync();
+        await ExpectPathAsync(page, "/");
+        await Assertions.Expect(page.Locator("[data-static-toggle=navigation]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
     }
 
     [BrowserFact]

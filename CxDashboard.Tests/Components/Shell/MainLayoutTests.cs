@@ -7,7 +7,6 @@ namespace CxDashboard.Tests.Components.Shell;
 
 public sealed class MainLayoutTests : ShellTestContext
 {
-    private const string PreferencesModule = "./Components/Layout/MainLayout.razor.js";
 
     private IRenderedComponent<MainLayout> RenderLayout(RenderFragment? body = null) =>
         Render<MainLayout>(p => p.Add(l => l.Body, body ?? (b => b.AddMarkupContent(0, "<h1>Page</h1>"))));
@@ -59,14 +58,13 @@ public sealed class MainLayoutTests : ShellTestContext
     public void Turning_dark_mode_on_is_remembered_in_the_browser()
     {
         SignInAs("Priya Shah", Roles.Executive);
-        var preferences = JSInterop.SetupModule(PreferencesModule);
-        preferences.Setup<bool?>("loadDarkMode").SetResult(null);
-        preferences.SetupVoid("saveDarkMode", true).SetVoidResult();
+        JSInterop.Setup<bool?>("cxLayout.loadDarkMode").SetResult(null);
+        JSInterop.SetupVoid("cxLayout.saveDarkMode", true).SetVoidResult();
         var layout = RenderLayout();
 
         layout.Find("[data-testid=dark-mode-toggle]").Click();
 
-        preferences.VerifyInvoke("saveDarkMode");
+        JSInterop.VerifyInvoke("cxLayout.saveDarkMode");
         Assert.Equal("true", layout.Find("[data-testid=dark-mode-toggle]").GetAttribute("aria-pressed"));
     }
 
@@ -74,8 +72,7 @@ public sealed class MainLayoutTests : ShellTestContext
     public void A_dark_mode_saved_earlier_is_applied_once_the_page_is_interactive()
     {
         SignInAs("Priya Shah", Roles.Executive);
-        var preferences = JSInterop.SetupModule(PreferencesModule);
-        preferences.Setup<bool?>("loadDarkMode").SetResult(true);
+        JSInterop.Setup<bool?>("cxLayout.loadDarkMode").SetResult(true);
 
         var layout = RenderLayout();
 

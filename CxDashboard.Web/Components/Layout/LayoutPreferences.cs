@@ -2,8 +2,8 @@ namespace CxDashboard.Web.Components.Layout;
 
 /// <summary>
 /// The layout's choices that live in the browser and are sent with every request as cookies, so that a page rendered on
-/// the server without a circuit (the dashboard) shows them too. The browser writes them (<c>MainLayout.razor.js</c>,
-/// <c>static-layout.js</c>); the server only reads them.
+/// the server without a circuit (the dashboard) shows them too. The browser writes them (<c>wwwroot/layout.js</c>);
+/// the server only reads them.
 /// </summary>
 public static class LayoutPreferences
 {
