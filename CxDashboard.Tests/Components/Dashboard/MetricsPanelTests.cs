@@ -51,7 +51,7 @@ public sealed class MetricsPanelTests : BunitContext, IAsyncLifetime
 
         var panel = Render<MetricsPanel>(p => p.Add(x => x.Quarter, Quarter));
 
-        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")));
+        await panel.WaitForAssertionAsync(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")));
         var loyalty = panel.FindAll("table")[0].QuerySelectorAll("tr[data-metric]").Select(r => r.GetAttribute("data-metric")).ToList();
         Assert.Equal(MetricsPanel.ShownPerDimension, loyalty.Count);
         Assert.Equal(["RED-1", "AMBER-1", "ON-1"], loyalty.Take(3));

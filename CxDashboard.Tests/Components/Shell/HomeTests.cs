@@ -61,7 +61,7 @@ public sealed class HomeTests : ShellTestContext
 
         var home = Render<Home>();
 
-        home.WaitForAssertion(() => Assert.Equal(new Dictionary<string, string>
+        await home.WaitForAssertionAsync(() => Assert.Equal(new Dictionary<string, string>
         {
             ["Metrics agreed"] = "2",
             ["Open friction issues"] = "1",
@@ -74,25 +74,25 @@ public sealed class HomeTests : ShellTestContext
     }
 
     [Fact]
-    public void Home_shows_an_error_alert_and_no_numbers_when_the_database_fails()
+    public async Task Home_shows_an_error_alert_and_no_numbers_when_the_database_fails()
     {
         UseDatabase(new UnavailableDatabase());
 
         var home = Render<Home>();
 
-        home.WaitForAssertion(() => Assert.Contains("could not be read from the database", home.Find("[data-testid=dashboard-error]").TextContent));
+        await home.WaitForAssertionAsync(() => Assert.Contains("could not be read from the database", home.Find("[data-testid=dashboard-error]").TextContent));
         Assert.Empty(home.FindAll("[data-testid=tile-count]"));
     }
 
     [Fact]
-    public void Try_again_after_a_database_failure_asks_for_the_same_dashboard_afresh()
+    public async Task Try_again_after_a_database_failure_asks_for_the_same_dashboard_afresh()
     {
         UseDatabase(new UnavailableDatabase());
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?quarter=2026-Q3");
 
         var home = Render<Home>();
 
-        var retry = home.WaitForElement("[data-testid=dashboard-error] a");
+        var retry = await home.WaitForElementAsync("[data-testid=dashboard-error] a");
         Assert.Equal("Try again", retry.TextContent.Trim());
         Assert.Equal("http://localhost/?quarter=2026-Q3", retry.GetAttribute("href"));
     }
@@ -107,7 +107,7 @@ public sealed class HomeTests : ShellTestContext
 
         var home = Render<Home>();
 
-        home.WaitForAssertion(() => Assert.Contains("Median days to close in 2026-Q3", home.Find("[data-section=closed-loop]").TextContent));
+        await home.WaitForAssertionAsync(() => Assert.Contains("Median days to close in 2026-Q3", home.Find("[data-section=closed-loop]").TextContent));
         Assert.Equal("2026-Q3", home.Find("select[name=quarter] option[selected]").TextContent.Trim());
         Assert.Equal(data.Store.Name, home.Find("select[name=channel] option[selected]").TextContent.Trim());
         var form = home.Find("form[data-testid=dashboard-filters]");
@@ -128,7 +128,7 @@ public sealed class HomeTests : ShellTestContext
 
         var home = Render<Home>();
 
-        home.WaitForAssertion(() => Assert.Contains("Median days to close in 2026-Q4", home.Find("[data-section=closed-loop]").TextContent));
+        await home.WaitForAssertionAsync(() => Assert.Contains("Median days to close in 2026-Q4", home.Find("[data-section=closed-loop]").TextContent));
         Assert.Equal("2026-Q4", home.Find("select[name=quarter] option[selected]").TextContent.Trim());
         Assert.Equal("All channels", home.Find("select[name=channel] option[selected]").TextContent.Trim());
         Assert.Empty(home.FindAll("[data-testid=dashboard-error]"));
@@ -145,18 +145,18 @@ public sealed class HomeTests : ShellTestContext
             home.Find($"[data-section=feedback-volume] tr[data-channel='{data.Store.Code}'] td:last-child").TextContent.Trim();
 
         var first = Render<Home>();
-        first.WaitForAssertion(() => Assert.Equal("2", StoreTotal(first)));
+        await first.WaitForAssertionAsync(() => Assert.Equal("2", StoreTotal(first)));
 
         await data.AddFeedbackAsync(Now.AddHours(-1));
         _clock.Advance(TimeSpan.FromSeconds(59));
         var within = Render<Home>();
-        within.WaitForAssertion(() => Assert.Equal("3", CountsByTile(within)["Feedback this quarter"]));
-        within.WaitForAssertion(() => Assert.Equal("2", StoreTotal(within)));
+        await within.WaitForAssertionAsync(() => Assert.Equal("3", CountsByTile(within)["Feedback this quarter"]));
+        await within.WaitForAssertionAsync(() => Assert.Equal("2", StoreTotal(within)));
         Assert.Contains("worked out at most once a minute", within.Find("[data-testid=dashboard-freshness]").TextContent);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
         var later = Render<Home>();
-        later.WaitForAssertion(() => Assert.Equal("3", StoreTotal(later)));
+        await later.WaitForAssertionAsync(() => Assert.Equal("3", StoreTotal(later)));
     }
 
     /// <summary>A database that cannot be reached.</summary>
