@@ -82,6 +82,18 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
         await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
         await Assertions.Expect(navigation).ToBeInViewportAsync();
 
+        // On a phone the drawer starts hidden, and the button says so; it opens over the page when asked.
+        await page.SetViewportSizeAsync(400, 900);
+        await page.ReloadAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(navigation).Not.ToBeVisibleAsync();
+        await menu.ClickAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(navigation).ToBeInViewportAsync();
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.ReloadAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+
         // Dark mode is drawn by the server from then on, here and on the interactive pages.
         var darkMode = page.GetByTestId("dark-mode-toggle");
         await Assertions.Expect(darkMode).ToHaveAttributeAsync("aria-pressed", "false");

@@ -41,22 +41,40 @@
         }
     }
 
+    // The server draws the drawer open. Narrow screens keep it hidden by MudBlazor's "initial" style until it is
+    // asked for; wide ones show it.
+    function navigationShown(drawer) {
+        return drawer.classList.contains("mud-drawer--open")
+            && (wide.matches || !drawer.classList.contains("mud-drawer--initial"));
+    }
+
+    function describeNavigationButton(button, shown) {
+        button.setAttribute("aria-expanded", shown ? "true" : "false");
+        button.setAttribute("title", shown ? "Hide navigation" : "Show navigation");
+    }
+
+    // The button says what the screen shows: on a narrow screen the drawer the server drew open is hidden.
+    function describeNavigation() {
+        const button = document.querySelector('[data-static-toggle="navigation"]');
+        const drawer = document.getElementById("cx-navigation");
+        if (button && drawer) {
+            describeNavigationButton(button, navigationShown(drawer));
+        }
+    }
+
     function toggleNavigation(button) {
         const drawer = document.getElementById("cx-navigation");
         const layout = drawer?.closest(".mud-layout");
         if (!drawer || !layout) {
             return;
         }
-        // Narrow screens start with the drawer hidden by MudBlazor's "initial" style, wide ones with it open.
-        const shown = drawer.classList.contains("mud-drawer--open")
-            && (wide.matches || !drawer.classList.contains("mud-drawer--initial"));
+        const shown = navigationShown(drawer);
         drawer.classList.remove("mud-drawer--initial");
         drawer.classList.toggle("mud-drawer--open", !shown);
         drawer.classList.toggle("mud-drawer--closed", shown);
         layout.classList.toggle("mud-drawer-open-responsive-md-left", !shown);
         layout.classList.toggle("mud-drawer-close-responsive-md-left", shown);
-        button.setAttribute("aria-expanded", shown ? "false" : "true");
-        button.setAttribute("title", shown ? "Show navigation" : "Hide navigation");
+        describeNavigationButton(button, !shown);
     }
 
     function toggleDarkMode(button) {
@@ -76,6 +94,10 @@
             toggleDarkMode(button);
         }
     });
+
+    describeNavigation();
+    wide.addEventListener("change", describeNavigation);
+    window.Blazor?.addEventListener("enhancedload", describeNavigation);
 
     window.cxLayout = { loadDarkMode, saveDarkMode };
 })();
