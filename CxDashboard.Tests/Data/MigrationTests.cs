@@ -36,6 +36,10 @@ public sealed class MigrationTests
             Assert.Contains($"WHERE [MigrationId] = N'{migration}'", script);
         }
         Assert.Contains("[Version] int NOT NULL", script);
+        // A CREATE VIEW inside the script's IF blocks would be refused; each runs in a batch of its own.
+        Assert.DoesNotMatch(@"BEGIN\s+CREATE VIEW", script);
+        Assert.Contains("EXEC(N'CREATE VIEW [dbo].[FeedbackDailyVolume] WITH SCHEMABINDING", script);
+        Assert.Contains("EXEC(N'CREATE VIEW [dbo].[FeedbackDailyScores] WITH SCHEMABINDING", script);
     }
 
     [Fact]

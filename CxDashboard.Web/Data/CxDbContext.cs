@@ -33,6 +33,8 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<MetricRevision> MetricRevisions => Set<MetricRevision>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+    public DbSet<FeedbackDayVolume> FeedbackDailyVolume => Set<FeedbackDayVolume>();
+    public DbSet<FeedbackDayScore> FeedbackDailyScores => Set<FeedbackDayScore>();
     public DbSet<FrictionIssue> FrictionIssues => Set<FrictionIssue>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<Review> Reviews => Set<Review>();

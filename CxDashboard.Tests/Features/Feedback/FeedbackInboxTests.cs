@@ -237,8 +237,8 @@ public sealed class FeedbackInboxTests : IAsyncLifetime
         await _data.Feedback().ReceivedAt(new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc)).Feeling(Sentiment.Negative).AddAsync();
         await _data.Feedback().ReceivedAt(new DateTime(2026, 10, 2, 0, 0, 0, DateTimeKind.Utc)).On(_data.Web).Feeling(Sentiment.Neutral).AddAsync();
 
-        var points = await _data.Service().GetVolumeBySentimentAsync(new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc),
-            new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), PeriodKind.Month, null, CancellationToken.None);
+        var points = await _data.Service().GetVolumeBySentimentAsync(new DateOnly(2026, 9, 1),
+            new DateOnly(2026, 11, 1), PeriodKind.Month, null, CancellationToken.None);
 
         Assert.Equal(
             [
@@ -248,8 +248,8 @@ public sealed class FeedbackInboxTests : IAsyncLifetime
             ],
             points);
 
-        var weekly = await _data.Service().GetVolumeBySentimentAsync(new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc),
-            new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), PeriodKind.Week, _data.Store, CancellationToken.None);
+        var weekly = await _data.Service().GetVolumeBySentimentAsync(new DateOnly(2026, 9, 1),
+            new DateOnly(2026, 11, 1), PeriodKind.Week, _data.Store, CancellationToken.None);
         Assert.Equal([Period.Week(2026, 36), Period.Week(2026, 40)], weekly.Select(p => p.Period));
         Assert.Equal(2, weekly[1].Negative);
     }

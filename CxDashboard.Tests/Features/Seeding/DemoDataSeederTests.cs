@@ -211,6 +211,9 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal(30, await db.FrictionIssues.CountAsync());
         // Numbering starts again, so the reset database reads like a fresh one.
         Assert.Equal(1, await db.Teams.MinAsync(t => t.Id));
+        // The daily counts the dashboard's chart and computed metrics read count the new feedback only.
+        Assert.Equal(200, await db.FeedbackDailyVolume.SumAsync(v => v.Count));
+        Assert.Equal(await db.Feedback.CountAsync(f => f.ScoreScale != null && f.Score != null), await db.FeedbackDailyScores.SumAsync(s => s.Count));
     }
 
     private static async Task<List<string>> VerbatimsAsync(TestDatabase database)

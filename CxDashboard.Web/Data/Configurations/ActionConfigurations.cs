@@ -23,6 +23,9 @@ public sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionIte
         builder.HasIndex(a => a.FrictionIssueId);
         builder.HasIndex(a => a.ReviewId);
         builder.HasIndex(a => new { a.QuickWin, a.CompletedAt });
+        // The quick wins done in a quarter (the dashboard): SQLite cannot seek on a bare boolean column, so
+        // the done actions of the quarter are found by status and date and the flag is read from the index.
+        builder.HasIndex(a => new { a.Status, a.CompletedAt, a.QuickWin });
 
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.CreatedByPersonId).OnDelete(DeleteBehavior.Restrict);

@@ -40,7 +40,8 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         // NPS, CSAT and CES are computed from scores by period and channel: this index answers that
         // aggregate on its own, without reading the rows.
         builder.HasIndex(f => new { f.ScoreScale, f.ReceivedAt, f.ChannelId, f.Score });
-        builder.HasIndex(f => new { f.FollowUpStatus, f.FollowUpDueAt });
+        // Follow-ups whose SLA ran out in a quarter, and whether they were contacted in time, without reading the rows.
+        builder.HasIndex(f => new { f.FollowUpStatus, f.FollowUpDueAt, f.ContactedAt });
         // Follow-ups by state in the inbox's order: the page walks this index newest first; the due time
         // rides along so that the overdue filter and its capped count never read the rows themselves.
         builder.HasIndex(f => new { f.FollowUpStatus, f.ReceivedAt, f.Id, f.FollowUpDueAt });
@@ -54,5 +55,26 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.HasOne<Person>().WithMany().HasForeignKey(f => f.FollowUpOwnerPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FrictionIssue>().WithMany().HasForeignKey(f => f.FrictionIssueId).OnDelete(DeleteBehavior.SetNull);
         builder.HasVersion();
+    }
+}
+
+/// <summary>The feedback counted per day and sentiment: a table kept by triggers on SQLite, an indexed view on SQL Server (see <see cref="FeedbackDayCounts"/>).</summary>
+public sealed class FeedbackDayVolumeConfiguration : IEntityTypeConfiguration<FeedbackDayVolume>
+{
+    public void Configure(EntityTypeBuilder<FeedbackDayVolume> builder)
+    {
+        builder.ToTable(FeedbackDayCounts.VolumeName);
+        builder.HasKey(v => new { v.Day, v.ChannelId, v.Sentiment });
+    }
+}
+
+/// <summary>The scores counted per day: a table kept by triggers on SQLite, an indexed view on SQL Server (see <see cref="FeedbackDayCounts"/>).</summary>
+public sealed class FeedbackDayScoreConfiguration : IEntityTypeConfiguration<FeedbackDayScore>
+{
+    public void Configure(EntityTypeBuilder<FeedbackDayScore> builder)
+    {
+        builder.ToTable(FeedbackDayCounts.ScoresName);
+        // Read by scale over a range of days.
+        builder.HasKey(s => new { s.ScoreScale, s.Day, s.ChannelId, s.Score });
     }
 }

@@ -24,6 +24,8 @@ public sealed class FrictionIssueConfiguration : IEntityTypeConfiguration<Fricti
         builder.HasIndex(i => new { i.OwnerPersonId, i.Status });
         builder.HasIndex(i => i.CreatedAt);
         builder.HasIndex(i => i.ClosedAt);
+        // The issues closed in a quarter, and how many of them told the customers (the dashboard's closed loop).
+        builder.HasIndex(i => new { i.Status, i.ClosedAt, i.Told });
 
         builder.HasOne<JourneyStage>().WithMany().HasForeignKey(i => i.JourneyStageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(i => i.OwningTeamId).OnDelete(DeleteBehavior.Restrict);

@@ -79,9 +79,9 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (sqlite)
             {
-                // Deleting and inserting a million rows through the search index's triggers costs a row at
-                // a time; the index is instead built once from the table at the end (see below).
-                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql, cancellationToken);
+                // Deleting and inserting a million rows through the search index's and the daily counts'
+                // triggers costs a row at a time; both are instead built once from the table at the end (see below).
+                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql + FeedbackDayCounts.SqliteDropTriggersSql, cancellationToken);
             }
             if (reset)
             {
@@ -101,6 +101,8 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             {
                 await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.RebuildSql + FeedbackSearchIndex.CreateTriggersSql, cancellationToken);
                 logger.LogInformation("Built the search index of the feedback");
+                await db.Database.ExecuteSqlRawAsync(FeedbackDayCounts.SqliteRebuildSql + FeedbackDayCounts.SqliteCreateTriggersSql, cancellationToken);
+                logger.LogInformation("Counted the feedback per day");
             }
             await SeedScorecardsAsync(db, state, cancellationToken);
             // Last, so the demo retailer's own rows keep the same ids at every scale.

@@ -275,34 +275,34 @@ public sealed partial class FeedbackService
     }
 
     /// <summary>
-    /// Feedback counts by sentiment per period and channel between two instants (the end exclusive),
-    /// for the dashboard. The database counts by month (weeks: by day); the counts are then summed
-    /// into the requested periods. Periods and channels without feedback are absent.
+    /// Feedback counts by sentiment per period and channel over the days [from, toExclusive) (UTC), for the
+    /// dashboard. The database sums its daily counts (<see cref="FeedbackDayCounts"/>) by month (weeks:
+    /// reads the days); these are then summed into the requested periods. Periods and channels without
+    /// feedback are absent.
     /// </summary>
-    public async Task<IReadOnlyList<FeedbackVolumePoint>> GetVolumeBySentimentAsync(DateTime fromUtc, DateTime toUtc, PeriodKind bucket,
+    public async Task<IReadOnlyList<FeedbackVolumePoint>> GetVolumeBySentimentAsync(DateOnly from, DateOnly toExclusive, PeriodKind bucket,
         int? channelId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.Feedback.AsNoTracking().Where(f => f.ReceivedAt >= fromUtc && f.ReceivedAt < toUtc);
+        var query = db.FeedbackDailyVolume.AsNoTracking().Where(v => v.Day >= from && v.Day < toExclusive);
         if (channelId is { } id)
         {
-            query = query.Where(f => f.ChannelId == id);
+            query = query.Where(v => v.ChannelId == id);
         }
 
-        List<(DateOnly Day, int ChannelId, Sentiment Sentiment, int Count)> counts;
+        List<(DateOnly Day, int ChannelId, Sentiment Sentiment, long Count)> counts;
         if (bucket == PeriodKind.Week)
         {
             var byDay = await query
-                .GroupBy(f => new { f.ReceivedAt.Date, f.ChannelId, f.Sentiment })
-                .Select(g => new { g.Key.Date, g.Key.ChannelId, g.Key.Sentiment, Count = g.Count() })
+                .Select(v => new { v.Day, v.ChannelId, v.Sentiment, v.Count })
                 .ToListAsync(cancellationToken);
-            counts = byDay.Select(x => (DateOnly.FromDateTime(x.Date), x.ChannelId, x.Sentiment, x.Count)).ToList();
+            counts = byDay.Select(x => (x.Day, x.ChannelId, x.Sentiment, x.Count)).ToList();
         }
         else
         {
             var byMonth = await query
-                .GroupBy(f => new { f.ReceivedAt.Year, f.ReceivedAt.Month, f.ChannelId, f.Sentiment })
-                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.ChannelId, g.Key.Sentiment, Count = g.Count() })
+                .GroupBy(v => new { v.Day.Year, v.Day.Month, v.ChannelId, v.Sentiment })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.ChannelId, g.Key.Sentiment, Count = g.Sum(v => v.Count) })
                 .ToListAsync(cancellationToken);
             counts = byMonth.Select(x => (new DateOnly(x.Year, x.Month, 1), x.ChannelId, x.Sentiment, x.Count)).ToList();
         }
@@ -312,9 +312,9 @@ public sealed partial class FeedbackService
             .Select(g => new FeedbackVolumePoint(
                 g.Key.Period,
                 g.Key.ChannelId,
-                g.Where(c => c.Sentiment == Sentiment.Positive).Sum(c => c.Count),
-                g.Where(c => c.Sentiment == Sentiment.Neutral).Sum(c => c.Count),
-                g.Where(c => c.Sentiment == Sentiment.Negative).Sum(c => c.Count)))
+                (int)g.Where(c => c.Sentiment == Sentiment.Positive).Sum(c => c.Count),
+                (int)g.Where(c => c.Sentiment == Sentiment.Neutral).Sum(c => c.Count),
+                (int)g.Where(c => c.Sentiment == Sentiment.Negative).Sum(c => c.Count)))
             .OrderBy(p => p.Period).ThenBy(p => p.ChannelId)
             .ToList();
     }

@@ -187,37 +187,45 @@ internal static class MetricValueSeries
         var channelIds = sources.SelectMany(s => s.ChannelIds).Distinct()
             .Where(c => scope.AllChannels || scope.ChannelId is null || scope.ChannelId == c)
             .ToList();
-        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toUtc = toExclusive.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var scored = db.Feedback.AsNoTracking().Where(f =>
-            f.ScoreScale != null && f.Score != null && scales.Contains(f.ScoreScale.Value)
-            && f.ReceivedAt >= fromUtc && f.ReceivedAt < toUtc && channelIds.Contains(f.ChannelId));
+        // The database's daily counts per scale, channel and score (FeedbackDayCounts), never the feedback itself.
+        var scored = db.FeedbackDailyScores.AsNoTracking().Where(s =>
+            scales.Contains(s.ScoreScale) && s.Day >= from && s.Day < toExclusive && channelIds.Contains(s.ChannelId));
 
         // Months are enough for months and quarters; weeks need days, since a month holds parts of several weeks.
-        var bucketed = grain == PeriodKind.Week
-            ? scored.Select(f => new ScoreBucket
-            {
-                Scale = f.ScoreScale!.Value, ChannelId = f.ChannelId, Year = f.ReceivedAt.Year, Month = f.ReceivedAt.Month,
-                Day = f.ReceivedAt.Day, Score = f.Score!.Value,
-            })
-            : scored.Select(f => new ScoreBucket
-            {
-                Scale = f.ScoreScale!.Value, ChannelId = f.ChannelId, Year = f.ReceivedAt.Year, Month = f.ReceivedAt.Month,
-                Day = 0, Score = f.Score!.Value,
-            });
-        var counts = await bucketed
-            .GroupBy(b => new { b.Scale, b.ChannelId, b.Year, b.Month, b.Day })
-            .Select(g => new ScoreCounts(
-                g.Key.Scale, g.Key.ChannelId, g.Key.Year, g.Key.Month, g.Key.Day,
-                g.Count(),
-                g.Sum(b => b.Score >= 9 ? 1 : 0),
-                g.Sum(b => b.Score <= 6 ? 1 : 0),
-                g.Sum(b => b.Score >= 4 ? 1 : 0),
-                g.Sum(b => (long)b.Score)))
-            .ToListAsync(ct);
+        List<ScoreCounts> counts;
+        if (grain == PeriodKind.Week)
+        {
+            counts = await scored
+                .GroupBy(s => new { s.ScoreScale, s.ChannelId, s.Day })
+                .Select(g => new ScoreCounts(
+                    g.Key.ScoreScale, g.Key.ChannelId, g.Key.Day,
+                    g.Sum(s => s.Count),
+                    g.Sum(s => s.Score >= 9 ? s.Count : 0),
+                    g.Sum(s => s.Score <= 6 ? s.Count : 0),
+                    g.Sum(s => s.Score >= 4 ? s.Count : 0),
+                    g.Sum(s => s.Score * s.Count)))
+                .ToListAsync(ct);
+        }
+        else
+        {
+            var byMonth = await scored
+                .GroupBy(s => new { s.ScoreScale, s.ChannelId, s.Day.Year, s.Day.Month })
+                .Select(g => new
+                {
+                    g.Key.ScoreScale, g.Key.ChannelId, g.Key.Year, g.Key.Month,
+                    Responses = g.Sum(s => s.Count),
+                    Promoters = g.Sum(s => s.Score >= 9 ? s.Count : 0),
+                    Detractors = g.Sum(s => s.Score <= 6 ? s.Count : 0),
+                    Satisfied = g.Sum(s => s.Score >= 4 ? s.Count : 0),
+                    ScoreSum = g.Sum(s => s.Score * s.Count),
+                })
+                .ToListAsync(ct);
+            counts = byMonth.Select(m => new ScoreCounts(m.ScoreScale, m.ChannelId, new DateOnly(m.Year, m.Month, 1),
+                m.Responses, m.Promoters, m.Detractors, m.Satisfied, m.ScoreSum)).ToList();
+        }
 
         var byPeriod = counts
-            .GroupBy(c => (c.Scale, c.ChannelId, Period: Period.Containing(new DateOnly(c.Year, c.Month, c.Day == 0 ? 1 : c.Day), grain)))
+            .GroupBy(c => (c.Scale, c.ChannelId, Period: Period.Containing(c.Day, grain)))
             .ToDictionary(g => g.Key, g => g.Aggregate(ScoreCounts.Zero, (sum, c) => sum.Plus(c)));
         var periods = byPeriod.Keys.Select(k => k.Period).Distinct().ToList();
 
@@ -249,14 +257,14 @@ internal static class MetricValueSeries
     {
         var value = scale switch
         {
-            ScoreScale.Nps => Scores.Nps(counts.Promoters, counts.Responses - counts.Promoters - counts.Detractors, counts.Detractors),
-            ScoreScale.Csat => Scores.Csat(counts.Satisfied, counts.Responses),
-            ScoreScale.Ces => Scores.Ces(counts.ScoreSum, counts.Responses),
+            ScoreScale.Nps => Scores.Nps((int)counts.Promoters, (int)(counts.Responses - counts.Promoters - counts.Detractors), (int)counts.Detractors),
+            ScoreScale.Csat => Scores.Csat((int)counts.Satisfied, (int)counts.Responses),
+            ScoreScale.Ces => Scores.Ces(counts.ScoreSum, (int)counts.Responses),
             _ => null,
         };
         if (value is { } v)
         {
-            result.Add(new SeriesValue(metricId, channelId, period, v, counts.Responses));
+            result.Add(new SeriesValue(metricId, channelId, period, v, (int)counts.Responses));
         }
     }
 
@@ -276,21 +284,11 @@ internal static class MetricValueSeries
     private sealed record RecordedTotals(int MetricId, int? ChannelId, PeriodKind Kind, int Year, int Part, int Day,
         int Count, double Sum, double WeightedSum, double WeightSum, int? SampleSum, DateOnly LatestStart);
 
-    private sealed class ScoreBucket
-    {
-        public ScoreScale Scale { get; init; }
-        public int ChannelId { get; init; }
-        public int Year { get; init; }
-        public int Month { get; init; }
-        public int Day { get; init; }
-        public int Score { get; init; }
-    }
-
     /// <summary>Counts of one scale's scores: NPS needs promoters (9–10) and detractors (0–6), CSAT the satisfied (4–5), CES the sum.</summary>
-    private sealed record ScoreCounts(ScoreScale Scale, int ChannelId, int Year, int Month, int Day,
-        int Responses, int Promoters, int Detractors, int Satisfied, long ScoreSum)
+    private sealed record ScoreCounts(ScoreScale Scale, int ChannelId, DateOnly Day,
+        long Responses, long Promoters, long Detractors, long Satisfied, long ScoreSum)
     {
-        public static readonly ScoreCounts Zero = new(default, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static readonly ScoreCounts Zero = new(default, 0, default, 0, 0, 0, 0, 0);
 
         public ScoreCounts Plus(ScoreCounts other) => this with
         {

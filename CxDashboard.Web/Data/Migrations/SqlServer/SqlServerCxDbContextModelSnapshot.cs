@@ -97,6 +97,8 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerPersonId", "Status", "DueDate");
 
+                    b.HasIndex("Status", "CompletedAt", "QuickWin");
+
                     b.HasIndex("TeamId", "Status", "DueDate");
 
                     b.ToTable("Actions", (string)null);
@@ -344,8 +346,6 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RecordedByPersonId");
 
-                    b.HasIndex("FollowUpStatus", "FollowUpDueAt");
-
                     b.HasIndex("FrictionIssueId", "ReceivedAt");
 
                     b.HasIndex("ReceivedAt", "Id");
@@ -356,7 +356,7 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("FollowUpOwnerPersonId", "FollowUpStatus", "FollowUpDueAt");
 
-                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
+                    b.HasIndex("FollowUpStatus", "FollowUpDueAt", "ContactedAt");
 
                     b.HasIndex("JourneyStageId", "ReceivedAt", "Id");
 
@@ -367,6 +367,8 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.HasIndex("Sentiment", "ReceivedAt", "Id");
 
                     b.HasIndex("Source", "ReceivedAt", "Id");
+
+                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
 
                     b.HasIndex("ScoreScale", "ReceivedAt", "ChannelId", "Score");
 
@@ -500,6 +502,8 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.HasIndex("OwningTeamId", "Status");
 
                     b.HasIndex("Status", "Severity");
+
+                    b.HasIndex("Status", "ClosedAt", "Told");
 
                     b.ToTable("FrictionIssues");
                 });
@@ -933,8 +937,6 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChannelId");
-
                     b.HasIndex("RecordedByPersonId");
 
                     b.HasIndex("MetricDefinitionId", "Period")
@@ -947,6 +949,8 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                         .HasFilter("ChannelId IS NOT NULL");
 
                     b.HasIndex("MetricDefinitionId", "PeriodKind", "PeriodStart", "ChannelId");
+
+                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize");
 
                     b.ToTable("MetricValues");
                 });
@@ -1273,6 +1277,51 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.HasIndex("ScorecardId", "MetricDefinitionId", "ChannelId");
 
                     b.ToTable("ScorecardLine");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayScore", b =>
+                {
+                    b.Property<int>("ScoreScale")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ScoreScale", "Day", "ChannelId", "Score");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT [Day], [ChannelId], [ScoreScale], [Score], [Count] FROM [dbo].[FeedbackDailyScores] WITH (NOEXPAND)");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayVolume", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sentiment")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "ChannelId", "Sentiment");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT [Day], [ChannelId], [Sentiment], [Count] FROM [dbo].[FeedbackDailyVolume] WITH (NOEXPAND)");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -90,6 +90,8 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerPersonId", "Status", "DueDate");
 
+                    b.HasIndex("Status", "CompletedAt", "QuickWin");
+
                     b.HasIndex("TeamId", "Status", "DueDate");
 
                     b.ToTable("Actions", (string)null);
@@ -329,8 +331,6 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RecordedByPersonId");
 
-                    b.HasIndex("FollowUpStatus", "FollowUpDueAt");
-
                     b.HasIndex("FrictionIssueId", "ReceivedAt");
 
                     b.HasIndex("ReceivedAt", "Id");
@@ -341,7 +341,7 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FollowUpOwnerPersonId", "FollowUpStatus", "FollowUpDueAt");
 
-                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
+                    b.HasIndex("FollowUpStatus", "FollowUpDueAt", "ContactedAt");
 
                     b.HasIndex("JourneyStageId", "ReceivedAt", "Id");
 
@@ -352,6 +352,8 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.HasIndex("Sentiment", "ReceivedAt", "Id");
 
                     b.HasIndex("Source", "ReceivedAt", "Id");
+
+                    b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
 
                     b.HasIndex("ScoreScale", "ReceivedAt", "ChannelId", "Score");
 
@@ -483,6 +485,8 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwningTeamId", "Status");
 
                     b.HasIndex("Status", "Severity");
+
+                    b.HasIndex("Status", "ClosedAt", "Told");
 
                     b.ToTable("FrictionIssues");
                 });
@@ -898,8 +902,6 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChannelId");
-
                     b.HasIndex("RecordedByPersonId");
 
                     b.HasIndex("MetricDefinitionId", "Period")
@@ -912,6 +914,8 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                         .HasFilter("ChannelId IS NOT NULL");
 
                     b.HasIndex("MetricDefinitionId", "PeriodKind", "PeriodStart", "ChannelId");
+
+                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize");
 
                     b.ToTable("MetricValues");
                 });
@@ -1224,6 +1228,47 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.HasIndex("ScorecardId", "MetricDefinitionId", "ChannelId");
 
                     b.ToTable("ScorecardLine");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayScore", b =>
+                {
+                    b.Property<int>("ScoreScale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ScoreScale", "Day", "ChannelId", "Score");
+
+                    b.ToTable("FeedbackDailyScores", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayVolume", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sentiment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ChannelId", "Sentiment");
+
+                    b.ToTable("FeedbackDailyVolume", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
