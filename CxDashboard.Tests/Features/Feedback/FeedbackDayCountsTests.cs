@@ -97,7 +97,7 @@ public sealed class FeedbackDayCountsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_chart_reads_the_same_counts_as_the_feedback_itself()
+    public async Task The_daily_counts_equal_a_count_of_the_feedback_itself()
     {
         var day = Monday.AddDays(-40);
         for (var i = 0; i < 60; i++)

@@ -37,9 +37,6 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.HasIndex(f => new { f.JourneyStageId, f.ReceivedAt, f.Id });
         builder.HasIndex(f => new { f.FrictionIssueId, f.ReceivedAt });
         builder.HasIndex(ScoreSortKey, nameof(FeedbackItem.ReceivedAt), nameof(FeedbackItem.Id));
-        // NPS, CSAT and CES are computed from scores by period and channel: this index answers that
-        // aggregate on its own, without reading the rows.
-        builder.HasIndex(f => new { f.ScoreScale, f.ReceivedAt, f.ChannelId, f.Score });
         // Follow-ups whose SLA ran out in a quarter, and whether they were contacted in time, without reading the rows.
         builder.HasIndex(f => new { f.FollowUpStatus, f.FollowUpDueAt, f.ContactedAt });
         // Follow-ups by state in the inbox's order: the page walks this index newest first; the due time

@@ -29,8 +29,8 @@ internal sealed record SeriesValue(int MetricId, int? ChannelId, Period Period, 
 /// <summary>
 /// Reads metric values per period, aggregated by the database: recorded values are grouped per
 /// period of the grain asked for and rolled up by each metric's <see cref="Aggregation"/>; computed
-/// metrics count their feedback scores per channel and day or month, and the counts are combined
-/// with the Domain's <see cref="Scores"/> formulas.
+/// metrics sum the feedback's daily score counts (<see cref="FeedbackDayCounts"/>) per channel and day
+/// or month, and the sums are combined with the Domain's <see cref="Scores"/> formulas.
 /// </summary>
 internal static class MetricValueSeries
 {

@@ -370,8 +370,6 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
 
-                    b.HasIndex("ScoreScale", "ReceivedAt", "ChannelId", "Score");
-
                     b.ToTable("Feedback", (string)null);
                 });
 

@@ -355,8 +355,6 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FollowUpStatus", "ReceivedAt", "Id", "FollowUpDueAt");
 
-                    b.HasIndex("ScoreScale", "ReceivedAt", "ChannelId", "Score");
-
                     b.ToTable("Feedback", (string)null);
                 });
 
