@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CxDashboard.Domain.Admin;
+using CxDashboard.Domain.Audit;
 using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
@@ -8,6 +9,8 @@ using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CxDashboard.Tests.Data;
 
@@ -64,5 +67,31 @@ public sealed partial class AuditRecorderTests : IAsyncLifetime
             }
         });
         Assert.Contains("Survey tool", trail.Single(e => e.After is not null && e.Before is null).After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upgrading_takes_an_api_keys_hash_out_of_entries_written_before_secrets_were_left_out()
+    {
+        await using var db = _data.Database.CreateDbContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var scrub = migrations.FindIndex(m => m.EndsWith("_ScrubSecretsFromAuditTrail", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[scrub - 1]);
+        const string key = """{"Name":"Survey tool","Prefix":"cxk_ab12","SecretHash":"v1.600000.c2FsdA.aGFzaA","Scopes":"FeedbackWrite"}""";
+        db.AuditEntries.AddRange(
+            new AuditEntry(FeedbackData.Now, _data.Eli, "Eli Novak", nameof(ApiKey), "7", AuditAction.Created, "Created ApiKey #7", null, key),
+            new AuditEntry(FeedbackData.Now, _data.Eli, "Eli Novak", nameof(ApiKey), "7", AuditAction.Deleted, "Deleted ApiKey #7", key, null));
+        await db.SaveChangesAsync();
+
+        await migrator.MigrateAsync();
+
+        var trail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(ApiKey) && a.EntityId == "7").ToListAsync();
+        Assert.Equal(2, trail.Count);
+        Assert.All(trail.Select(e => e.Before ?? e.After!), snapshot =>
+        {
+            Assert.DoesNotContain("SecretHash", snapshot, StringComparison.Ordinal);
+            Assert.Equal(("Survey tool", "cxk_ab12"), (JsonDocument.Parse(snapshot).RootElement.GetProperty("Name").GetString(),
+                JsonDocument.Parse(snapshot).RootElement.GetProperty("Prefix").GetString()));
+        });
     }
 }
