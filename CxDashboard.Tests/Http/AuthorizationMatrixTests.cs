@@ -11,7 +11,7 @@ namespace CxDashboard.Tests.Http;
 /// <summary>
 /// Every page and endpoint of the app, opened by an anonymous visitor, by one demo person of each
 /// role and by a signed-in person with no role. What each should get is written down below by hand,
-/// from what the roles are for (docs: DESIGN.md), not read from the pages' attributes: a page whose
+/// from what each role is for in the product, not read from the pages' attributes: a page whose
 /// policy is wrong fails here, and so does a page or endpoint nobody has written a line for.
 /// </summary>
 public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClassFixture<AuthorizationMatrixTests.App>
