@@ -10,12 +10,21 @@ namespace CxDashboard.Web.Data;
 /// <summary>
 /// Turns the changes a context is about to save into audit entries: who, when, what, and the changed
 /// fields before → after. Personal data (what a customer said, who they are) is never copied into the
-/// trail, so that erasing a customer leaves nothing behind.
+/// trail, so that erasing a customer leaves nothing behind. Secrets, and anything derived from one
+/// (an API key's hash), are left out of every snapshot altogether: the trail is read by more people
+/// than the keys are, and a hash is enough to attack a short secret offline.
 /// </summary>
 internal static class AuditRecorder
 {
     private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote"];
     private const string Redacted = "[personal data]";
+
+    // Matched on the name so that a secret added to the model later is left out without anyone remembering to list it.
+    private static readonly string[] SecretNameParts = ["Secret", "Hash", "Password", "Token", "Salt"];
+
+    /// <summary>Whether a property holds a secret or something derived from one, and so is never snapshotted.</summary>
+    public static bool IsSecret(string propertyName) =>
+        SecretNameParts.Any(part => propertyName.Contains(part, StringComparison.OrdinalIgnoreCase));
 
     internal sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After);
 
@@ -64,7 +73,7 @@ internal static class AuditRecorder
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name == CxDbContext.VersionProperty || (!all && !property.IsModified) || property.Metadata.IsPrimaryKey() && !all)
+            if (name == CxDbContext.VersionProperty || IsSecret(name) || (!all && !property.IsModified) || property.Metadata.IsPrimaryKey() && !all)
             {
                 continue;
             }

@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Security.Claims;
 using Bunit;
 using Bunit.Rendering;
 using CxDashboard.Tests.Components.Forms;
 using CxDashboard.Tests.Components.Friction;
 using CxDashboard.Tests.Features.Friction;
 using CxDashboard.Tests.Support;
+using CxDashboard.Web.Auth;
 using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,5 +67,21 @@ public sealed class ActionPlanFormTests : FrictionComponentTest
         page.WaitForAssertion(() => Assert.Contains("Pick lists printed before the store opens", page.Find("h1").TextContent));
         await using var db = Database.CreateDbContext();
         Assert.Equal("Pick lists printed before the store opens", (await db.Actions.SingleAsync(a => a.Id == id)).Title);
+    }
+
+    [Fact]
+    public async Task A_contributor_updates_their_own_action_but_is_not_offered_its_plan_and_owner()
+    {
+        var id = await Data.ActionAsync(team: Data.Digital, owner: Data.DigitalContributor);
+        var auth = this.AddAuthorization();
+        auth.SetRoles(Roles.Contributor);
+        auth.SetClaims(
+            new Claim(Caller.PersonIdClaim, Data.DigitalContributor.ToString(CultureInfo.InvariantCulture)),
+            new Claim(Caller.TeamIdClaim, Data.Digital.ToString(CultureInfo.InvariantCulture)));
+
+        var page = ComponentHost.RenderWithPopovers<ActionPage>(this, b => b.AddComponentParameter(2, nameof(ActionPage.Id), id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=action-quick-update]")));
+        Assert.DoesNotContain("Edit plan and owner", page.Markup);
     }
 }

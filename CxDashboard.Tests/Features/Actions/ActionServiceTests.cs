@@ -86,12 +86,12 @@ public sealed class ActionServiceTests : IAsyncLifetime
         await _service.UpdateAsync(id, theirs.ToPlan() with { DueDate = FrictionData.Today.AddDays(30) }, theirs.Version, _data.DigitalChannelLead, default);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            _service.UpdateAsync(id, mine.ToPlan() with { Title = "Reworded" }, mine.Version, _data.Contributor, default));
+            _service.UpdateAsync(id, mine.ToPlan() with { Title = "Reworded" }, mine.Version, _data.CxLead, default));
         Assert.Contains("Someone else saved this action", conflict.Message);
 
         var current = await _service.GetAsync(id, default);
         Assert.Equal((FrictionData.Today.AddDays(30), mine.Title), (current.DueDate, current.Title));
-        await _service.UpdateAsync(id, current.ToPlan() with { Title = "Reworded" }, current.Version, _data.Contributor, default);
+        await _service.UpdateAsync(id, current.ToPlan() with { Title = "Reworded" }, current.Version, _data.CxLead, default);
         Assert.Equal("Reworded", (await _service.GetAsync(id, default)).Title);
     }
 
@@ -138,13 +138,13 @@ public sealed class ActionServiceTests : IAsyncLifetime
     {
         var issue = await _data.IssueAsync(_data.Details(owningTeam: _data.Stores));
 
-        var id = await _service.CreateAsync(new ActionDraft("Expose web orders to the store system", "API change", _data.DigitalContributor, _data.It,
+        var id = await _service.CreateAsync(new ActionDraft("Expose web orders to the store system", "API change", _data.DigitalContributor, _data.Digital,
             FrictionData.Today.AddDays(21), 3, 2, false, issue), _data.StoresChannelLead, default);
 
         var action = await _service.GetAsync(id, default);
-        Assert.Equal((issue, "IT", ActionStatus.Open), (action.FrictionIssueId, action.Team, action.Status));
+        Assert.Equal((issue, "Digital", ActionStatus.Open), (action.FrictionIssueId, action.Team, action.Status));
         await Assert.ThrowsAsync<NotAllowedException>(() => _service.CreateAsync(
-            new ActionDraft("Unrelated", null, _data.DigitalContributor, _data.It, FrictionData.Today, 1, 1, false), _data.StoresChannelLead, default));
+            new ActionDraft("Unrelated", null, _data.DigitalContributor, _data.Digital, FrictionData.Today, 1, 1, false), _data.StoresChannelLead, default));
     }
 
     [Fact]
@@ -176,5 +176,77 @@ public sealed class ActionServiceTests : IAsyncLifetime
         Assert.Equal(1, await _service.CountQuickWinsDeliveredAsync(monthStart, FrictionData.Now, default));
         var delivered = Assert.Single(await _service.QuickWinsDeliveredAsync(monthStart, FrictionData.Now, 10, default));
         Assert.Equal(("Digital", FrictionData.Now.AddDays(-3)), (delivered.Team, delivered.CompletedAt));
+    }
+
+    public static TheoryData<string, Func<ActionPlan, FrictionData, ActionPlan>> Replans => new()
+    {
+        { "due date", (plan, _) => plan with { DueDate = plan.DueDate.AddDays(60) } },
+        { "owner", (plan, data) => plan with { OwnerPersonId = data.OtherDigitalContributor } },
+        { "team", (plan, data) => plan with { TeamId = data.Stores, OwnerPersonId = data.StoresLead } },
+        { "impact", (plan, _) => plan with { Impact = 1 } },
+        { "quick win", (plan, _) => plan with { QuickWin = true } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Replans))]
+    public async Task Contributor_cannot_replan_their_own_action(string what, Func<ActionPlan, FrictionData, ActionPlan> change)
+    {
+        var id = await _data.ActionAsync(owner: _data.DigitalContributor, team: _data.Digital);
+        var seen = await _service.GetAsync(id, default);
+
+        var refused = await Assert.ThrowsAsync<NotAllowedException>(() =>
+            _service.UpdateAsync(id, change(seen.ToPlan(), _data), seen.Version, _data.Contributor, default));
+
+        Assert.Contains("you update its status, progress and notes", refused.Message);
+        var after = await _service.GetAsync(id, default);
+        Assert.True(seen.ToPlan() == after.ToPlan(), $"The {what} changed.");
+        Assert.Equal(seen.Version, after.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(Replans))]
+    public async Task The_owning_teams_channel_lead_and_the_head_of_cx_replan_an_action(string what, Func<ActionPlan, FrictionData, ActionPlan> change)
+    {
+        var byLead = await _data.ActionAsync(owner: _data.DigitalContributor, team: _data.Digital);
+        var byHead = await _data.ActionAsync(owner: _data.DigitalContributor, team: _data.Digital);
+
+        foreach (var (id, caller) in new[] { (byLead, _data.DigitalChannelLead), (byHead, _data.CxLead) })
+        {
+            var seen = await _service.GetAsync(id, default);
+            var plan = change(seen.ToPlan(), _data);
+            await _service.UpdateAsync(id, plan, seen.Version, caller, default);
+            Assert.True(plan == (await _service.GetAsync(id, default)).ToPlan(), $"The {what} was not saved for {caller.Name}.");
+        }
+    }
+
+    [Fact]
+    public async Task A_channel_lead_cannot_replan_another_teams_action()
+    {
+        var id = await _data.ActionAsync(owner: _data.DigitalContributor, team: _data.Digital);
+        var seen = await _service.GetAsync(id, default);
+
+        var refused = await Assert.ThrowsAsync<NotAllowedException>(() =>
+            _service.UpdateAsync(id, seen.ToPlan() with { DueDate = seen.DueDate.AddDays(30) }, seen.Version, _data.StoresChannelLead, default));
+
+        Assert.Equal("As a channel lead you re-plan your own team's actions only.", refused.Message);
+        Assert.Equal(seen.DueDate, (await _service.GetAsync(id, default)).DueDate);
+    }
+
+    [Fact]
+    public async Task An_actions_owner_is_chosen_from_its_team()
+    {
+        var id = await _data.ActionAsync(owner: _data.DigitalContributor, team: _data.Digital);
+        var seen = await _service.GetAsync(id, default);
+
+        var reassigned = await Assert.ThrowsAsync<DomainException>(() =>
+            _service.UpdateAsync(id, seen.ToPlan() with { OwnerPersonId = _data.StoresLead }, seen.Version, _data.CxLead, default));
+        var created = await Assert.ThrowsAsync<DomainException>(() => _service.CreateAsync(
+            new ActionDraft("Brief the stores", null, _data.DigitalContributor, _data.Stores, FrictionData.Today.AddDays(7), 2, 1, false), _data.CxLead, default));
+
+        Assert.Equal("Sam Stores works in Stores, not Digital: choose the action's owner from Digital.", reassigned.Message);
+        Assert.Equal("Cory Contributor works in Digital, not Stores: choose the action's owner from Stores.", created.Message);
+        Assert.Equal("Cory Contributor", (await _service.GetAsync(id, default)).Owner);
+        await using var db = _database.CreateDbContext();
+        Assert.False(db.Actions.Any(a => a.Title == "Brief the stores"));
     }
 }

@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Auth;
 using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Tests.Features.Metrics;
@@ -34,6 +35,32 @@ public sealed class MetricQueriesTests : IAsyncLifetime
         Assert.Empty(askingForDrafts.Rows);
         Assert.Null(await _data.Service.GetDetailsAsync(_data.Executive, draft));
         Assert.NotNull(await _data.Service.GetDetailsAsync(_data.Executive, agreed));
+    }
+
+    public static TheoryData<string> ReadersOfAgreedContent => [Roles.Executive, Roles.Contributor, Roles.Admin];
+
+    [Theory]
+    [MemberData(nameof(ReadersOfAgreedContent))]
+    public async Task Someone_who_neither_writes_nor_agrees_metrics_sees_the_agreed_revision_and_not_the_one_being_agreed(string role)
+    {
+        var reader = _data.Executive with { Roles = new HashSet<string> { role } };
+        var id = await _data.Metric("CONV").Target("2026-Q4", 40, 2).AgreedBy(_data.StoresTeam).SaveAsync();
+        var (form, version) = (await _data.Commands.GetFormAsync(id))!.Value;
+        form.Targets[0].Value = 45;
+        form.Note = "Raise the bar after the checkout redesign";
+        await _data.Commands.UpdateAsync(_data.CxLead, id, version, form, propose: true);
+
+        var details = (await _data.Service.GetDetailsAsync(reader, id))!;
+        var row = Assert.Single((await CatalogueAsync(reader)).Rows);
+
+        Assert.Equal((1, 40.0), (details.InForce!.Number, details.InForce.Targets.Single().Value));
+        Assert.Null(details.Pending);
+        Assert.Equal([1], details.Revisions.Select(r => r.Number));
+        Assert.DoesNotContain(details.Events, e => e.RevisionNumber == 2 || e.Comment?.Contains("Raise the bar", StringComparison.Ordinal) == true);
+        Assert.False(row.HasPendingRevision);
+        var lead = (await _data.Service.GetDetailsAsync(_data.StoresLead, id))!;
+        Assert.Equal((2, 45.0), (lead.Pending!.Number, lead.Pending.Targets.Single().Value));
+        Assert.True(Assert.Single((await CatalogueAsync(_data.StoresLead)).Rows).HasPendingRevision);
     }
 
     [Fact]

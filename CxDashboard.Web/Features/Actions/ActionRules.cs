@@ -5,7 +5,9 @@ namespace CxDashboard.Web.Features.Actions;
 
 /// <summary>
 /// Who may change an action: the head of CX any, a channel lead their team's, a contributor their
-/// own; executives none. Pages use it to hide what the service would refuse anyway.
+/// own; executives none. Re-planning (due date, owner, team, impact, quick win) is narrower: the head
+/// of CX and the owning team's channel lead, because the overdue and quick-win figures are read from
+/// the plan. Pages use these to hide what the service would refuse anyway.
 /// </summary>
 public static class ActionRules
 {
@@ -26,6 +28,24 @@ public static class ActionRules
             : caller.IsChannelLead
                 ? "As a channel lead you update your own team's actions only."
                 : "As a contributor you update the actions assigned to you only.");
+    }
+
+    /// <summary>Whether the caller may change the plan and owner of an action owned by <paramref name="teamId"/>.</summary>
+    public static bool MayReplan(Caller caller, int teamId) =>
+        caller.PersonId is not null && (caller.IsCxLead || (caller.IsChannelLead && caller.TeamId == teamId));
+
+    public static void EnsureMayReplan(Caller caller, int teamId)
+    {
+        caller.RequirePersonId();
+        if (MayReplan(caller, teamId))
+        {
+            return;
+        }
+        throw new NotAllowedException(caller.IsReadOnly
+            ? "Your role reads actions but does not change them."
+            : caller.IsChannelLead
+                ? "As a channel lead you re-plan your own team's actions only."
+                : "The plan, owner and team of an action are changed by the owning team's channel lead or the head of CX; you update its status, progress and notes.");
     }
 
     /// <summary>The moves the Domain accepts from a status, in the order a list offers them.</summary>

@@ -94,6 +94,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
         {
             throw new NotFoundException($"Review #{reviewId} does not exist.");
         }
+        await EnsureOwnerInTeamAsync(db, draft.OwnerPersonId, draft.TeamId, ct);
         var action = new ActionItem(draft.Title, draft.Description, draft.OwnerPersonId, draft.TeamId, draft.DueDate,
             draft.Impact, draft.Effort, draft.QuickWin, by, Now, draft.FrictionIssueId, draft.ReviewId);
         db.Actions.Add(action);
@@ -101,15 +102,19 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
         return action.Id;
     }
 
-    /// <summary>Replans and reassigns an action, if nobody saved it since <paramref name="versionSeen"/>.</summary>
+    /// <summary>
+    /// Replans and reassigns an action, if nobody saved it since <paramref name="versionSeen"/>: the head
+    /// of CX any, a channel lead their team's; the owner, a contributor, only moves and notes it.
+    /// </summary>
     public async Task UpdateAsync(int id, ActionPlan plan, int versionSeen, Caller caller, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var action = await LoadAsync(db, id, ct);
-        ActionRules.EnsureMayUpdate(caller, action.OwnerPersonId, action.TeamId);
+        ActionRules.EnsureMayReplan(caller, action.TeamId);
         action.Plan(plan.Title, plan.Description, plan.DueDate, plan.Impact, plan.Effort, plan.QuickWin);
         if (plan.OwnerPersonId != action.OwnerPersonId || plan.TeamId != action.TeamId)
         {
+            await EnsureOwnerInTeamAsync(db, plan.OwnerPersonId, plan.TeamId, ct);
             action.Reassign(plan.OwnerPersonId, plan.TeamId);
         }
         db.ExpectVersion(action, versionSeen);
@@ -256,6 +261,22 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
     // Notes are not loaded: the Domain only appends to them, and EF inserts what is appended.
     private static async Task<ActionItem> LoadAsync(CxDbContext db, int id, CancellationToken ct) =>
         await db.Actions.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException($"Action #{id} does not exist.");
+
+    /// <summary>An action's owner works in its team, so a team's list and overdue count are its own people's work.</summary>
+    private static async Task EnsureOwnerInTeamAsync(CxDbContext db, int ownerPersonId, int teamId, CancellationToken ct)
+    {
+        var owner = await db.People.AsNoTracking().Where(p => p.Id == ownerPersonId)
+            .Select(p => new { p.DisplayName, p.TeamId }).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Person #{ownerPersonId} does not exist.");
+        if (owner.TeamId == teamId)
+        {
+            return;
+        }
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Team #{teamId} does not exist.");
+        var ownersTeam = await db.Teams.AsNoTracking().Where(t => t.Id == owner.TeamId).Select(t => t.Name).SingleAsync(ct);
+        throw new DomainException($"{owner.DisplayName} works in {ownersTeam}, not {team}: choose the action's owner from {team}.");
+    }
 
     private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
     {

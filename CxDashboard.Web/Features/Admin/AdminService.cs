@@ -93,19 +93,43 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         await SaveAsync(db, caller, ct);
     }
 
+    /// <summary>
+    /// Takes a role away. The last Admin grant is never removed, also when two Admins take the role from
+    /// each other at the same moment: the count and the removal are one transaction that holds the
+    /// Admin grants until it commits, so the second revocation counts after the first one.
+    /// </summary>
     public async Task RevokeRoleAsync(int personId, Role role, Caller caller, CancellationToken ct = default)
     {
         RequireAdmin(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.PersonId == personId && g.Role == role, ct)
-                    ?? throw new NotFoundException("That role was already taken away.");
-        if (role == Role.Admin && await db.RoleGrants.CountAsync(g => g.Role == Role.Admin, ct) == 1)
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async token =>
         {
-            throw new DomainException("This is the last Admin: grant the role to someone else first, or nobody could manage the app.");
-        }
-        db.RoleGrants.Remove(grant);
-        await SaveAsync(db, caller, ct);
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var admins = role == Role.Admin ? await CountAdminGrantsHoldingThemAsync(db, token) : 0;
+            var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.PersonId == personId && g.Role == role, token)
+                        ?? throw new NotFoundException("That role was already taken away.");
+            if (role == Role.Admin && admins == 1)
+            {
+                throw new DomainException("This is the last Admin: grant the role to someone else first, or nobody could manage the app.");
+            }
+            db.RoleGrants.Remove(grant);
+            await SaveAsync(db, caller, token);
+            await transaction.CommitAsync(token);
+        }, ct);
     }
+
+    /// <summary>
+    /// Counts the Admin grants and keeps them from changing until the transaction ends. SQLite needs no
+    /// hint: its transactions begin IMMEDIATE, so a second writer waits before it reads. SQL Server is
+    /// told to take update range locks, which a second counter waits for, also under read committed
+    /// snapshot, where a plain read would see the rows the first transaction is deleting.
+    /// </summary>
+    private static Task<int> CountAdminGrantsHoldingThemAsync(CxDbContext db, CancellationToken ct) =>
+        db.Database.IsSqlServer()
+            ? db.Database.SqlQuery<int>($"SELECT COUNT(*) AS [Value] FROM [RoleGrants] WITH (UPDLOCK, HOLDLOCK) WHERE [Role] = {(int)Role.Admin}").SingleAsync(ct)
+            : db.RoleGrants.CountAsync(g => g.Role == Role.Admin, ct);
 
     public async Task<IReadOnlyList<TeamRow>> ListTeamsAsync(Caller caller, CancellationToken ct = default)
     {

@@ -191,7 +191,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var metric = await db.Metrics.AsNoTracking().Where(m => m.Id == metricId).Select(m => new { m.Code, m.Status }).SingleOrDefaultAsync(ct);
-        if (metric is null || (caller.IsReadOnly && metric.Status != MetricStatus.Agreed))
+        if (metric is null || (!MetricRules.SeesDrafts(caller) && metric.Status != MetricStatus.Agreed))
         {
             return (false, string.Empty);
         }

@@ -6,6 +6,12 @@ namespace CxDashboard.Web.Features.Metrics;
 /// <summary>Who may do what with metrics. Pages use it to offer actions; commands use it to refuse them.</summary>
 internal static class MetricRules
 {
+    /// <summary>
+    /// The people who write and agree metrics (CX and channel leads) see draft and proposed revisions;
+    /// everyone else reads agreed content only, so a figure is never quoted from a definition not yet agreed.
+    /// </summary>
+    public static bool SeesDrafts(Caller caller) => caller.IsCxLead || caller.IsChannelLead;
+
     /// <summary>A CX lead manages any metric; a channel lead those their team owns.</summary>
     public static bool MayManage(Caller caller, int owningTeamId) =>
         caller.IsCxLead || (caller.IsChannelLead && caller.TeamId == owningTeamId);

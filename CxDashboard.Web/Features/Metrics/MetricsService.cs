@@ -39,7 +39,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
                 .Select(x => x.Id).First()
             select new CatalogueJoin { Metric = m, Revision = r, OwnerName = p.DisplayName, TeamName = t.Name };
 
-        if (caller.IsReadOnly)
+        if (!MetricRules.SeesDrafts(caller))
         {
             query = query.Where(x => x.Metric.Status == MetricStatus.Agreed);
         }
@@ -85,7 +85,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
             {
                 return new MetricCataloguePage([], total);
             }
-            var unordered = await PageRowsAsync(db, query.Where(x => pageIds.Contains(x.Metric.Id)), ct);
+            var unordered = await PageRowsAsync(db, MetricRules.SeesDrafts(caller), query.Where(x => pageIds.Contains(x.Metric.Id)), ct);
             var byId = unordered.ToDictionary(r => r.Id);
             var sortedRows = pageIds.Where(byId.ContainsKey).Select(id => Row(byId[id], allRevisions[byId[id].RevisionId], allFigures)).ToList();
             return new MetricCataloguePage(sortedRows, total);
@@ -106,7 +106,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
             (_, true) => query.OrderByDescending(x => x.Metric.Name),
             _ => query.OrderBy(x => x.Metric.Name),
         };
-        var page = await PageRowsAsync(db, ordered.ThenBy(x => x.Metric.Id).Skip(skip).Take(request.PageSize), ct);
+        var page = await PageRowsAsync(db, MetricRules.SeesDrafts(caller), ordered.ThenBy(x => x.Metric.Id).Skip(skip).Take(request.PageSize), ct);
         if (page.Count == 0)
         {
             return new MetricCataloguePage([], total);
@@ -130,10 +130,10 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         public required string TeamName { get; init; }
     }
 
-    private static Task<List<CataloguePageRow>> PageRowsAsync(CxDbContext db, IQueryable<CatalogueJoin> rows, CancellationToken ct) =>
+    private static Task<List<CataloguePageRow>> PageRowsAsync(CxDbContext db, bool seesDrafts, IQueryable<CatalogueJoin> rows, CancellationToken ct) =>
         rows.Select(x => new CataloguePageRow(
                 x.Metric.Id, x.Metric.Code, x.Metric.Name, x.Metric.Dimension, x.Metric.Status, x.OwnerName, x.TeamName, x.Revision.Id,
-                x.Metric.Status == MetricStatus.Agreed && db.MetricRevisions.Any(o =>
+                seesDrafts && x.Metric.Status == MetricStatus.Agreed && db.MetricRevisions.Any(o =>
                     o.MetricDefinitionId == x.Metric.Id && (o.Status == RevisionStatus.Draft || o.Status == RevisionStatus.Proposed))))
             .ToListAsync(ct);
 
@@ -179,7 +179,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var metric = await LoadAsync(db, id, ct);
-        if (metric is null || (caller.IsReadOnly && metric.Status != MetricStatus.Agreed))
+        if (metric is null || (!MetricRules.SeesDrafts(caller) && metric.Status != MetricStatus.Agreed))
         {
             return null;
         }
@@ -208,13 +208,17 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
             revision.ProposedAt, revision.AgreedAt);
 
         var channelTeams = metric.Current.ChannelIds.Where(channels.ContainsKey).Select(c => channels[c].OwningTeamId);
+        var seesDrafts = MetricRules.SeesDrafts(caller);
+        var shown = metric.Revisions.Where(r => seesDrafts || r.Status is RevisionStatus.Agreed or RevisionStatus.Superseded)
+            .Select(r => r.Number).ToHashSet();
         return new MetricDetails(
             metric.Id, metric.Code, metric.Name, metric.Dimension, metric.Status,
             metric.OwnerPersonId, Person(metric.OwnerPersonId), metric.OwningTeamId, Team(metric.OwningTeamId),
             metric.RetiredReason, metric.RetiredAt, version,
-            View(metric.InForce), View(metric.Pending),
-            metric.Revisions.OrderByDescending(r => r.Number).Select(r => new RevisionSummary(r.Number, r.Status, r.ProposedAt, r.AgreedAt)).ToList(),
-            metric.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            View(metric.InForce), seesDrafts ? View(metric.Pending) : null,
+            metric.Revisions.Where(r => shown.Contains(r.Number)).OrderByDescending(r => r.Number)
+                .Select(r => new RevisionSummary(r.Number, r.Status, r.ProposedAt, r.AgreedAt)).ToList(),
+            metric.Events.Where(e => shown.Contains(e.RevisionNumber)).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
                 .Select(e => new MetricEventView(e.Kind, e.RevisionNumber, Person(e.PersonId), e.TeamId is { } t ? Team(t) : null, e.Comment, e.At))
                 .ToList(),
             MetricRules.For(caller, metric, channelTeams));
@@ -229,7 +233,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var metric = await db.Metrics.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new { m.Id, m.Status }).SingleOrDefaultAsync(ct);
-        if (metric is null || (caller.IsReadOnly && metric.Status != MetricStatus.Agreed))
+        if (metric is null || (!MetricRules.SeesDrafts(caller) && metric.Status != MetricStatus.Agreed))
         {
             return null;
         }
@@ -298,7 +302,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var metric = await db.Metrics.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new { m.Id, m.Code, m.Name, m.Status }).SingleOrDefaultAsync(ct);
-        if (metric is null || (caller.IsReadOnly && metric.Status != MetricStatus.Agreed))
+        if (metric is null || (!MetricRules.SeesDrafts(caller) && metric.Status != MetricStatus.Agreed))
         {
             return null;
         }
