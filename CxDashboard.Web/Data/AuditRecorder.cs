@@ -14,7 +14,7 @@ namespace CxDashboard.Web.Data;
 /// </summary>
 internal static class AuditRecorder
 {
-    private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote"];
+    private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote", "ExternalId"];
     private const string Redacted = "[personal data]";
 
     private sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After);

@@ -133,12 +133,13 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         RequireAdmin(caller);
         var reference = RequireReference(customerRef);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Feedback.CountAsync(f => f.CustomerRef == reference, ct);
+        return await db.Feedback.CountAsync(CustomerErasure.Carrying(reference), ct);
     }
 
     /// <summary>
-    /// Erases the customer's personal data from every feedback item that carries the reference, in one
-    /// transaction, and writes one audit entry that names neither the reference nor what was said.
+    /// Erases the customer's personal data from every feedback item that carries the reference (in any
+    /// case) and wherever the app copied it (see <see cref="CustomerErasure"/>), in one transaction, and
+    /// writes one audit entry that names neither the reference nor what was said.
     /// </summary>
     public async Task<int> EraseCustomerAsync(string customerRef, Caller caller, CancellationToken ct = default)
     {
@@ -151,22 +152,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         return await strategy.ExecuteAsync(async token =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var erased = 0;
-            while (true)
-            {
-                var batch = await db.Feedback.Where(f => f.CustomerRef == reference).OrderBy(f => f.Id).Take(ErasureBatchSize).ToListAsync(token);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-                foreach (var item in batch)
-                {
-                    item.ErasePersonalData();
-                }
-                await db.SaveChangesAsync(token);
-                db.ChangeTracker.Clear();
-                erased += batch.Count;
-            }
+            var erased = await CustomerErasure.EraseAsync(db, reference, ErasureBatchSize, token);
             if (erased > 0)
             {
                 var actor = caller.ToAuditActor();
