@@ -31,6 +31,9 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Set while a save whose audit entries ride on the commit of its own transaction is under way.</summary>
     private bool _trailDue;
 
+    /// <summary>Who a save under way is made by and the clock that dates it; for the length of that save only.</summary>
+    private (AuditActor Actor, TimeProvider Clock)? _savingAs;
+
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Channel> Channels => Set<Channel>();
@@ -69,14 +72,26 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(8).AreUnicode(false);
     }
 
-    /// <summary>Who the changes saved by this context are attributed to in the audit trail.</summary>
-    public AuditActor Actor { get; set; } = AuditActor.System;
-
     /// <summary>Off only for bulk loads whose every row would otherwise get an entry (demo data, benchmarks).</summary>
     public bool AuditEnabled { get; set; } = true;
 
-    /// <summary>The clock stamped on audit entries; services pass theirs so tests can set the time.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>
+    /// Saves the changes as <paramref name="actor"/>: the audit entries name them and carry the time of
+    /// <paramref name="clock"/> (the service's, so tests set it). A save without them is the app's own
+    /// (demo data, maintenance) and is attributed to <see cref="AuditActor.System"/>.
+    /// </summary>
+    public async Task<int> SaveChangesAsync(AuditActor actor, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        _savingAs = (actor, clock);
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _savingAs = null;
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -130,7 +145,8 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     /// </summary>
     private async Task WriteTrailAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var entries = AuditRecorder.Describe(ChangeTracker, Actor, Clock.GetUtcNow().UtcDateTime);
+        var (actor, clock) = _savingAs ?? (AuditActor.System, TimeProvider.System);
+        var entries = AuditRecorder.Describe(ChangeTracker, actor, clock.GetUtcNow().UtcDateTime);
         if (entries.Count == 0)
         {
             return;

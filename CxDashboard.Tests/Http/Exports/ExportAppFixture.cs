@@ -35,11 +35,10 @@ public sealed class ExportAppFixture : IAsyncLifetime
     {
         var factory = App.Services.GetRequiredService<IDbContextFactory<CxDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        db.Clock = App.Services.GetRequiredService<TimeProvider>();
         var website = await db.Channels.Where(c => c.Code == "website").Select(c => c.Id).SingleAsync();
         db.Feedback.Add(new FeedbackItem(new FeedbackDetails(Now, website, null, FeedbackSource.Review, FeedbackCategory.Service,
             Sentiment.Negative, null, null, FormulaVerbatim, CustomerRef), null, Now));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(AuditActor.System, App.Services.GetRequiredService<TimeProvider>());
     }
 
     public Task DisposeAsync()

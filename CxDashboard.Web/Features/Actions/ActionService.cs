@@ -97,7 +97,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
         var action = new ActionItem(draft.Title, draft.Description, draft.OwnerPersonId, draft.TeamId, draft.DueDate,
             draft.Impact, draft.Effort, draft.QuickWin, by, Now, draft.FrictionIssueId, draft.ReviewId);
         db.Actions.Add(action);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
         return action.Id;
     }
 
@@ -113,7 +113,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
             action.Reassign(plan.OwnerPersonId, plan.TeamId);
         }
         db.ExpectVersion(action, versionSeen);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
     }
 
     /// <summary>Moves the action to another status; a blocked, cancelled or reopened one needs <paramref name="text"/> as its reason.</summary>
@@ -144,7 +144,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
                 throw new DomainException("Choose the action's new status.");
         }
         db.ExpectVersion(action, versionSeen);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
     }
 
     /// <summary>Adds a dated progress note. Notes only add, so another person's save in between is no conflict.</summary>
@@ -154,7 +154,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
         var action = await LoadAsync(db, id, ct);
         ActionRules.EnsureMayUpdate(caller, action.OwnerPersonId, action.TeamId);
         action.AddNote(caller.RequirePersonId(), text, Now);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
     }
 
     /// <summary>Open actions past their due date, per team, the most overdue team first.</summary>
@@ -256,9 +256,4 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
     // Notes are not loaded: the Domain only appends to them, and EF inserts what is appended.
     private static async Task<ActionItem> LoadAsync(CxDbContext db, int id, CancellationToken ct) =>
         await db.Actions.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException($"Action #{id} does not exist.");
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
-    {
-        await db.SaveAsAsync(caller, clock, "this action", ct);
-    }
 }

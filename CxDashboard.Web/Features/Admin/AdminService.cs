@@ -42,7 +42,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         var key = new ApiKey(name, ApiKeySecret.PrefixOf(secret), ApiKeySecret.Hash(secret), scopes, personId, caller.Name, Now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ApiKeys.Add(key);
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
         return new CreatedApiKey(key.Id, key.Name, key.Prefix, secret);
     }
 
@@ -53,7 +53,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId, ct)
                   ?? throw new NotFoundException("That API key no longer exists.");
         key.Revoke(Now);
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
     }
 
     /// <summary>People whose name or e-mail contains the text, with their granted roles; at most 50.</summary>
@@ -90,7 +90,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
             throw new DomainException($"{person} already has the role {RoleDescriptions.Title(role.ToString())}.");
         }
         db.RoleGrants.Add(new RoleGrant(personId, role, caller.Name, Now));
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
     }
 
     public async Task RevokeRoleAsync(int personId, Role role, Caller caller, CancellationToken ct = default)
@@ -104,7 +104,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
             throw new DomainException("This is the last Admin: grant the role to someone else first, or nobody could manage the app.");
         }
         db.RoleGrants.Remove(grant);
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
     }
 
     public async Task<IReadOnlyList<TeamRow>> ListTeamsAsync(Caller caller, CancellationToken ct = default)
@@ -163,13 +163,6 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
             await transaction.CommitAsync(token);
             return erased;
         }, ct);
-    }
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
-    {
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
-        await db.SaveChangesAsync(ct);
     }
 
     private static string RequireReference(string? customerRef)
