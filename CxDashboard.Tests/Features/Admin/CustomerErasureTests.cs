@@ -5,8 +5,8 @@ using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Governance;
 using CxDashboard.Tests.Features.Feedback;
-using CxDashboard.Tests.Support;
 using CxDashboard.Web.Auth;
+using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
@@ -70,10 +70,6 @@ public sealed class CustomerErasureTests : IAsyncLifetime
     [Fact]
     public async Task Erasing_a_customer_leaves_none_of_their_words_in_any_table_the_audit_trail_or_the_search_index()
     {
-        if (TestDatabase.UsesSqlServer)
-        {
-            return;
-        }
         var issueId = await RecordCustomerWhoseWordsWereQuotedAsync();
         await RecordAsync("Another customer entirely: great service in Harrogate.", "LOY-00001", nps: 10);
         Assert.NotEmpty(await TracesAsync());
@@ -127,63 +123,68 @@ public sealed class CustomerErasureTests : IAsyncLifetime
         return issue.Id;
     }
 
-    /// <summary>Every place, column by column and byte by byte (the search index's own pages too), where a trace is found.</summary>
+    /// <summary>Every place, column by column (byte by byte on SQLite, the search index's own pages too), where a trace is found.</summary>
     private async Task<List<string>> TracesAsync()
     {
         await using var db = _data.Database.CreateDbContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var tables = new List<string>();
+        var sqlite = _data.Database.Provider == DatabaseProvider.Sqlite;
+        var columns = new List<(string Table, string Column)>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'";
+            list.CommandText = sqlite
+                ? """
+                  SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c
+                  WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+                  """
+                : """
+                  SELECT c.TABLE_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS c
+                  JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+                  WHERE t.TABLE_TYPE = 'BASE TABLE' AND c.DATA_TYPE IN ('nvarchar', 'varchar', 'nchar', 'char')
+                  """;
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                tables.Add(reader.GetString(0));
+                columns.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
         var found = new List<string>();
-        foreach (var table in tables)
+        foreach (var (table, column) in columns)
         {
-            var columns = new List<string>();
-            await using (var info = connection.CreateCommand())
+            foreach (var trace in Traces)
             {
-                info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
-                await using var reader = await info.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
+                await using var search = connection.CreateCommand();
+                if (sqlite)
                 {
-                    columns.Add(reader.GetString(0));
-                }
-            }
-            foreach (var column in columns)
-            {
-                foreach (var trace in Traces)
-                {
-                    await using var search = connection.CreateCommand();
                     search.CommandText = $"""
                         SELECT COUNT(*) FROM "{table}"
                         WHERE instr(CAST("{column}" AS BLOB), $exact) > 0 OR instr(CAST("{column}" AS BLOB), $lower) > 0
                            OR instr(CAST("{column}" AS BLOB), $upper) > 0
                         """;
-                    AddBytes(search, "$exact", trace);
-                    AddBytes(search, "$lower", trace.ToLowerInvariant());
-                    AddBytes(search, "$upper", trace.ToUpperInvariant());
-                    if (Convert.ToInt64(await search.ExecuteScalarAsync()) > 0)
-                    {
-                        found.Add($"{table}.{column}: {trace}");
-                    }
+                    AddParameter(search, "$exact", Encoding.UTF8.GetBytes(trace));
+                    AddParameter(search, "$lower", Encoding.UTF8.GetBytes(trace.ToLowerInvariant()));
+                    AddParameter(search, "$upper", Encoding.UTF8.GetBytes(trace.ToUpperInvariant()));
+                }
+                else
+                {
+                    search.CommandText = $"SELECT COUNT(*) FROM [{table}] WHERE CHARINDEX(@trace, UPPER(CAST([{column}] AS nvarchar(max)))) > 0";
+                    AddParameter(search, "@trace", trace.ToUpperInvariant());
+                }
+                if (Convert.ToInt64(await search.ExecuteScalarAsync()) > 0)
+                {
+                    found.Add($"{table}.{column}: {trace}");
                 }
             }
         }
         return found;
     }
 
-    private static void AddBytes(System.Data.Common.DbCommand command, string name, string text)
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = Encoding.UTF8.GetBytes(text);
+        parameter.Value = value;
         command.Parameters.Add(parameter);
     }
 
