@@ -133,7 +133,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         RequireAdmin(caller);
         var reference = RequireReference(customerRef);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Feedback.CountAsync(CustomerErasure.Carrying(reference), ct);
+        return await db.Feedback.CountAsync(CustomerErasure.Carrying(reference, db), ct);
     }
 
     /// <summary>

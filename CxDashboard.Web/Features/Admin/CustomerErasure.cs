@@ -19,10 +19,15 @@ namespace CxDashboard.Web.Features.Admin;
 /// </summary>
 internal static class CustomerErasure
 {
-    /// <summary>The feedback carrying the reference, however its letters were cased when it was recorded.</summary>
-    public static Expression<Func<FeedbackItem, bool>> Carrying(string reference)
+    /// <summary>
+    /// The feedback carrying the reference, however its letters were cased when it was recorded. The
+    /// reference is put in capitals as the database's UPPER() does: SQLite's knows only the letters A to Z.
+    /// </summary>
+    public static Expression<Func<FeedbackItem, bool>> Carrying(string reference, CxDbContext db)
     {
-        var upper = reference.ToUpperInvariant();
+        var upper = db.Database.IsSqlite()
+            ? string.Concat(reference.Select(c => char.IsAsciiLetterLower(c) ? char.ToUpperInvariant(c) : c))
+            : reference.ToUpperInvariant();
         return f => f.CustomerRef != null && f.CustomerRef.ToUpper() == upper;
     }
 
@@ -39,7 +44,7 @@ internal static class CustomerErasure
         var issueIds = new HashSet<int>();
         while (true)
         {
-            var batch = await db.Feedback.Where(Carrying(reference)).OrderBy(f => f.Id).Take(batchSize).ToListAsync(ct);
+            var batch = await db.Feedback.Where(Carrying(reference, db)).OrderBy(f => f.Id).Take(batchSize).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 break;
