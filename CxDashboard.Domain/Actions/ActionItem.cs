@@ -54,6 +54,18 @@ public sealed class ActionItem : Entity
 
     public bool IsOverdue(DateOnly today) => IsOpen && DueDate < today;
 
+    /// <summary>Takes a customer's words out of the action and its notes, open or finished: an erasure request overrides the record.</summary>
+    public void EraseWords(Redaction redaction)
+    {
+        Title = redaction.Apply(Title, 200)!;
+        Description = redaction.Apply(Description, 4000);
+        BlockedReason = redaction.Apply(BlockedReason, 1000);
+        foreach (var note in _notes)
+        {
+            note.EraseWords(redaction);
+        }
+    }
+
     public void Plan(string title, string? description, DateOnly dueDate, int impact, int effort, bool quickWin)
     {
         EnsureOpen("changed");

@@ -20,4 +20,6 @@ public sealed class ActionNote : Entity
     public string Text { get; private set; }
     public ActionStatus? NewStatus { get; private set; }
     public DateTime At { get; private set; }
+
+    internal void EraseWords(Redaction redaction) => Text = redaction.Apply(Text, 2000)!;
 }

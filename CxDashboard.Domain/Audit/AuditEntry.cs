@@ -2,7 +2,7 @@ using CxDashboard.Domain.Common;
 
 namespace CxDashboard.Domain.Audit;
 
-/// <summary>Who changed what, when, from what to what. Written once, never edited or deleted.</summary>
+/// <summary>Who changed what, when, from what to what. Written once, never deleted; edited only to honour an erasure request.</summary>
 public sealed class AuditEntry : Entity
 {
     private AuditEntry() { ActorName = EntityType = EntityId = Summary = string.Empty; }
@@ -34,4 +34,20 @@ public sealed class AuditEntry : Entity
 
     /// <summary>The changed fields' values after, as JSON; null for a deletion.</summary>
     public string? After { get; private set; }
+
+    /// <summary>
+    /// The one change an entry allows: a customer's words quoted in the record it describes are taken out
+    /// of it too. The summary quotes the start of changed texts, so it is reduced to what was done.
+    /// </summary>
+    public void EraseWords(Redaction redaction)
+    {
+        var before = redaction.ApplyToJson(Before);
+        var after = redaction.ApplyToJson(After);
+        if (before == Before && after == After && !redaction.Matches(Summary))
+        {
+            return;
+        }
+        (Before, After) = (before, after);
+        Summary = $"{Action} {EntityType} #{EntityId}: {Redaction.Marker}";
+    }
 }

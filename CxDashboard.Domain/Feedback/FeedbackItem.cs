@@ -160,11 +160,15 @@ public sealed class FeedbackItem : Entity
 
     public void Unlink() => FrictionIssueId = null;
 
-    /// <summary>Removes everything personal: what the customer said and who they are. The scores stay.</summary>
+    /// <summary>
+    /// Removes everything personal: what the customer said, who they are and the id their survey answer
+    /// had in the tool it came from. The scores stay.
+    /// </summary>
     public void ErasePersonalData()
     {
-        Verbatim = "[erased at the customer's request]";
+        Verbatim = Redaction.Marker;
         CustomerRef = null;
-        FollowUpNote = FollowUpNote is null ? null : "[erased at the customer's request]";
+        ExternalId = null;
+        FollowUpNote = FollowUpNote is null ? null : Redaction.Marker;
     }
 }

@@ -62,6 +62,21 @@ public sealed class FrictionIssue : Entity
 
     public bool IsOpen => Status is not (FrictionStatus.Closed or FrictionStatus.WontFix);
 
+    /// <summary>Takes a customer's words out of the issue and its timeline, open or closed: an erasure request overrides the record.</summary>
+    public void EraseWords(Redaction redaction)
+    {
+        Title = redaction.Apply(Title, 200)!;
+        Description = redaction.Apply(Description, 4000);
+        RootCause = redaction.Apply(RootCause, 2000);
+        WontFixReason = redaction.Apply(WontFixReason, 1000);
+        Resolution = redaction.Apply(Resolution, 4000);
+        ToldHow = redaction.Apply(ToldHow, 500);
+        foreach (var change in _history)
+        {
+            change.EraseWords(redaction);
+        }
+    }
+
     public void Describe(FrictionDetails details)
     {
         EnsureOpen();

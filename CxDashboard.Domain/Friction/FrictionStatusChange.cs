@@ -22,4 +22,6 @@ public sealed class FrictionStatusChange : Entity
     public int PersonId { get; private set; }
     public string? Note { get; private set; }
     public DateTime At { get; private set; }
+
+    internal void EraseWords(Redaction redaction) => Note = redaction.Apply(Note, 1000);
 }

@@ -18,4 +18,6 @@ public sealed class Decision : Entity
     public string Text { get; private set; }
     public int RecordedByPersonId { get; private set; }
     public DateTime At { get; private set; }
+
+    internal void EraseWords(Redaction redaction) => Text = redaction.Apply(Text, 2000)!;
 }

@@ -51,6 +51,17 @@ public sealed class Review : Entity
         _attendees.AddRange(ids.Where(id => _attendees.All(a => a.TeamId != id)).Select(id => new ReviewAttendee(id)));
     }
 
+    /// <summary>Takes a customer's words out of the review's notes and decision log: an erasure request overrides the record.</summary>
+    public void EraseWords(Redaction redaction)
+    {
+        Title = redaction.Apply(Title, 200)!;
+        Notes = redaction.Apply(Notes, 8000);
+        foreach (var decision in _decisions)
+        {
+            decision.EraseWords(redaction);
+        }
+    }
+
     public void WriteNotes(string? notes) => Notes = Guard.OptionalText(notes, "The notes", 8000);
 
     public Decision RecordDecision(string text, int byPersonId, DateTime at)

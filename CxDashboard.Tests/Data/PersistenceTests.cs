@@ -84,11 +84,9 @@ public sealed class PersistenceTests : IAsyncLifetime
         var id = await AddActionAsync();
         await using (var db = _database.CreateDbContext())
         {
-            db.Actor = new AuditActor(_personId, "Dana Reid");
-            db.Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(Now));
             var action = await db.Actions.SingleAsync(a => a.Id == id);
             action.Start(_personId, Now);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(new AuditActor(_personId, "Dana Reid"), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(Now)));
         }
 
         await using var check = _database.CreateDbContext();

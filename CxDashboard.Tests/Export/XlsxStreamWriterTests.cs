@@ -5,6 +5,8 @@ namespace CxDashboard.Tests.Export;
 
 public sealed class XlsxStreamWriterTests
 {
+    private static readonly DateTime Moment = new(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc);
+
     private sealed record Row(string Name, int Count, double Score, DateTime ReceivedAt, DateOnly Due, string Rag);
 
     private static readonly XlsxColumn<Row>[] Columns =
@@ -52,7 +54,7 @@ public sealed class XlsxStreamWriterTests
     [Fact]
     public async Task The_header_row_is_frozen_filtered_and_columns_have_widths()
     {
-        using var workbook = await ExportAsync(new Row("a", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Red"), new Row("b", 2, 2, DateTime.UtcNow, new DateOnly(2026, 1, 2), "Amber"));
+        using var workbook = await ExportAsync(new Row("a", 1, 1, Moment, new DateOnly(2026, 1, 1), "Red"), new Row("b", 2, 2, Moment, new DateOnly(2026, 1, 2), "Amber"));
         var sheet = workbook.Worksheet(1);
 
         Assert.Equal(["Name", "Count", "Score", "Received", "Due", "RAG"], sheet.Row(1).Cells(1, 6).Select(c => c.GetString()));
@@ -72,7 +74,7 @@ public sealed class XlsxStreamWriterTests
     [InlineData("\tcmd")]
     public async Task Text_that_could_run_as_a_formula_is_kept_as_text(string text)
     {
-        using var workbook = await ExportAsync(new Row(text, 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Green"));
+        using var workbook = await ExportAsync(new Row(text, 1, 1, Moment, new DateOnly(2026, 1, 1), "Green"));
         var cell = workbook.Worksheet(1).Cell("A2");
 
         Assert.False(cell.HasFormula);
@@ -83,9 +85,9 @@ public sealed class XlsxStreamWriterTests
     public async Task Rag_cells_are_coloured()
     {
         using var workbook = await ExportAsync(
-            new Row("a", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Green"),
-            new Row("b", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Amber"),
-            new Row("c", 1, 1, DateTime.UtcNow, new DateOnly(2026, 1, 1), "Red"));
+            new Row("a", 1, 1, Moment, new DateOnly(2026, 1, 1), "Green"),
+            new Row("b", 1, 1, Moment, new DateOnly(2026, 1, 1), "Amber"),
+            new Row("c", 1, 1, Moment, new DateOnly(2026, 1, 1), "Red"));
         var sheet = workbook.Worksheet(1);
 
         Assert.Equal("FFC6EFCE", sheet.Cell("F2").Style.Fill.BackgroundColor.Color.ToArgb().ToString("X8"));

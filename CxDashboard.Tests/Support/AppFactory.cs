@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Support;
 
@@ -12,11 +14,14 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cxdashboard-app", Guid.NewGuid().ToString("N"));
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
+    /// <param name="clock">The app's clock when a test compares what the app dates with a known time.</param>
     public AppFactory(string? databasePath = null, bool seedDemoData = false, string environment = "Production",
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         _settings = settings ?? new Dictionary<string, string?>();
+        _clock = clock;
         Directory.CreateDirectory(_folder);
         DatabasePath = databasePath ?? Path.Combine(_folder, "app.db");
         SeedDemoData = seedDemoData;
@@ -37,6 +42,10 @@ public class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         }
     }
 

@@ -1,6 +1,7 @@
 using CxDashboard.Web.Data;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CxDashboard.Tests.Support;
@@ -30,7 +31,13 @@ public sealed class TestDatabase : IDbContextFactory<CxDbContext>, IAsyncDisposa
 
     public static bool UsesSqlServer => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SqlServerVariable));
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(faults: null);
+
+    /// <summary>
+    /// A database whose connection drops where <paramref name="faults"/> is armed, with the app's saves
+    /// retried as SQL Server's retry-on-failure strategy retries them.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(TransientFaults? faults)
     {
         TestDatabase database;
         if (UsesSqlServer)
@@ -39,7 +46,13 @@ public sealed class TestDatabase : IDbContextFactory<CxDbContext>, IAsyncDisposa
             {
                 InitialCatalog = $"CxDashboardTests_{Guid.NewGuid():N}",
             };
-            var options = new DbContextOptionsBuilder<SqlServerCxDbContext>().UseSqlServer(builder.ConnectionString).Options;
+            var options = new DbContextOptionsBuilder<SqlServerCxDbContext>().UseSqlServer(builder.ConnectionString, sql =>
+            {
+                if (faults is not null)
+                {
+                    sql.ExecutionStrategy(dependencies => new RetryOnInjectedFaults(dependencies));
+                }
+            }).AddInterceptors(Interceptors(faults)).Options;
             database = new TestDatabase(() => new SqlServerCxDbContext(options), builder.ConnectionString, DatabaseProvider.SqlServer, null);
         }
         else
@@ -47,13 +60,21 @@ public sealed class TestDatabase : IDbContextFactory<CxDbContext>, IAsyncDisposa
             var folder = Path.Combine(Path.GetTempPath(), "cxdashboard-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             var connectionString = $"Data Source={Path.Combine(folder, "test.db")};Pooling=False";
-            var options = new DbContextOptionsBuilder<SqliteCxDbContext>().UseSqlite(connectionString).Options;
+            var options = new DbContextOptionsBuilder<SqliteCxDbContext>().UseSqlite(connectionString, sqlite =>
+            {
+                if (faults is not null)
+                {
+                    sqlite.ExecutionStrategy(dependencies => new RetryOnInjectedFaults(dependencies));
+                }
+            }).AddInterceptors(Interceptors(faults)).Options;
             database = new TestDatabase(() => new SqliteCxDbContext(options), connectionString, DatabaseProvider.Sqlite, folder);
         }
         await using var db = database.CreateDbContext();
         await DatabaseSetup.MigrateAsync(db, NullLogger.Instance);
         return database;
     }
+
+    private static IInterceptor[] Interceptors(TransientFaults? faults) => faults is null ? [] : [faults];
 
     public CxDbContext CreateDbContext() => _create();
 

@@ -16,7 +16,7 @@ namespace CxDashboard.Web.Data;
 /// </summary>
 internal static class AuditRecorder
 {
-    private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote"];
+    private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote", "ExternalId"];
     private const string Redacted = "[personal data]";
 
     // Matched on the name so that a secret added to the model later is left out without anyone remembering to list it.
@@ -26,14 +26,38 @@ internal static class AuditRecorder
     public static bool IsSecret(string propertyName) =>
         SecretNameParts.Any(part => propertyName.Contains(part, StringComparison.OrdinalIgnoreCase));
 
-    internal sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After);
+    private sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After);
 
-    public static List<Pending> Collect(ChangeTracker tracker)
+    public static bool HasAuditableChanges(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => IsAudited(e) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or DataProtectionKey) && !entry.Metadata.IsOwned();
+
+    /// <summary>
+    /// The entries for the changes just written and not yet accepted: keys and foreign keys of new rows
+    /// are the stored ones by then, so the record an entry names and its snapshot agree.
+    /// </summary>
+    public static List<AuditEntry> Describe(ChangeTracker tracker, AuditActor actor, DateTime at)
+    {
+        // Called in the middle of a save: the changes were detected when it began.
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ToEntries(Collect(tracker), actor, at).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private static List<Pending> Collect(ChangeTracker tracker)
     {
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or DataProtectionKey || entry.Metadata.IsOwned())
+            if (!IsAudited(entry))
             {
                 continue;
             }
@@ -57,7 +81,7 @@ internal static class AuditRecorder
         return pending;
     }
 
-    public static IEnumerable<AuditEntry> ToEntries(IEnumerable<Pending> pending, AuditActor actor, DateTime at) =>
+    private static IEnumerable<AuditEntry> ToEntries(IEnumerable<Pending> pending, AuditActor actor, DateTime at) =>
         pending.Select(p =>
         {
             var type = p.Entry.Metadata.ClrType.Name;

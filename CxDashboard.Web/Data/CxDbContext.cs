@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Admin;
 using CxDashboard.Domain.Audit;
@@ -11,6 +12,7 @@ using CxDashboard.Domain.Scorecards;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CxDashboard.Web.Data;
 
@@ -23,6 +25,14 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>The optimistic-concurrency token on every aggregate root: an integer the app increments, portable across providers.</summary>
     public const string VersionProperty = "Version";
+
+    private readonly DbContextOptions _options = options;
+
+    /// <summary>Set while a save whose audit entries ride on the commit of its own transaction is under way.</summary>
+    private bool _trailDue;
+
+    /// <summary>Who a save under way is made by and the clock that dates it; for the length of that save only.</summary>
+    private (AuditActor Actor, TimeProvider Clock)? _savingAs;
 
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();
@@ -46,9 +56,11 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     // The inbox counts its matches only up to a cap (Take(cap + 1).Count()): which rows are counted does
     // not matter, and an ORDER BY would make the database sort what it only has to count. EF Core cannot
     // silence its "Take without OrderBy" warning for one query, so it is off for the context; every list
-    // the app shows orders its rows explicitly.
+    // the app shows orders its rows explicitly. The interceptor writes the audit trail of a save.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        optionsBuilder
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning))
+            .AddInterceptors(TrailBeforeCommit.Instance);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CxDbContext).Assembly);
@@ -60,52 +72,110 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(8).AreUnicode(false);
     }
 
-    /// <summary>Who the changes saved by this context are attributed to in the audit trail.</summary>
-    public AuditActor Actor { get; set; } = AuditActor.System;
-
     /// <summary>Off only for bulk loads whose every row would otherwise get an entry (demo data, benchmarks).</summary>
     public bool AuditEnabled { get; set; } = true;
 
-    /// <summary>The clock stamped on audit entries; services pass theirs so tests can set the time.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>
+    /// Saves the changes as <paramref name="actor"/>: the audit entries name them and carry the time of
+    /// <paramref name="clock"/> (the service's, so tests set it). A save without them is the app's own
+    /// (demo data, maintenance) and is attributed to <see cref="AuditActor.System"/>.
+    /// </summary>
+    public async Task<int> SaveChangesAsync(AuditActor actor, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        _savingAs = (actor, clock);
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _savingAs = null;
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
     /// Saves the changes and, in the same transaction, an audit entry for each created, changed or
-    /// deleted row (keys of new rows are only known after the first write, hence two writes).
+    /// deleted row. The entries are written just before the commit of the save's own transaction, when
+    /// new rows have their stored keys, so a dropped connection anywhere (the rows, the entries, the
+    /// commit) fails the save as a whole, and the execution strategy retries the changes and their entries
+    /// together: the trail never names a change that was not kept, nor misses one that was.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        var pending = AuditEnabled ? AuditRecorder.Collect(ChangeTracker) : [];
-        if (pending.Count == 0)
+        if (!AuditEnabled || !AuditRecorder.HasAuditableChanges(ChangeTracker))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        if (Database.CurrentTransaction is not null)
+        if (Database.CurrentTransaction is { } ownTransaction)
         {
-            return await SaveWithAuditAsync(pending, cancellationToken);
+            // The caller owns the transaction and commits it; its execution strategy retries the whole operation.
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await WriteTrailAsync(ownTransaction.GetDbTransaction(), cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+            return written;
         }
-        var strategy = Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        // Even a one-row save gets a transaction, whose commit the trail rides on.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        var keys = PendingKeys.Capture(ChangeTracker);
+        _trailDue = true;
+        try
         {
-            await using var transaction = await Database.BeginTransactionAsync(ct);
-            var saved = await SaveWithAuditAsync(pending, ct);
-            await transaction.CommitAsync(ct);
-            return saved;
-        }, cancellationToken);
+            return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                keys.Restore();
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            }, cancellationToken);
+        }
+        finally
+        {
+            _trailDue = false;
+        }
     }
 
-    private async Task<int> SaveWithAuditAsync(List<AuditRecorder.Pending> pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the entries for the changes being saved through a second context on the same connection and
+    /// transaction (through this one, the save would send the pending changes a second time).
+    /// </summary>
+    private async Task WriteTrailAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        var entries = AuditRecorder.ToEntries(pending, Actor, Clock.GetUtcNow().UtcDateTime).ToList();
-        ChangeTracker.AcceptAllChanges();
-        AuditEntries.AddRange(entries);
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        return saved;
+        var (actor, clock) = _savingAs ?? (AuditActor.System, TimeProvider.System);
+        var entries = AuditRecorder.Describe(ChangeTracker, actor, clock.GetUtcNow().UtcDateTime);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        await using var trail = (CxDbContext)Activator.CreateInstance(GetType(), _options)!;
+        trail.AuditEnabled = false;
+        trail.Database.SetDbConnection(transaction.Connection);
+        await trail.Database.UseTransactionAsync(transaction, cancellationToken);
+        trail.AuditEntries.AddRange(entries);
+        await trail.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Hands the commit of a save's own transaction to the context, to write the trail first.</summary>
+    private sealed class TrailBeforeCommit : DbTransactionInterceptor
+    {
+        public static readonly TrailBeforeCommit Instance = new();
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is CxDbContext { _trailDue: true } db)
+            {
+                await db.WriteTrailAsync(transaction, cancellationToken);
+            }
+            return result;
+        }
+
+        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+            TransactionCommittingAsync(transaction, eventData, result).AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>

@@ -128,6 +128,7 @@ public static class DatabaseSetup
         {
             // Readers never wait for a writer in WAL mode; the setting is kept in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.SecureDeleteSql, cancellationToken);
         }
     }
 }

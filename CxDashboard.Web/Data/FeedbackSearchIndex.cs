@@ -50,6 +50,13 @@ public static class FeedbackSearchIndex
     /// <summary>Builds the index afresh from the Feedback table: one pass, far faster than a trigger per row for a bulk load.</summary>
     public const string RebuildSql = """INSERT INTO "FeedbackSearch" ("FeedbackSearch") VALUES ('rebuild');""";
 
+    /// <summary>
+    /// Makes every later removal from the index (an edit, an erasure) take the words out of the index's
+    /// own pages, where by default they would stay, marked deleted, until the pages are next merged. The
+    /// setting is kept in the database.
+    /// </summary>
+    public const string SecureDeleteSql = """INSERT INTO "FeedbackSearch" ("FeedbackSearch", rank) VALUES ('secure-delete', 1);""";
+
     public const string DropTableSql = """DROP TABLE IF EXISTS "FeedbackSearch";""";
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class MetricsPanelTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(_data.Service);
-        Services.AddSingleton(new DashboardFigures(TimeProvider.System));
+        Services.AddSingleton(new DashboardFigures(_data.Clock));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

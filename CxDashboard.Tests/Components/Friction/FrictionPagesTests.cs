@@ -8,6 +8,7 @@ using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Friction;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CxDashboard.Tests.Components.Friction;
 
@@ -39,7 +40,7 @@ public sealed class FrictionPagesTests : BunitContext, IAsyncLifetime
     public async Task The_issue_page_lists_what_is_missing_before_the_loop_can_be_closed_naming_unchecked_metrics()
     {
         var id = await _data.IssueAsync(status: FrictionStatus.Resolved);
-        var service = new FrictionService(_database, TimeProvider.System);
+        var service = new FrictionService(_database, new FakeTimeProvider(new DateTimeOffset(FrictionData.Now)));
         await service.LinkMetricAsync(id, new MetricLink(_data.Nps, 20), _data.CxLead, default);
         await _data.ActionAsync(issueId: id);
 

@@ -132,13 +132,18 @@ public class ActionItemTests
     public void A_done_or_cancelled_action_cannot_change_until_reopened(ActionStatus status, string change, Action<ActionItem> attempt, string message)
     {
         var action = A.Action().In(status).Build();
-        var notes = action.Notes.Count;
+        var before = WhatItSays(action);
 
         Assert.Equal(message, Refused(() => attempt(action)));
         Assert.Equal(status, action.Status);
-        Assert.Equal(notes, action.Notes.Count);
-        Assert.NotEmpty(change);
+        Assert.True(WhatItSays(action) == before, $"Refusing to {change} changed the action: {WhatItSays(action)}");
     }
+
+    /// <summary>Everything a person reads on the action: status, texts, owner, team, due date, sizing and notes.</summary>
+    private static string WhatItSays(ActionItem action) => string.Join(" | ",
+        action.Status, action.Title, action.Description, action.BlockedReason, action.OwnerPersonId, action.TeamId, action.DueDate,
+        action.Impact, action.Effort, action.QuickWin, action.CompletedAt,
+        string.Join(",", action.Notes.Select(n => $"{n.NewStatus}:{n.Text}")));
 
     [Theory]
     [InlineData(ActionStatus.Done)]

@@ -6,14 +6,19 @@ using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CxDashboard.Tests.Http.Api;
 
 /// <summary>The app with the demo retailer, shared by the API tests; keys are created the way an Admin does.</summary>
 public sealed class IngestionApiApp : IAsyncLifetime
 {
+    /// <summary>The app's clock, which decides what is in the future and which quarter has started.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
+
     public AppFactory Factory { get; } = new(seedDemoData: true,
-        settings: new Dictionary<string, string?> { ["Authentication:DevelopmentSignIn"] = "true" });
+        settings: new Dictionary<string, string?> { ["Authentication:DevelopmentSignIn"] = "true" },
+        clock: new FakeTimeProvider(Now));
 
     public Caller Admin { get; private set; } = null!;
 

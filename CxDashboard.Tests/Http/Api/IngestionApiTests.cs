@@ -16,7 +16,7 @@ public sealed class IngestionApiTests(IngestionApiApp app) : IClassFixture<Inges
         string? verbatim = "The click and collect desk was easy to find.", string? sentiment = null, string? customerRef = null) => new
     {
         externalId,
-        receivedAt = DateTimeOffset.UtcNow.AddHours(-2),
+        receivedAt = IngestionApiApp.Now.AddHours(-2),
         channel,
         journeyStage = (string?)null,
         source,
@@ -198,7 +198,7 @@ public sealed class IngestionApiTests(IngestionApiApp app) : IClassFixture<Inges
     {
         var key = await app.CreateKeyAsync(ApiScopes.MetricsWrite, "BI job");
         var client = app.ClientWith(key.Secret);
-        var quarter = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow), PeriodKind.Quarter).LastN(9)[0];
+        var quarter = Period.Containing(DateOnly.FromDateTime(IngestionApiApp.Now.UtcDateTime), PeriodKind.Quarter).LastN(9)[0];
         object Value(string? channel, double value) => new { period = quarter.ToString(), channel, value, sampleSize = (int?)null };
 
         var first = await client.PostAsJsonAsync("/api/metrics/conv/values", new { values = new[] { Value("store", 12.5), Value(null, 8.25) } });
@@ -223,7 +223,7 @@ public sealed class IngestionApiTests(IngestionApiApp app) : IClassFixture<Inges
     {
         var key = await app.CreateKeyAsync(ApiScopes.MetricsWrite, "BI job");
         var client = app.ClientWith(key.Secret);
-        var next = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow), PeriodKind.Quarter).Next;
+        var next = Period.Containing(DateOnly.FromDateTime(IngestionApiApp.Now.UtcDateTime), PeriodKind.Quarter).Next;
 
         var future = await client.PostAsJsonAsync("/api/metrics/CONV/values",
             new { values = new[] { new { period = next.ToString(), channel = "store", value = 10.0 } } });

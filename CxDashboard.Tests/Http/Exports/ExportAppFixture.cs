@@ -7,6 +7,7 @@ using CxDashboard.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CxDashboard.Tests.Http.Exports;
 
@@ -23,17 +24,21 @@ public sealed class ExportAppFixture : IAsyncLifetime
     public const string StoresChannelLead = "demo-priya-shah";
     public const string Contributor = "demo-grace-okafor";
 
+    /// <summary>The app's clock: the exports are dated by it.</summary>
+    public static readonly DateTime Now = new(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc);
+
     public AppFactory App { get; } = new(seedDemoData: true,
-        settings: new Dictionary<string, string?> { ["Authentication:DevelopmentSignIn"] = "true" });
+        settings: new Dictionary<string, string?> { ["Authentication:DevelopmentSignIn"] = "true" },
+        clock: new FakeTimeProvider(new DateTimeOffset(Now)));
 
     public async Task InitializeAsync()
     {
         var factory = App.Services.GetRequiredService<IDbContextFactory<CxDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         var website = await db.Channels.Where(c => c.Code == "website").Select(c => c.Id).SingleAsync();
-        db.Feedback.Add(new FeedbackItem(new FeedbackDetails(DateTime.UtcNow, website, null, FeedbackSource.Review, FeedbackCategory.Service,
-            Sentiment.Negative, null, null, FormulaVerbatim, CustomerRef), null, DateTime.UtcNow));
-        await db.SaveChangesAsync();
+        db.Feedback.Add(new FeedbackItem(new FeedbackDetails(Now, website, null, FeedbackSource.Review, FeedbackCategory.Service,
+            Sentiment.Negative, null, null, FormulaVerbatim, CustomerRef), null, Now));
+        await db.SaveChangesAsync(AuditActor.System, App.Services.GetRequiredService<TimeProvider>());
     }
 
     public Task DisposeAsync()

@@ -98,7 +98,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
         var action = new ActionItem(draft.Title, draft.Description, draft.OwnerPersonId, draft.TeamId, draft.DueDate,
             draft.Impact, draft.Effort, draft.QuickWin, by, Now, draft.FrictionIssueId, draft.ReviewId);
         db.Actions.Add(action);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
         return action.Id;
     }
 
@@ -118,7 +118,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
             action.Reassign(plan.OwnerPersonId, plan.TeamId);
         }
         db.ExpectVersion(action, versionSeen);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
     }
 
     /// <summary>Moves the action to another status; a blocked, cancelled or reopened one needs <paramref name="text"/> as its reason.</summary>
@@ -149,7 +149,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
                 throw new DomainException("Choose the action's new status.");
         }
         db.ExpectVersion(action, versionSeen);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
     }
 
     /// <summary>Adds a dated progress note. Notes only add, so another person's save in between is no conflict.</summary>
@@ -159,7 +159,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
         var action = await LoadAsync(db, id, ct);
         ActionRules.EnsureMayUpdate(caller, action.OwnerPersonId, action.TeamId);
         action.AddNote(caller.RequirePersonId(), text, Now);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this action", ct);
     }
 
     /// <summary>Open actions past their due date, per team, the most overdue team first.</summary>
@@ -276,10 +276,5 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
             ?? throw new NotFoundException($"Team #{teamId} does not exist.");
         var ownersTeam = await db.Teams.AsNoTracking().Where(t => t.Id == owner.TeamId).Select(t => t.Name).SingleAsync(ct);
         throw new DomainException($"{owner.DisplayName} works in {ownersTeam}, not {team}: choose the action's owner from {team}.");
-    }
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
-    {
-        await db.SaveAsAsync(caller, clock, "this action", ct);
     }
 }

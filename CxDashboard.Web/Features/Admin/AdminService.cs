@@ -42,7 +42,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         var key = new ApiKey(name, ApiKeySecret.PrefixOf(secret), ApiKeySecret.Hash(secret), scopes, personId, caller.Name, Now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ApiKeys.Add(key);
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
         return new CreatedApiKey(key.Id, key.Name, key.Prefix, secret);
     }
 
@@ -53,7 +53,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId, ct)
                   ?? throw new NotFoundException("That API key no longer exists.");
         key.Revoke(Now);
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
     }
 
     /// <summary>People whose name or e-mail contains the text, with their granted roles; at most 50.</summary>
@@ -90,7 +90,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
             throw new DomainException($"{person} already has the role {RoleDescriptions.Title(role.ToString())}.");
         }
         db.RoleGrants.Add(new RoleGrant(personId, role, caller.Name, Now));
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
                 throw new DomainException("This is the last Admin: grant the role to someone else first, or nobody could manage the app.");
             }
             db.RoleGrants.Remove(grant);
-            await SaveAsync(db, caller, token);
+            await db.SaveChangesAsync(caller.ToAuditActor(), clock, token);
             await transaction.CommitAsync(token);
         }, ct);
     }
@@ -157,12 +157,13 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         RequireAdmin(caller);
         var reference = RequireReference(customerRef);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Feedback.CountAsync(f => f.CustomerRef == reference, ct);
+        return await db.Feedback.CountAsync(CustomerErasure.Carrying(reference, db), ct);
     }
 
     /// <summary>
-    /// Erases the customer's personal data from every feedback item that carries the reference, in one
-    /// transaction, and writes one audit entry that names neither the reference nor what was said.
+    /// Erases the customer's personal data from every feedback item that carries the reference (in any
+    /// case) and wherever the app copied it (see <see cref="CustomerErasure"/>), in one transaction, and
+    /// writes one audit entry that names neither the reference nor what was said.
     /// </summary>
     public async Task<int> EraseCustomerAsync(string customerRef, Caller caller, CancellationToken ct = default)
     {
@@ -175,22 +176,7 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
         return await strategy.ExecuteAsync(async token =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var erased = 0;
-            while (true)
-            {
-                var batch = await db.Feedback.Where(f => f.CustomerRef == reference).OrderBy(f => f.Id).Take(ErasureBatchSize).ToListAsync(token);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-                foreach (var item in batch)
-                {
-                    item.ErasePersonalData();
-                }
-                await db.SaveChangesAsync(token);
-                db.ChangeTracker.Clear();
-                erased += batch.Count;
-            }
+            var erased = await CustomerErasure.EraseAsync(db, reference, ErasureBatchSize, token);
             if (erased > 0)
             {
                 var actor = caller.ToAuditActor();
@@ -201,13 +187,6 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
             await transaction.CommitAsync(token);
             return erased;
         }, ct);
-    }
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
-    {
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
-        await db.SaveChangesAsync(ct);
     }
 
     private static string RequireReference(string? customerRef)

@@ -70,11 +70,9 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         db.Feedback.AddRange(fresh);
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
 
-        db.Actor = client.Actor;
-        db.Clock = clock;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(client.Actor, clock, ct);
         }
         catch (DbUpdateException)
         {
@@ -193,11 +191,9 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             }
         }
 
-        db.Actor = client.Actor;
-        db.Clock = clock;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(client.Actor, clock, ct);
         }
         catch (DbUpdateException)
         {

@@ -12,11 +12,9 @@ public static class CallerSaves
     /// </summary>
     public static async Task SaveAsAsync(this CxDbContext db, Caller caller, TimeProvider clock, string what, CancellationToken cancellationToken)
     {
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(caller.ToAuditActor(), clock, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

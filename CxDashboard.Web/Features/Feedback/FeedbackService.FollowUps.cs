@@ -102,7 +102,8 @@ public sealed partial class FeedbackService
             throw new DomainException("Choose the person who takes the follow-up over.");
         }
         item.ReassignFollowUp(newOwnerPersonId);
-        await SaveAsync(db, item, versionSeen, caller, cancellationToken);
+        db.ExpectVersion(item, versionSeen);
+        await db.SaveAsAsync(caller, clock, $"feedback #{item.Id}", cancellationToken);
     }
 
     private async Task UpdateFollowUpAsync(int feedbackId, int versionSeen, Caller caller, Action<FeedbackItem> change,
@@ -117,7 +118,8 @@ public sealed partial class FeedbackService
             throw new NotAllowedException("This follow-up belongs to someone else: only its owner, the lead of the channel's team or the head of CX can update it.");
         }
         change(item);
-        await SaveAsync(db, item, versionSeen, caller, cancellationToken);
+        db.ExpectVersion(item, versionSeen);
+        await db.SaveAsAsync(caller, clock, $"feedback #{item.Id}", cancellationToken);
     }
 
     private static Task<int> ChannelTeamAsync(Data.CxDbContext db, int channelId, CancellationToken cancellationToken) =>

@@ -81,9 +81,7 @@ public sealed partial class FeedbackService(
         db.Feedback.Add(item);
         var opened = await OpenFollowUpsAsync([item], db, cancellationToken);
 
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, cancellationToken);
 
         if (item.FollowUpOwnerPersonId is not { } ownerId)
         {
@@ -164,18 +162,13 @@ public sealed partial class FeedbackService(
             throw new DomainException("Choose a journey stage from the list.");
         }
         item.Reclassify(category, sentiment, journeyStageId);
-        await SaveAsync(db, item, versionSeen, caller, cancellationToken);
+        db.ExpectVersion(item, versionSeen);
+        await db.SaveAsAsync(caller, clock, $"feedback #{item.Id}", cancellationToken);
     }
 
     private static async Task<FeedbackItem> LoadAsync(CxDbContext db, int feedbackId, CancellationToken cancellationToken) =>
         await db.Feedback.SingleOrDefaultAsync(f => f.Id == feedbackId, cancellationToken)
         ?? throw new NotFoundException($"Feedback #{feedbackId} does not exist.");
-
-    private async Task SaveAsync(CxDbContext db, FeedbackItem item, int versionSeen, Caller caller, CancellationToken cancellationToken)
-    {
-        db.ExpectVersion(item, versionSeen);
-        await db.SaveAsAsync(caller, clock, $"feedback #{item.Id}", cancellationToken);
-    }
 
     private static void RequireContributor(Caller caller, string what)
     {

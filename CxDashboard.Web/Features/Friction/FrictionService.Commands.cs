@@ -24,8 +24,6 @@ public sealed partial class FrictionService
         return await strategy.ExecuteAsync(async token =>
         {
             await using var attempt = await factory.CreateDbContextAsync(token);
-            attempt.Actor = caller.ToAuditActor();
-            attempt.Clock = clock;
             var feedback = await attempt.Feedback.Where(f => feedbackIds.Contains(f.Id)).ToListAsync(token);
             if (feedbackIds.Except(feedback.Select(f => f.Id)).FirstOrDefault() is var missing and > 0)
             {
@@ -44,12 +42,12 @@ public sealed partial class FrictionService
             }
             await using var transaction = await attempt.Database.BeginTransactionAsync(token);
             attempt.FrictionIssues.Add(issue);
-            await attempt.SaveChangesAsync(token);
+            await attempt.SaveChangesAsync(caller.ToAuditActor(), clock, token);
             foreach (var item in feedback)
             {
                 item.LinkTo(issue.Id);
             }
-            await attempt.SaveChangesAsync(token);
+            await attempt.SaveChangesAsync(caller.ToAuditActor(), clock, token);
             await transaction.CommitAsync(token);
             return issue.Id;
         }, ct);
@@ -67,7 +65,7 @@ public sealed partial class FrictionService
         }
         issue.Describe(details);
         db.ExpectVersion(issue, versionSeen);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this issue", ct);
     }
 
     /// <summary>Moves the issue one step; resolve, reopen and won't fix need <paramref name="text"/>.</summary>
@@ -101,7 +99,7 @@ public sealed partial class FrictionService
             default:
                 throw new DomainException("Choose what should happen to the issue.");
         }
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this issue", ct);
     }
 
     public Task WriteResolutionAsync(int id, string resolution, Caller caller, CancellationToken ct) =>
@@ -146,7 +144,7 @@ public sealed partial class FrictionService
         var issue = await LoadAsync(db, id, ct);
         FrictionRules.EnsureMayChange(caller, issue.OwningTeamId);
         await change(db, issue);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this issue", ct);
     }
 
     // History is not loaded: the Domain only appends to it, and EF inserts what is appended.
@@ -165,10 +163,5 @@ public sealed partial class FrictionService
         {
             throw new DomainException($"Metric #{missing} does not exist.");
         }
-    }
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
-    {
-        await db.SaveAsAsync(caller, clock, "this issue", ct);
     }
 }

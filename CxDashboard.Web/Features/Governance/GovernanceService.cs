@@ -139,7 +139,7 @@ public sealed class GovernanceService(IDbContextFactory<CxDbContext> factory, Ti
         var review = new Review(draft.Kind, draft.Title, draft.HeldOn, draft.AttendeeTeamIds, chair);
         review.WriteNotes(draft.Notes);
         db.Reviews.Add(review);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this review", ct);
         return review.Id;
     }
 
@@ -156,7 +156,7 @@ public sealed class GovernanceService(IDbContextFactory<CxDbContext> factory, Ti
         review.WriteNotes(draft.Notes);
         // Marks the review itself as changed too, so an edit of the attendees alone is also checked and versioned.
         db.ExpectVersion(review, versionSeen);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this review", ct);
     }
 
     /// <summary>Adds a decision to the log. Decisions only add, so another person's save in between is no conflict.</summary>
@@ -168,7 +168,7 @@ public sealed class GovernanceService(IDbContextFactory<CxDbContext> factory, Ti
         var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == id, ct)
             ?? throw new NotFoundException($"Review #{id} does not exist.");
         var decision = review.RecordDecision(text, by, Now);
-        await SaveAsync(db, caller, ct);
+        await db.SaveAsAsync(caller, clock, "this review", ct);
         return decision.Id;
     }
 
@@ -187,10 +187,5 @@ public sealed class GovernanceService(IDbContextFactory<CxDbContext> factory, Ti
         {
             throw new DomainException("Choose the attending teams from the list.");
         }
-    }
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
-    {
-        await db.SaveAsAsync(caller, clock, "this review", ct);
     }
 }

@@ -46,7 +46,7 @@ public sealed class MetricCommands(IDbContextFactory<CxDbContext> dbFactory, Tim
             metric.Propose(form.StakeholderTeamIds, personId, now);
         }
         db.Metrics.Add(metric);
-        await SaveAsync(db, caller, metric.Name, ct);
+        await db.SaveAsAsync(caller, clock, metric.Name, ct);
         return metric.Id;
     }
 
@@ -85,7 +85,7 @@ public sealed class MetricCommands(IDbContextFactory<CxDbContext> dbFactory, Tim
             metric.Propose(form.StakeholderTeamIds, personId, now);
         }
         db.ExpectVersion(metric, versionSeen);
-        await SaveAsync(db, caller, metric.Name, ct);
+        await db.SaveAsAsync(caller, clock, metric.Name, ct);
     }
 
     public Task ProposeAsync(Caller caller, int id, int versionSeen, IReadOnlyCollection<int> stakeholderTeamIds, CancellationToken ct = default) =>
@@ -127,7 +127,7 @@ public sealed class MetricCommands(IDbContextFactory<CxDbContext> dbFactory, Tim
         var metric = await FindAsync(db, id, ct);
         change(metric, personId, Now);
         db.ExpectVersion(metric, versionSeen);
-        await SaveAsync(db, caller, metric.Name, ct);
+        await db.SaveAsAsync(caller, clock, metric.Name, ct);
     }
 
     private static int AnsweringTeam(Caller caller, MetricDefinition metric)
@@ -145,11 +145,6 @@ public sealed class MetricCommands(IDbContextFactory<CxDbContext> dbFactory, Tim
 
     private static async Task<MetricDefinition> FindAsync(CxDbContext db, int id, CancellationToken ct) =>
         await MetricsService.LoadAsync(db, id, ct) ?? throw new NotFoundException("That metric no longer exists.");
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, string name, CancellationToken ct)
-    {
-        await db.SaveAsAsync(caller, clock, name, ct);
-    }
 
     private static bool SameDefinition(MetricRevision revision, MetricSpec spec, IReadOnlyList<TargetSpec> targets)
     {

@@ -100,11 +100,9 @@ internal static class MetricValuesWriter
             }
             saved++;
         }
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
         }
         catch (DbUpdateException)
         {

@@ -104,7 +104,7 @@ public sealed class ScorecardService(IDbContextFactory<CxDbContext> dbFactory, T
             throw new DomainException($"{quarter} has not started yet; a scorecard can be started once its quarter has begun.");
         }
         db.Scorecards.Add(new Scorecard(quarter, caller.RequirePersonId(), Now));
-        await SaveAsync(db, caller, ct);
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
     }
 
     /// <summary>Writes the headline. <paramref name="seen"/> is the headline the person started from; if someone changed it since, nothing is saved.</summary>
@@ -243,20 +243,13 @@ public sealed class ScorecardService(IDbContextFactory<CxDbContext> dbFactory, T
         db.ExpectVersion(scorecard, db.VersionOf(scorecard));
         try
         {
-            await SaveAsync(db, caller, ct);
+            await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             throw new ConcurrencyConflictException(
                 $"Someone saved the {scorecard.Quarter} scorecard at the same moment; nothing of yours was written. Reload it and reapply your change.");
         }
-    }
-
-    private async Task SaveAsync(CxDbContext db, Caller caller, CancellationToken ct)
-    {
-        db.Actor = caller.ToAuditActor();
-        db.Clock = clock;
-        await db.SaveChangesAsync(ct);
     }
 
     private Period CurrentQuarter => Period.Containing(DateOnly.FromDateTime(Now), PeriodKind.Quarter);
