@@ -20,6 +20,7 @@ catch (StartupConfigurationException ex)
 builder.AddCxAuthentication();
 builder.Services.AddCxFeatures();
 builder.Services.AddCxHealth();
+builder.Services.AddCxReverseProxy();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -40,10 +41,11 @@ catch (StartupConfigurationException ex)
 
 await app.PrepareDatabaseAsync();
 
+app.UseCxForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
+    app.UseCxHttpsOnly();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.Use((context, next) =>

@@ -53,7 +53,7 @@ public static class AuthenticationSetup
                 options.DefaultScheme = CookieScheme;
                 options.DefaultChallengeScheme = CookieScheme;
             })
-            .AddCookie(CookieScheme, ConfigureCookie)
+            .AddCookie(CookieScheme, options => ConfigureCookie(options, builder.Environment))
             // Survey tools and BI jobs send an API key; only the ingestion API's policies ask for this scheme.
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
 
@@ -82,12 +82,14 @@ public static class AuthenticationSetup
         return app;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    private static void ConfigureCookie(CookieAuthenticationOptions options, IHostEnvironment environment)
     {
         options.Cookie.Name = "CxDashboard.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Always, not SameAsRequest: a proxy missing from ReverseProxy:KnownProxies would otherwise make every
+        // request look like plain HTTP and the session cookie would quietly lose Secure. Development runs on http.
+        options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.LoginPath = AccountPaths.SignIn;

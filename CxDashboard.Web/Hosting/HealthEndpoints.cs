@@ -7,6 +7,8 @@ namespace CxDashboard.Web.Hosting;
 
 public static class HealthEndpoints
 {
+    public const string Path = "/health";
+
     public static IServiceCollection AddCxHealth(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -16,7 +18,7 @@ public static class HealthEndpoints
     /// <summary><c>/health</c>: 200 when the database answers, 503 when it does not; no sign-in needed.</summary>
     public static WebApplication MapCxHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        app.MapHealthChecks(Path, new HealthCheckOptions
         {
             ResponseWriter = async (context, report) =>
             {
