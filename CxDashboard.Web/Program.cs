@@ -42,6 +42,7 @@ catch (StartupConfigurationException ex)
 await app.PrepareDatabaseAsync();
 
 app.UseCxForwardedHeaders();
+app.UseCxSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
