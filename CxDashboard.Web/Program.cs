@@ -21,6 +21,7 @@ builder.AddCxAuthentication();
 builder.Services.AddCxFeatures();
 builder.Services.AddCxHealth();
 builder.Services.AddCxReverseProxy();
+builder.Services.AddCxRateLimits();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -69,6 +70,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedUICultures("en-GB"));
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so limits are counted per API key or person.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapCxHealth();

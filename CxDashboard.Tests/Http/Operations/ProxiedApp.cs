@@ -1,5 +1,4 @@
 using System.Net;
-using CxDashboard.Tests.Http.Auth;
 using CxDashboard.Tests.Support;
 using CxDashboard.Web.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -15,8 +14,8 @@ namespace CxDashboard.Tests.Http.Operations;
 /// The app as a reverse proxy reaches it: every request arrives over plain HTTP from <see cref="From"/>,
 /// which the test sets as the connection's remote address ahead of the app's own pipeline.
 /// </summary>
-internal sealed class ProxiedApp(IReadOnlyDictionary<string, string?> settings, IUserDirectory? directory = null)
-    : AppFactory(settings: settings)
+internal sealed class ProxiedApp(IReadOnlyDictionary<string, string?> settings, IUserDirectory? directory = null, bool seedDemoData = false)
+    : AppFactory(seedDemoData: seedDemoData, settings: settings)
 {
     public IPAddress From { get; set; } = IPAddress.Parse("10.1.0.5");
 

@@ -2,6 +2,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Export;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Features.Exports;
 
@@ -14,7 +15,7 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/export");
+        var export = app.MapGroup("/export").RequireRateLimiting(RateLimits.Exports);
 
         export.MapGet("/feedback.xlsx", async (HttpContext http, ExportService exports, FeedbackService feedback, CancellationToken ct) =>
         {
