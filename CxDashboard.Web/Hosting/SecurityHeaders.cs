@@ -28,7 +28,7 @@ public static class SecurityHeaders
 
         app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             // Set as the response starts: the exception handler clears headers set earlier.
             context.Response.OnStarting(() =>
