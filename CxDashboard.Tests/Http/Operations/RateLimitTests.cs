@@ -22,6 +22,7 @@ public sealed class RateLimitedApp : IAsyncLifetime
         ["RateLimits:Api:Window"] = "01:00:00",
         ["RateLimits:Exports:PermitLimit"] = "2",
         ["RateLimits:Exports:Window"] = "01:00:00",
+        ["RateLimits:Exports:ConcurrentPerPerson"] = "1",
         ["RateLimits:SignIn:PermitLimit"] = "2",
         ["RateLimits:SignIn:Window"] = "01:00:00",
     }, seedDemoData: true);
@@ -41,6 +42,8 @@ public sealed class RateLimitedApp : IAsyncLifetime
 
 public sealed class RateLimitTests(RateLimitedApp fixture) : IClassFixture<RateLimitedApp>
 {
+    private static int _signedIn;
+
     private ProxiedApp App => fixture.App;
 
     [Fact]
@@ -99,6 +102,24 @@ public sealed class RateLimitTests(RateLimitedApp fixture) : IClassFixture<RateL
         Assert.Equal(HttpStatusCode.OK, priyas.StatusCode);
     }
 
+    [Fact]
+    public async Task A_second_export_while_the_first_is_still_being_sent_gets_429()
+    {
+        var grace = await SignedInAsync("demo-grace-okafor");
+
+        var held = new HttpRequestMessage(HttpMethod.Get, "/export/feedback.xlsx");
+        held.Headers.Add(HeldResponseGate.Header, "1");
+
+        var first = grace.SendAsync(held);
+        await App.HeldResponses.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await grace.GetAsync("/export/reviews.xlsx");
+        App.HeldResponses.Release();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.NotNull(second.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+    }
+
     private static HttpRequestMessage SignInFrom(string clientAddress)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, AccountPaths.SignInWithProvider);
@@ -131,6 +152,8 @@ public sealed class RateLimitTests(RateLimitedApp fixture) : IClassFixture<RateL
     private async Task<HttpClient> SignedInAsync(string subject)
     {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+        // Each person signs in from an address of their own, so the sign-in limit is the sign-in test's alone.
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"192.0.2.{Interlocked.Increment(ref _signedIn)}");
         var browser = new AuthBrowser(client);
         var page = await browser.GetAsync(AccountPaths.SignInFor("/"));
         await browser.PostFormAsync(AccountPaths.DevelopmentSignIn,
