@@ -73,6 +73,8 @@ public static class AuthenticationSetup
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<OidcOptions>>(ConfigureJwtBearer);
         }
 
+        // The framework leaves the antiforgery cookie without Secure whatever the request; it goes the session cookie's way.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
         services.AddMemoryCache();
         services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
 
@@ -93,9 +95,7 @@ public static class AuthenticationSetup
         options.Cookie.Name = "CxDashboard.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        // Always, not SameAsRequest: a proxy missing from ReverseProxy:KnownProxies would otherwise make every
-        // request look like plain HTTP and the session cookie would quietly lose Secure. Development runs on http.
-        options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        options.Cookie.SecurePolicy = SecurePolicy(environment);
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.LoginPath = AccountPaths.SignIn;
@@ -184,6 +184,11 @@ public static class AuthenticationSetup
         options.TokenValidationParameters.NameClaimType = CxClaimTypes.Name;
         options.TokenValidationParameters.RoleClaimType = System.Security.Claims.ClaimTypes.Role;
     }
+
+    // Always, not SameAsRequest: a proxy missing from ReverseProxy:KnownProxies would otherwise make every
+    // request look like plain HTTP and the cookies would quietly lose Secure. Development runs on http.
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static bool IsUsableAuthority(OidcOptions options) =>
         Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority)

@@ -20,11 +20,9 @@ public static class SecurityHeaders
 
     public static WebApplication UseCxSecurityHeaders(this WebApplication app)
     {
-        var oidc = app.Services.GetRequiredService<IOptions<OidcOptions>>().Value;
-        // Signing out posts a form whose answer redirects to the provider's end-session page; form-action covers that redirect.
-        var formTargets = oidc.IsConfigured && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
-            ? $"'self' {authority.GetLeftPart(UriPartial.Authority)}"
-            : "'self'";
+        // Read on the first request, not here: settings that fail validation are reported by the host's start.
+        var oidc = app.Services.GetRequiredService<IOptions<OidcOptions>>();
+        var formTargets = new Lazy<string>(() => FormTargets(oidc.Value));
 
         app.Use((context, next) =>
         {
@@ -44,12 +42,12 @@ public static class SecurityHeaders
                     "connect-src 'self'; " +
                     "object-src 'none'; " +
                     "base-uri 'self'; " +
-                    $"form-action {formTargets}; " +
+                    $"form-action {formTargets.Value}; " +
                     "frame-ancestors 'none'";
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 return Task.CompletedTask;
             });
@@ -57,4 +55,10 @@ public static class SecurityHeaders
         });
         return app;
     }
+
+    // Signing out posts a form whose answer redirects to the provider's end-session page; form-action covers that redirect.
+    private static string FormTargets(OidcOptions oidc) =>
+        oidc.IsConfigured && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
+            ? $"'self' {authority.GetLeftPart(UriPartial.Authority)}"
+            : "'self'";
 }

@@ -15,7 +15,7 @@ public sealed class ReverseProxyTests(TestIdentityProvider provider) : IClassFix
     private const string Proxy = "10.1.0.5";
 
     [Fact]
-    public async Task Behind_a_known_proxy_the_session_cookie_is_secure_and_responses_carry_hsts()
+    public async Task Behind_a_known_proxy_the_session_and_antiforgery_cookies_are_secure_and_responses_carry_hsts()
     {
         using var app = new ProxiedApp(new Dictionary<string, string?>
         {
@@ -37,6 +37,7 @@ public sealed class ReverseProxyTests(TestIdentityProvider provider) : IClassFix
         var signedIn = await client.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("max-age=31536000", page.Headers.GetValues("Strict-Transport-Security").Single());
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var session = CookieNamed(signedIn, "CxDashboard.Session=");
