@@ -20,6 +20,8 @@ catch (StartupConfigurationException ex)
 builder.AddCxAuthentication();
 builder.Services.AddCxFeatures();
 builder.Services.AddCxHealth();
+builder.Services.AddCxReverseProxy();
+builder.Services.AddCxRateLimits();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -40,10 +42,12 @@ catch (StartupConfigurationException ex)
 
 await app.PrepareDatabaseAsync();
 
+app.UseCxForwardedHeaders();
+app.UseCxSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
+    app.UseCxHttpsOnly();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.Use((context, next) =>
@@ -66,6 +70,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedUICultures("en-GB"));
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so limits are counted per API key or person.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapCxHealth();

@@ -13,9 +13,15 @@ public sealed class ApiKey : Entity
     /// <summary>Last use is written at most this often, so a busy integration does not write on every call.</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a new key may be valid, in days: a key that leaks stops working on its own.</summary>
+    public static readonly IReadOnlyList<int> Lifetimes = [30, 90, 180, 365];
+
+    public const int DefaultLifetimeDays = 90;
+
     private ApiKey() { Name = Prefix = SecretHash = CreatedBy = string.Empty; }
 
-    public ApiKey(string name, string prefix, string secretHash, ApiScopes scopes, int createdByPersonId, string createdBy, DateTime createdAt)
+    public ApiKey(string name, string prefix, string secretHash, ApiScopes scopes, int createdByPersonId, string createdBy, DateTime createdAt,
+        int validForDays = DefaultLifetimeDays)
     {
         Name = Guard.Text(name, "The key's name", 100);
         if (prefix is null || prefix.Length != PrefixLength)
@@ -32,6 +38,11 @@ public sealed class ApiKey : Entity
         CreatedByPersonId = Guard.Id(createdByPersonId, "Who created the key");
         CreatedBy = Guard.Text(createdBy, "Who created the key", 200);
         CreatedAt = Guard.Utc(createdAt);
+        if (!Lifetimes.Contains(validForDays))
+        {
+            throw new DomainException($"A key is valid for {string.Join(", ", Lifetimes)} days; {validForDays} is not one of them.");
+        }
+        ExpiresAt = CreatedAt.AddDays(validForDays);
     }
 
     public string Name { get; private set; }
@@ -52,9 +63,14 @@ public sealed class ApiKey : Entity
     public DateTime? RevokedAt { get; private set; }
     public DateTime? LastUsedAt { get; private set; }
 
+    /// <summary>From this moment requests with the key are refused.</summary>
+    public DateTime ExpiresAt { get; private set; }
+
     public bool IsRevoked => RevokedAt is not null;
 
-    public bool Allows(ApiScopes scope) => !IsRevoked && (Scopes & scope) == scope;
+    public bool IsExpiredAt(DateTime at) => at >= ExpiresAt;
+
+    public bool Allows(ApiScopes scope, DateTime at) => !IsRevoked && !IsExpiredAt(at) && (Scopes & scope) == scope;
 
     public void Revoke(DateTime at)
     {

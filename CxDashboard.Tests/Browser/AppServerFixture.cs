@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using CxDashboard.Web.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -26,6 +27,7 @@ public sealed class AppServerFixture : IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cxdashboard-browser", Guid.NewGuid().ToString("N"));
     private readonly ServerLogFile _log = new(Path.Combine(ServerLogFile.Folder, $"{DateTime.UtcNow:HHmmss}-{Guid.NewGuid():N}.log"));
+    private readonly ConcurrentQueue<string> _contentSecurityPolicyViolations = new();
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
@@ -76,7 +78,39 @@ public sealed class AppServerFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
+        // Chromium reports what the Content-Security-Policy blocked on the console; the tests' classes fail on any.
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                _contentSecurityPolicyViolations.Enqueue($"{message.Page?.Url}: {message.Text}");
+            }
+        };
         return await context.NewPageAsync();
+    }
+
+    public bool HasContentSecurityPolicyViolations => !_contentSecurityPolicyViolations.IsEmpty;
+
+    /// <summary>What the Content-Security-Policy refused since the last call, emptying the list.</summary>
+    public IReadOnlyList<string> TakeContentSecurityPolicyViolations()
+    {
+        var taken = new List<string>();
+        while (_contentSecurityPolicyViolations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+        return taken;
+    }
+
+    /// <summary>Fails the test that just ran when any page it opened broke the Content-Security-Policy.</summary>
+    public void AssertNoContentSecurityPolicyViolations()
+    {
+        var violations = TakeContentSecurityPolicyViolations();
+        if (violations.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException("The Content-Security-Policy refused something a page needs:" + Environment.NewLine
+                + string.Join(Environment.NewLine, violations));
+        }
     }
 
     /// <summary>

@@ -12,8 +12,10 @@ namespace CxDashboard.Tests.Browser;
 /// The closed loop in a real browser: a detractor's words reach the lead who owns the follow-up, become a
 /// friction issue with an action for another team, and the issue is closed once the customer is told.
 /// </summary>
-public sealed class ClosedLoopTests(AppServerFixture app) : IClassFixture<AppServerFixture>
+public sealed class ClosedLoopTests(AppServerFixture app) : IClassFixture<AppServerFixture>, IDisposable
 {
+    public void Dispose() => app.AssertNoContentSecurityPolicyViolations();
+
     [BrowserFact]
     public async Task A_detractors_feedback_becomes_a_friction_issue_whose_action_is_done_by_another_team_and_the_loop_is_closed()
     {

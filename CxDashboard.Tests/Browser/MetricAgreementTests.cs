@@ -7,8 +7,10 @@ using static CxDashboard.Tests.Browser.BrowserSteps;
 namespace CxDashboard.Tests.Browser;
 
 /// <summary>A shared metric from first draft to agreement, in a real browser, by the people who agree it.</summary>
-public sealed class MetricAgreementTests(AppServerFixture app) : IClassFixture<AppServerFixture>
+public sealed class MetricAgreementTests(AppServerFixture app) : IClassFixture<AppServerFixture>, IDisposable
 {
+    public void Dispose() => app.AssertNoContentSecurityPolicyViolations();
+
     [BrowserFact]
     public async Task Head_of_cx_proposes_a_metric_two_teams_sign_off_and_the_catalogue_shows_it_agreed()
     {

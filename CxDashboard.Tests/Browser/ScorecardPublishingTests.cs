@@ -9,8 +9,10 @@ using static CxDashboard.Tests.Browser.BrowserSteps;
 namespace CxDashboard.Tests.Browser;
 
 /// <summary>The quarter's scorecard from draft to published workbook, in a real browser, by the head of CX.</summary>
-public sealed class ScorecardPublishingTests(AppServerFixture app) : IClassFixture<AppServerFixture>
+public sealed class ScorecardPublishingTests(AppServerFixture app) : IClassFixture<AppServerFixture>, IDisposable
 {
+    public void Dispose() => app.AssertNoContentSecurityPolicyViolations();
+
     [BrowserFact]
     public async Task Head_of_cx_publishes_the_draft_scorecard_and_downloads_it_and_an_executive_reads_it()
     {

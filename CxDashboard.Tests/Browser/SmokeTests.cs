@@ -8,8 +8,10 @@ using static CxDashboard.Tests.Browser.BrowserSteps;
 namespace CxDashboard.Tests.Browser;
 
 /// <summary>A newcomer's first minute: sign in as the head of CX and read the home page, in a real browser.</summary>
-public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFixture>
+public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFixture>, IDisposable
 {
+    public void Dispose() => app.AssertNoContentSecurityPolicyViolations();
+
     private static readonly string[] AreaPages = ["/metrics", "/feedback", "/friction", "/actions", "/scorecards", "/governance", "/audit"];
 
     [BrowserFact]

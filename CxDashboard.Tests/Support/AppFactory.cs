@@ -26,6 +26,8 @@ public class AppFactory : WebApplicationFactory<Program>
         DatabasePath = databasePath ?? Path.Combine(_folder, "app.db");
         SeedDemoData = seedDemoData;
         Environment = environment;
+        // Outside Development plain HTTP is redirected to HTTPS, as a browser would be.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public string DatabasePath { get; }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CxDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,8 +14,8 @@ internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(AccountPaths.SignInWithProvider, SignInWithProvider).AllowAnonymous();
-        endpoints.MapPost(AccountPaths.DevelopmentSignIn, DevelopmentSignInAsync).AllowAnonymous();
+        endpoints.MapGet(AccountPaths.SignInWithProvider, SignInWithProvider).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        endpoints.MapPost(AccountPaths.DevelopmentSignIn, DevelopmentSignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
 
         // The sign-out page answers GET at the same path; this endpoint takes its POST (and the app
         // bar's), so it is ordered ahead of the page's own form-handling endpoint.

@@ -26,6 +26,8 @@ public static class AuthenticationSetup
                 "Authentication:Oidc:Authority must be an absolute https URL (http only with RequireHttpsMetadata=false).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.RoleClaimType),
                 "Authentication:Oidc:RoleClaimType must not be empty.")
+            .Validate(o => !o.AcceptsBearerTokens || !string.Equals(o.Audience, o.ClientId, StringComparison.Ordinal),
+                "Authentication:Oidc:Audience must be the ingestion API's own audience, not the ClientId: an identity token is issued for the ClientId.")
             .ValidateOnStart();
 
         services.AddOptions<CxAuthenticationOptions>()
@@ -53,25 +55,31 @@ public static class AuthenticationSetup
                 options.DefaultScheme = CookieScheme;
                 options.DefaultChallengeScheme = CookieScheme;
             })
-            .AddCookie(CookieScheme, ConfigureCookie)
+            .AddCookie(CookieScheme, options => ConfigureCookie(options, builder.Environment))
             // Survey tools and BI jobs send an API key; only the ingestion API's policies ask for this scheme.
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{OidcOptions.Section}:{nameof(OidcOptions.Authority)}"]))
+        var configuredProvider = builder.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+        if (configuredProvider.IsConfigured)
         {
             authentication.AddOpenIdConnect(OidcScheme, _ => { });
             services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IOptions<OidcOptions>>(ConfigureOpenIdConnect);
-            // Machines sending data to the ingestion API may present the same provider's access tokens.
+        }
+        // Machines sending data to the ingestion API may present the same provider's access tokens, once the
+        // API has an audience of its own to check them against.
+        if (configuredProvider.AcceptsBearerTokens)
+        {
             authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<OidcOptions>>(ConfigureJwtBearer);
         }
 
+        // The framework leaves the antiforgery cookie without Secure whatever the request; it goes the session cookie's way.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
         services.AddMemoryCache();
         services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
 
         services.AddAuthorization(Policies.Configure);
-        services.AddAuthorization(options => ApiPolicies.Configure(options,
-            bearerTokens: !string.IsNullOrWhiteSpace(builder.Configuration[$"{OidcOptions.Section}:{nameof(OidcOptions.Authority)}"])));
+        services.AddAuthorization(options => ApiPolicies.Configure(options, bearerTokens: configuredProvider.AcceptsBearerTokens));
         services.AddCascadingAuthenticationState();
         return builder;
     }
@@ -82,12 +90,12 @@ public static class AuthenticationSetup
         return app;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    private static void ConfigureCookie(CookieAuthenticationOptions options, IHostEnvironment environment)
     {
         options.Cookie.Name = "CxDashboard.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Cookie.SecurePolicy = SecurePolicy(environment);
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.LoginPath = AccountPaths.SignIn;
@@ -152,13 +160,35 @@ public static class AuthenticationSetup
     {
         var oidc = configured.Value;
         options.Authority = oidc.Authority;
-        options.Audience = string.IsNullOrWhiteSpace(oidc.Audience) ? oidc.ClientId : oidc.Audience;
+        // The audience is the API's own, never the client id: the provider issues identity tokens to the client id,
+        // and one of those must not pass for an access token.
+        options.Audience = oidc.Audience;
+        options.TokenValidationParameters.ValidateAudience = true;
+        options.TokenValidationParameters.ValidTypes = ["at+jwt", "JWT"];
         options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        options.Events = new JwtBearerEvents
+        {
+            // Belt and braces for a provider that puts the API's audience into identity tokens too: only an
+            // identity token carries the nonce of a browser sign-in.
+            OnTokenValidated = context =>
+            {
+                if (context.Principal?.HasClaim(c => c.Type == "nonce") == true)
+                {
+                    context.Fail("An identity token is not an access token.");
+                }
+                return Task.CompletedTask;
+            },
+        };
         // As for sign-in: provider claim names kept, provider roles mapped to app roles by RoleClaimsTransformation.
         options.MapInboundClaims = false;
         options.TokenValidationParameters.NameClaimType = CxClaimTypes.Name;
         options.TokenValidationParameters.RoleClaimType = System.Security.Claims.ClaimTypes.Role;
     }
+
+    // Always, not SameAsRequest: a proxy missing from ReverseProxy:KnownProxies would otherwise make every
+    // request look like plain HTTP and the cookies would quietly lose Secure. Development runs on http.
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static bool IsUsableAuthority(OidcOptions options) =>
         Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority)

@@ -12,7 +12,10 @@ public sealed class OidcOptions
 
     public string? ClientSecret { get; set; }
 
-    /// <summary>The audience bearer tokens sent to the ingestion API must be issued for; the client id when empty.</summary>
+    /// <summary>
+    /// The audience access tokens sent to the ingestion API must be issued for (the API's own, never the client
+    /// id). Empty: the API takes API keys only.
+    /// </summary>
     public string? Audience { get; set; }
 
     /// <summary>Scopes to request; openid is always requested. Empty means openid, profile and email.</summary>
@@ -24,6 +27,8 @@ public sealed class OidcOptions
     public string RoleClaimType { get; set; } = "roles";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
+
+    public bool AcceptsBearerTokens => IsConfigured && !string.IsNullOrWhiteSpace(Audience);
 
     // Defaults cannot live in the array itself: the configuration binder appends configured items to it.
     public IReadOnlyList<string> RequestedScopes =>

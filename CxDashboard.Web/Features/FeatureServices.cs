@@ -30,6 +30,7 @@ public static class FeatureServices
         services.AddScoped<ScorecardService>();
         services.AddScoped<GovernanceService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<ExportAuditTrail>();
         services.AddIngestionApi();
         services.AddScoped<AdminService>();
         services.AddScoped<AuditService>();

@@ -7,6 +7,8 @@ namespace CxDashboard.Web.Hosting;
 
 public static class HealthEndpoints
 {
+    public const string Path = "/health";
+
     public static IServiceCollection AddCxHealth(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -16,7 +18,7 @@ public static class HealthEndpoints
     /// <summary><c>/health</c>: 200 when the database answers, 503 when it does not; no sign-in needed.</summary>
     public static WebApplication MapCxHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        app.MapHealthChecks(Path, new HealthCheckOptions
         {
             ResponseWriter = async (context, report) =>
             {
@@ -33,7 +35,7 @@ public static class HealthEndpoints
 }
 
 /// <summary>Reads one row of a real table: a missing, locked or unreachable database fails.</summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<CxDbContext> factory) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<CxDbContext> factory, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -47,7 +49,9 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<CxDbContext> factory
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("The database does not answer: " + ex.GetBaseException().Message);
+            // Anyone may call /health: the reason goes to the log, not to the caller.
+            logger.LogWarning(ex, "The health check could not read the database.");
+            return HealthCheckResult.Unhealthy("The database does not answer.");
         }
     }
 }

@@ -35,6 +35,22 @@ public sealed class ApiKeysPanelTests : FeedbackComponentTest
     });
 
     [Fact]
+    public async Task A_key_past_its_expiry_is_listed_as_expired_with_the_day_it_stopped()
+    {
+        using (var scope = Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AdminService>().CreateApiKeyAsync("Old survey tool", ApiScopes.FeedbackWrite, Admin, validForDays: 30);
+        }
+        Data.Clock.Advance(TimeSpan.FromDays(31));
+
+        var host = RenderPanel();
+
+        var row = host.WaitForElement("[data-testid=api-keys] tbody tr");
+        Assert.Contains("Expired 23 Dec 2026 09:00 UTC", row.TextContent);
+        Assert.DoesNotContain("Active", row.TextContent);
+    }
+
+    [Fact]
     public async Task A_new_keys_secret_is_shown_once_in_a_dialog_and_only_its_prefix_stays_in_the_list()
     {
         var host = RenderPanel();
@@ -47,6 +63,7 @@ public sealed class ApiKeysPanelTests : FeedbackComponentTest
         var secret = secretField.GetAttribute("value")!;
         Assert.StartsWith("cxk_", secret);
         Assert.Contains("cannot be shown again", host.Find("[data-testid=secret-shown-once]").TextContent);
+        Assert.Contains("stops working on 21 Feb 2027 09:00 UTC", host.Find("[data-testid=api-key-expires]").TextContent);
         await using (var db = Data.Database.CreateDbContext())
         {
             var stored = await db.ApiKeys.SingleAsync();

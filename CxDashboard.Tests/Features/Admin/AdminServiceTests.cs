@@ -53,6 +53,38 @@ public sealed class AdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_key_stops_at_the_end_of_the_lifetime_chosen_and_is_then_listed_as_expired()
+    {
+        var created = await Service.CreateApiKeyAsync("Survey tool", ApiScopes.FeedbackWrite, Admin, validForDays: 30);
+        var beforeExpiry = Assert.Single(await Service.ListApiKeysAsync(Admin));
+
+        _data.Clock.Advance(TimeSpan.FromDays(30));
+        var afterExpiry = Assert.Single(await Service.ListApiKeysAsync(Admin));
+
+        Assert.Equal(FeedbackData.Now.AddDays(30), created.ExpiresAt);
+        Assert.Equal((FeedbackData.Now.AddDays(30), false), (beforeExpiry.ExpiresAt, beforeExpiry.IsExpired));
+        Assert.True(afterExpiry.IsExpired);
+    }
+
+    [Fact]
+    public async Task A_key_is_valid_for_ninety_days_unless_another_lifetime_is_chosen()
+    {
+        var created = await Service.CreateApiKeyAsync("BI job", ApiScopes.MetricsWrite, Admin);
+
+        Assert.Equal(FeedbackData.Now.AddDays(90), created.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task A_lifetime_other_than_the_offered_ones_is_refused_and_no_key_is_made()
+    {
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            Service.CreateApiKeyAsync("Survey tool", ApiScopes.FeedbackWrite, Admin, validForDays: 3650));
+
+        Assert.Equal("A key is valid for 30, 90, 180, 365 days; 3650 is not one of them.", refused.Message);
+        Assert.Empty(await Service.ListApiKeysAsync(Admin));
+    }
+
+    [Fact]
     public async Task Only_an_admin_creates_keys()
     {
         await Assert.ThrowsAsync<NotAllowedException>(() => Service.CreateApiKeyAsync("Survey tool", ApiScopes.FeedbackWrite, _data.CxLead));

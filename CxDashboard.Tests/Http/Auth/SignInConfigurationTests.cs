@@ -54,6 +54,7 @@ public sealed class SignInConfigurationTests
     [InlineData("Authentication:Oidc:ClientId", "", "Authentication:Oidc:ClientId is required")]
     [InlineData("Authentication:Oidc:Authority", "http://login.example.test/", "Authentication:Oidc:Authority must be an absolute https URL")]
     [InlineData("Authentication:RoleMapping:cx-admins", "Superuser", "Authentication:RoleMapping values must be app roles")]
+    [InlineData("Authentication:Oidc:Audience", "cx-dashboard", "Authentication:Oidc:Audience must be the ingestion API's own audience, not the ClientId")]
     public async Task Identity_provider_settings_that_cannot_work_stop_the_start(string key, string value, string message)
     {
         var settings = new Dictionary<string, string?>

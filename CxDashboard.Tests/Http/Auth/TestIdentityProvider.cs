@@ -1,9 +1,13 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
@@ -22,6 +26,9 @@ public sealed class TestIdentityProvider : IAsyncLifetime
 {
     public const string ClientId = "cx-dashboard";
     public const string ClientSecret = "cx-dashboard-test-secret";
+
+    /// <summary>The ingestion API's audience: access tokens are issued for it, identity tokens for the client.</summary>
+    public const string ApiAudience = "cx-dashboard-api";
     public static readonly string RedirectUri = new Uri(CxDashboardFactory.BaseAddress, "/signin-oidc").ToString();
     public static readonly string PostLogoutRedirectUri = new Uri(CxDashboardFactory.BaseAddress, "/signout-callback-oidc").ToString();
 
@@ -51,6 +58,8 @@ public sealed class TestIdentityProvider : IAsyncLifetime
             options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             options.RegisterScopes(Scopes.Email, Scopes.Profile);
             options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+            // Access tokens as most providers issue them: signed JWTs the API validates with the provider's keys.
+            options.DisableAccessTokenEncryption();
             options.EnableDegradedMode();
             options.UseAspNetCore()
                 .EnableAuthorizationEndpointPassthrough()
@@ -116,6 +125,7 @@ public sealed class TestIdentityProvider : IAsyncLifetime
             identity.AddClaim(new Claim("roles", role));
         }
         identity.SetScopes(request.GetScopes());
+        identity.SetResources(ApiAudience);
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
 
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -128,6 +138,36 @@ public sealed class TestIdentityProvider : IAsyncLifetime
         return code.Principal is { } principal
             ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
             : Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>
+    /// Runs the code flow with PKCE as the app's client, outside any browser, and returns the tokens the
+    /// provider issued for <see cref="User"/>.
+    /// </summary>
+    public async Task<(string IdentityToken, string AccessToken)> IssueTokensAsync()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Authority };
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var authorize = await client.GetAsync("connect/authorize?" + string.Join("&",
+            $"client_id={ClientId}", $"redirect_uri={Uri.EscapeDataString(RedirectUri)}", "response_type=code",
+            "scope=openid%20profile", "nonce=n-0S6_WzA2Mj", "state=af0ifjsldkj",
+            $"code_challenge={challenge}", "code_challenge_method=S256"));
+        var code = QueryHelpers.ParseQuery(authorize.Headers.Location?.Query)["code"].ToString();
+
+        var token = await client.PostAsync("connect/token", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("grant_type", "authorization_code"),
+            KeyValuePair.Create("code", code),
+            KeyValuePair.Create("redirect_uri", RedirectUri),
+            KeyValuePair.Create("client_id", ClientId),
+            KeyValuePair.Create("client_secret", ClientSecret),
+            KeyValuePair.Create("code_verifier", verifier),
+        ]));
+        using var issued = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
+        return (issued.RootElement.GetProperty("id_token").GetString()!, issued.RootElement.GetProperty("access_token").GetString()!);
+
+        static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     private IResult EndSession()

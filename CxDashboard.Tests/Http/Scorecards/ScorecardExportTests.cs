@@ -1,4 +1,5 @@
 using System.Net;
+using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Scorecards;
 using CxDashboard.Tests.Http.Auth;
 using SignedInBrowser = CxDashboard.Tests.Http.Auth.Browser;
@@ -47,6 +48,20 @@ public sealed class ScorecardExportTests : IDisposable
         var scorecards = await db.Scorecards.Select(s => new { s.Quarter, s.Status }).ToListAsync();
         return (scorecards.Single(s => s.Status == ScorecardStatus.Draft).Quarter.ToString(),
             scorecards.Where(s => s.Status == ScorecardStatus.Published).Max(s => s.Quarter).ToString());
+    }
+
+    [Fact]
+    public async Task A_downloaded_scorecard_is_written_to_the_audit_trail_with_who_took_it()
+    {
+        var executive = await SignedInAsAsync("Margaret Osei");
+        var (_, published) = await QuartersAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await executive.GetAsync($"/export/scorecards/{published}.xlsx")).StatusCode);
+
+        await using var db = _app.Services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContext();
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.Exported);
+        Assert.Equal(("Margaret Osei", "Export", $"scorecard {published}"), (entry.ActorName, entry.EntityType, entry.EntityId));
+        Assert.Matches($"^Exported [0-9,]+ rows of scorecard {published} to Excel; filters: none$", entry.Summary);
     }
 
     [Fact]

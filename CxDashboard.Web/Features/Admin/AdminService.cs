@@ -27,23 +27,26 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
     {
         RequireAdmin(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
         return await db.ApiKeys.AsNoTracking()
             .OrderBy(k => k.RevokedAt == null ? 0 : 1).ThenByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id)
-            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.Scopes, k.CreatedBy, k.CreatedAt, k.LastUsedAt, k.RevokedAt))
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.Scopes, k.CreatedBy, k.CreatedAt, k.LastUsedAt, k.RevokedAt,
+                k.ExpiresAt, k.ExpiresAt <= now))
             .ToListAsync(ct);
     }
 
     /// <summary>Creates a key and returns its secret, which is not stored and cannot be shown again.</summary>
-    public async Task<CreatedApiKey> CreateApiKeyAsync(string name, ApiScopes scopes, Caller caller, CancellationToken ct = default)
+    public async Task<CreatedApiKey> CreateApiKeyAsync(string name, ApiScopes scopes, Caller caller,
+        int validForDays = ApiKey.DefaultLifetimeDays, CancellationToken ct = default)
     {
         RequireAdmin(caller);
         var personId = caller.RequirePersonId();
         var secret = ApiKeySecret.Create();
-        var key = new ApiKey(name, ApiKeySecret.PrefixOf(secret), ApiKeySecret.Hash(secret), scopes, personId, caller.Name, Now);
+        var key = new ApiKey(name, ApiKeySecret.PrefixOf(secret), ApiKeySecret.Hash(secret), scopes, personId, caller.Name, Now, validForDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(caller.ToAuditActor(), clock, ct);
-        return new CreatedApiKey(key.Id, key.Name, key.Prefix, secret);
+        return new CreatedApiKey(key.Id, key.Name, key.Prefix, secret, key.ExpiresAt);
     }
 
     public async Task RevokeApiKeyAsync(int keyId, Caller caller, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CxDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -49,7 +50,7 @@ public static class ApiEndpoints
     {
         app.MapOpenApi(OpenApiPath).AllowAnonymous();
 
-        var api = app.MapGroup("/api").WithTags("Ingestion");
+        var api = app.MapGroup("/api").WithTags("Ingestion").RequireRateLimiting(RateLimits.Api);
         api.MapPost("/feedback", PostFeedbackAsync)
             .RequireAuthorization(ApiPolicies.ApiFeedbackWriter)
             .WithName("PostFeedback")

@@ -12,7 +12,7 @@ namespace CxDashboard.Web.Features.Api;
 
 /// <summary>
 /// Signs in a machine that sends an <c>X-Api-Key</c> header: the key must exist, match its stored
-/// hash and not be revoked. The identity carries the key's scopes, never a person's role.
+/// hash, not be revoked and not have expired. The identity carries the key's scopes, never a person's role.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -43,7 +43,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var prefix = ApiKeySecret.PrefixOf(secret);
         var candidates = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Prefix == prefix && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.SecretHash, k.Scopes, k.CreatedByPersonId, k.LastUsedAt })
+            .Select(k => new { k.Id, k.Name, k.SecretHash, k.Scopes, k.CreatedByPersonId, k.LastUsedAt, k.ExpiresAt })
             .ToListAsync(Context.RequestAborted);
         var key = candidates.FirstOrDefault(k => ApiKeySecret.Matches(secret, k.SecretHash));
         if (key is null)
@@ -52,6 +52,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (now >= key.ExpiresAt)
+        {
+            return AuthenticateResult.Fail("The API key has expired.");
+        }
         if (ApiKey.ShouldRecordUse(key.LastUsedAt, now))
         {
             // A set-based update: last use is bookkeeping, not a change anyone audits.

@@ -81,6 +81,7 @@ public sealed class AuditService(IDbContextFactory<CxDbContext> dbFactory)
                         && t.ClrType != typeof(Domain.Audit.AuditEntry))
             .Select(t => t.ClrType.Name)
             .Append(CustomerEntityType)
+            .Append(Exports.ExportAuditTrail.EntityType)
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();

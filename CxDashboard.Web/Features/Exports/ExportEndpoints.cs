@@ -2,6 +2,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Export;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Features.Exports;
 
@@ -9,49 +10,53 @@ namespace CxDashboard.Web.Features.Exports;
 /// "Export to Excel" for every list: GET /export/… with the page's own filters in the query string
 /// and the page's own policy. The workbook is written to a temporary file that deletes itself once
 /// sent, so neither a million rows nor several people exporting at once fill the server's memory.
+/// Every export is written to the audit trail.
 /// </summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/export");
+        var export = app.MapGroup("/export").RequireRateLimiting(RateLimits.Exports);
 
-        export.MapGet("/feedback.xlsx", async (HttpContext http, ExportService exports, FeedbackService feedback, CancellationToken ct) =>
+        export.MapGet("/feedback.xlsx", async (HttpContext http, ExportService exports, ExportAuditTrail audit, FeedbackService feedback, CancellationToken ct) =>
         {
             var query = http.Request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var model = InboxFilterModel.FromQuery(query, await feedback.GetLookupsAsync(ct));
-            return await FileAsync("feedback", exports.Today,
+            return await FileAsync(http, "feedback", exports, audit,
                 (stream, token) => exports.WriteFeedbackAsync(stream, model.ToFilter(), model.Sort, Caller.From(http.User), token), ct);
         }).RequireAuthorization(Policies.Reader);
 
-        export.MapGet("/friction.xlsx", (HttpContext http, ExportService exports, CancellationToken ct) =>
-            FileAsync("friction", exports.Today,
+        export.MapGet("/friction.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
+            FileAsync(http, "friction", exports, audit,
                 (stream, token) => exports.WriteFrictionAsync(stream, ExportQuery.Friction(http.Request.Query), token), ct))
             .RequireAuthorization(Policies.Reader);
 
-        export.MapGet("/actions.xlsx", (HttpContext http, ExportService exports, CancellationToken ct) =>
-            FileAsync("actions", exports.Today,
+        export.MapGet("/actions.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
+            FileAsync(http, "actions", exports, audit,
                 (stream, token) => exports.WriteActionsAsync(stream, ExportQuery.Actions(http.Request.Query), Caller.From(http.User), token), ct))
             .RequireAuthorization(Policies.Reader);
 
-        export.MapGet("/metrics.xlsx", (HttpContext http, ExportService exports, CancellationToken ct) =>
-            FileAsync("metrics", exports.Today,
+        export.MapGet("/metrics.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
+            FileAsync(http, "metrics", exports, audit,
                 (stream, token) => exports.WriteMetricCatalogueAsync(stream, ExportQuery.Metrics(http.Request.Query), Caller.From(http.User), token), ct))
             .RequireAuthorization(Policies.Reader);
 
-        export.MapGet("/metrics/{id:int}/values.xlsx", async (int id, HttpContext http, ExportService exports, CancellationToken ct) =>
+        export.MapGet("/metrics/{id:int}/values.xlsx", async (int id, HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
         {
             var stream = TempFile();
             try
             {
-                var (found, code) = await exports.WriteMetricValuesAsync(stream, id, Caller.From(http.User), ct);
+                var caller = Caller.From(http.User);
+                var (found, code, rows) = await exports.WriteMetricValuesAsync(stream, id, caller, ct);
                 if (!found)
                 {
                     await stream.DisposeAsync();
                     return Results.NotFound();
                 }
+                var name = $"{code.ToLowerInvariant()}-values";
+                await audit.RecordAsync(caller, name, http.Request.Query, rows, ct);
                 stream.Position = 0;
-                return Results.File(stream, XlsxStreamWriter.ContentType, FileName($"{code.ToLowerInvariant()}-values", exports.Today));
+                return Results.File(stream, XlsxStreamWriter.ContentType, FileName(name, exports.Today));
             }
             catch
             {
@@ -60,26 +65,29 @@ public static class ExportEndpoints
             }
         }).RequireAuthorization(Policies.Lead);
 
-        export.MapGet("/reviews.xlsx", (ExportService exports, CancellationToken ct) =>
-            FileAsync("reviews", exports.Today, exports.WriteReviewsAsync, ct))
+        export.MapGet("/reviews.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
+            FileAsync(http, "reviews", exports, audit, exports.WriteReviewsAsync, ct))
             .RequireAuthorization(Policies.Reader);
 
-        export.MapGet("/audit.xlsx", (HttpContext http, ExportService exports, CancellationToken ct) =>
-            FileAsync("audit", exports.Today,
+        export.MapGet("/audit.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
+            FileAsync(http, "audit", exports, audit,
                 (stream, token) => exports.WriteAuditAsync(stream, ExportQuery.Audit(http.Request.Query), token), ct))
             .RequireAuthorization(Policies.Auditor);
 
         return app;
     }
 
-    private static async Task<IResult> FileAsync(string name, DateOnly today, Func<Stream, CancellationToken, Task<long>> write, CancellationToken ct)
+    // The entry is written before the file is sent: an export that cannot be audited is not handed out.
+    private static async Task<IResult> FileAsync(HttpContext http, string name, ExportService exports, ExportAuditTrail audit,
+        Func<Stream, CancellationToken, Task<long>> write, CancellationToken ct)
     {
         var stream = TempFile();
         try
         {
-            await write(stream, ct);
+            var rows = await write(stream, ct);
+            await audit.RecordAsync(Caller.From(http.User), name, http.Request.Query, rows, ct);
             stream.Position = 0;
-            return Results.File(stream, XlsxStreamWriter.ContentType, FileName(name, today));
+            return Results.File(stream, XlsxStreamWriter.ContentType, FileName(name, exports.Today));
         }
         catch
         {

@@ -187,13 +187,13 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
     }
 
     /// <summary>Every recorded value of one metric, the latest period first; false when the metric does not exist or is not visible.</summary>
-    public async Task<(bool Found, string Code)> WriteMetricValuesAsync(Stream output, int metricId, Caller caller, CancellationToken ct)
+    public async Task<(bool Found, string Code, long Rows)> WriteMetricValuesAsync(Stream output, int metricId, Caller caller, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var metric = await db.Metrics.AsNoTracking().Where(m => m.Id == metricId).Select(m => new { m.Code, m.Status }).SingleOrDefaultAsync(ct);
         if (metric is null || (!MetricRules.SeesDrafts(caller) && metric.Status != MetricStatus.Agreed))
         {
-            return (false, string.Empty);
+            return (false, string.Empty, 0);
         }
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var rows = (
@@ -213,8 +213,8 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
             new("Recorded by", 20, r => r.RecordedBy),
             new("Recorded (UTC)", 18, r => r.RecordedAt, XlsxFormat.DateTime),
         ];
-        await XlsxStreamWriter.WriteAsync(output, $"{metric.Code} values", columns, rows, ct);
-        return (true, metric.Code);
+        var written = await XlsxStreamWriter.WriteAsync(output, $"{metric.Code} values", columns, rows, ct);
+        return (true, metric.Code, written);
     }
 
     /// <summary>One row per decision with its review's date, kind and title; a review without decisions still has its row.</summary>

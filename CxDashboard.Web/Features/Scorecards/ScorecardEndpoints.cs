@@ -1,6 +1,8 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Features.Exports;
+using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Features.Scorecards;
 
@@ -9,7 +11,8 @@ public static class ScorecardEndpoints
     /// <summary>The scorecard workbook, with the same rule as the page: a draft only for those who may see drafts.</summary>
     public static IEndpointRouteBuilder MapScorecardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/scorecards/{quarter}.xlsx", async (string quarter, HttpContext http, ScorecardService scorecards, CancellationToken ct) =>
+        app.MapGet("/export/scorecards/{quarter}.xlsx", async (string quarter, HttpContext http, ScorecardService scorecards,
+                ExportAuditTrail audit, CancellationToken ct) =>
             {
                 if (!Period.TryParse(quarter, out var period) || period.Kind != PeriodKind.Quarter)
                 {
@@ -17,8 +20,11 @@ public static class ScorecardEndpoints
                 }
                 try
                 {
-                    var scorecard = await scorecards.GetAsync(Caller.From(http.User), period, ct);
-                    return Results.File(ScorecardWorkbook.Build(scorecard), ScorecardWorkbook.ContentType, ScorecardWorkbook.FileName(scorecard));
+                    var caller = Caller.From(http.User);
+                    var scorecard = await scorecards.GetAsync(caller, period, ct);
+                    var workbook = ScorecardWorkbook.Build(scorecard);
+                    await audit.RecordAsync(caller, $"scorecard {period}", http.Request.Query, scorecard.Rows.Count, ct);
+                    return Results.File(workbook, ScorecardWorkbook.ContentType, ScorecardWorkbook.FileName(scorecard));
                 }
                 catch (NotFoundException)
                 {
@@ -30,7 +36,8 @@ public static class ScorecardEndpoints
                     return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
             })
-            .RequireAuthorization(Policies.Reader);
+            .RequireAuthorization(Policies.Reader)
+            .RequireRateLimiting(RateLimits.Exports);
         return app;
     }
 }

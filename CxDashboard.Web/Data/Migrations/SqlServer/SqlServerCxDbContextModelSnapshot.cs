@@ -157,6 +157,9 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<int>("CreatedByPersonId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("datetime2");
 

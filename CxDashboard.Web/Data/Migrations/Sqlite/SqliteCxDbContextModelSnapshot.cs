@@ -146,6 +146,9 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("CreatedByPersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
