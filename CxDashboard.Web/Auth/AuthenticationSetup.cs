@@ -31,7 +31,11 @@ public static class AuthenticationSetup
         services.AddOptions<CxAuthenticationOptions>()
             .BindConfiguration(CxAuthenticationOptions.Section)
             .Validate(o => o.RoleMapping.Values.All(IsRoleName),
-                $"Authentication:RoleMapping values must be app roles: {string.Join(", ", Roles.All)}.")
+                $"Authentication:RoleMapping values must be app roles, spelt exactly: {string.Join(", ", Roles.All)}.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.EmailVerifiedClaimType),
+                "Authentication:EmailVerifiedClaimType must not be empty.")
+            .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,
+                "Authentication:RevalidationInterval and Authentication:SessionLifetime must be positive times (hh:mm:ss).")
             // Reads the provider section unvalidated: its own mistakes are reported once, by its own rules.
             .Validate<IConfiguration, IHostEnvironment>(
                 (o, configuration, environment) => SignInMode.From(
@@ -67,6 +71,7 @@ public static class AuthenticationSetup
         }
 
         services.AddMemoryCache();
+        services.AddSingleton<ProviderRoles>();
         services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
 
         services.AddAuthorization(Policies.Configure);
@@ -164,7 +169,7 @@ public static class AuthenticationSetup
         Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority)
         && (authority.Scheme == Uri.UriSchemeHttps || (!options.RequireHttpsMetadata && authority.Scheme == Uri.UriSchemeHttp));
 
-    private static bool IsRoleName(string value) => Roles.All.Contains(value, StringComparer.OrdinalIgnoreCase);
+    private static bool IsRoleName(string value) => Roles.All.Contains(value, StringComparer.Ordinal);
 
     // A status-code page re-executes under its own path; the request the caller made is what counts.
     private static bool IsMachineRequest(HttpRequest request)

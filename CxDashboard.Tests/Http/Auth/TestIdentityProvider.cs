@@ -111,6 +111,10 @@ public sealed class TestIdentityProvider : IAsyncLifetime
         identity.AddClaim(new Claim(Claims.Subject, User.Subject));
         identity.AddClaim(new Claim(Claims.Name, User.Name));
         identity.AddClaim(new Claim(Claims.Email, User.Email));
+        if (User.EmailVerified is { } verified)
+        {
+            identity.AddClaim(new Claim(Claims.EmailVerified, verified ? "true" : "false", ClaimValueTypes.Boolean));
+        }
         foreach (var role in User.Roles)
         {
             identity.AddClaim(new Claim("roles", role));
@@ -137,4 +141,5 @@ public sealed class TestIdentityProvider : IAsyncLifetime
     }
 }
 
-public sealed record ProviderUser(string Subject, string Name, string Email, string[] Roles);
+/// <summary>An account at the provider; <paramref name="EmailVerified"/> null sends no <c>email_verified</c> claim at all.</summary>
+public sealed record ProviderUser(string Subject, string Name, string Email, string[] Roles, bool? EmailVerified = null);
