@@ -74,6 +74,8 @@ public static class AuthenticationSetup
         services.AddSingleton<ProviderRoles>();
         services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
 
+        services.AddAccessRevalidation();
+
         services.AddAuthorization(Policies.Configure);
         services.AddAuthorization(options => ApiPolicies.Configure(options,
             bearerTokens: !string.IsNullOrWhiteSpace(builder.Configuration[$"{OidcOptions.Section}:{nameof(OidcOptions.Authority)}"])));
@@ -99,6 +101,8 @@ public static class AuthenticationSetup
         options.LogoutPath = AccountPaths.SignOut;
         options.AccessDeniedPath = AccountPaths.NoAccess;
         options.ReturnUrlParameter = "returnUrl";
+        options.Events.OnSigningIn = SessionLifetime.OnSigningIn;
+        options.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
 
         // Scripts and downloads cannot follow a redirect to a sign-in page; they get the status code.
         options.Events.OnRedirectToLogin = context => IsMachineRequest(context.Request)

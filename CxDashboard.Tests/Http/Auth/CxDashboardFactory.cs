@@ -11,7 +11,8 @@ namespace CxDashboard.Tests.Http.Auth;
 internal sealed class CxDashboardFactory(
     IReadOnlyDictionary<string, string?> settings,
     IUserDirectory directory,
-    string environment = "Production") : AppFactory(environment: environment)
+    string environment = "Production",
+    TimeProvider? time = null) : AppFactory(environment: environment)
 {
     public static readonly Uri BaseAddress = new("https://localhost");
 
@@ -32,6 +33,10 @@ internal sealed class CxDashboardFactory(
         builder.ConfigureTestServices(services =>
         {
             services.AddScoped(_ => directory);
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
             services.AddSingleton<IStartupFilter, AdminProbe>();
         });
     }
