@@ -46,7 +46,7 @@ internal static class AccountEndpoints
         [FromForm] string? returnUrl,
         CancellationToken cancellationToken)
     {
-        if (!mode.AllowsDevelopmentSignIn)
+        if (!mode.AllowsDevelopmentSignInFrom(context.Connection.RemoteIpAddress))
         {
             return Results.NotFound();
         }

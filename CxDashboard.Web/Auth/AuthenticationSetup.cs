@@ -86,6 +86,15 @@ public static class AuthenticationSetup
     public static WebApplication MapCxAuthEndpoints(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        // After start: reading the sign-in mode validates the options, whose failures the start reports.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<SignInMode>().OnlyFromThisMachine)
+            {
+                app.Logger.LogWarning("Development sign-in is on outside Development (Authentication:DevelopmentSignIn): anyone on this machine " +
+                    "can sign in as any demo person, Admin included. It answers requests from this machine only; configure an identity provider for real use.");
+            }
+        });
         return app;
     }
 

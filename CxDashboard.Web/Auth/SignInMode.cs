@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace CxDashboard.Web.Auth;
 
 /// <summary>
@@ -6,10 +8,26 @@ namespace CxDashboard.Web.Auth;
 /// </summary>
 public sealed record SignInMode(bool UsesIdentityProvider, bool AllowsDevelopmentSignIn)
 {
+    /// <summary>
+    /// The development sign-in was switched on outside Development: it then answers only requests from this
+    /// machine, and every page says it is on.
+    /// </summary>
+    public bool OnlyFromThisMachine { get; init; }
+
     public static SignInMode From(OidcOptions oidc, CxAuthenticationOptions options, IHostEnvironment environment) =>
         oidc.IsConfigured
             ? new SignInMode(UsesIdentityProvider: true, AllowsDevelopmentSignIn: false)
-            : new SignInMode(UsesIdentityProvider: false, AllowsDevelopmentSignIn: environment.IsDevelopment() || options.DevelopmentSignIn);
+            : new SignInMode(UsesIdentityProvider: false, AllowsDevelopmentSignIn: environment.IsDevelopment() || options.DevelopmentSignIn)
+            {
+                OnlyFromThisMachine = !environment.IsDevelopment() && options.DevelopmentSignIn,
+            };
 
     public bool CanSignIn => UsesIdentityProvider || AllowsDevelopmentSignIn;
+
+    /// <summary>Whether a request from <paramref name="remoteAddress"/> may use the development sign-in.</summary>
+    public bool AllowsDevelopmentSignInFrom(IPAddress? remoteAddress) =>
+        AllowsDevelopmentSignIn && (!OnlyFromThisMachine || IsThisMachine(remoteAddress));
+
+    private static bool IsThisMachine(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 }
