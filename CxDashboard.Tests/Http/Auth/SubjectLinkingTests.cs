@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Organisation;
@@ -39,7 +41,7 @@ public sealed class SubjectLinkingTests(TestIdentityProvider provider) : IClassF
     [InlineData(null)]
     public async Task Account_with_a_colleagues_unverified_address_gets_none_of_their_roles(bool? emailVerified)
     {
-        var ada = await RegisterAdminAsync(subject: null);
+        var ada = await RegisterAdaAsync(subject: null);
         provider.User = new ProviderUser("idp-mallory", "Mallory", AdasEmail, [], emailVerified);
         var browser = StartBrowser();
 
@@ -54,7 +56,7 @@ public sealed class SubjectLinkingTests(TestIdentityProvider provider) : IClassF
     [Fact]
     public async Task Verified_address_links_the_person_once_and_from_then_on_their_subject_alone_is_them()
     {
-        var ada = await RegisterAdminAsync(subject: null);
+        var ada = await RegisterAdaAsync(subject: null);
         provider.User = new ProviderUser("idp-ada", "Ada Quinn", AdasEmail, [], EmailVerified: true);
 
         var first = await MeAsync(StartBrowser());
@@ -78,7 +80,7 @@ public sealed class SubjectLinkingTests(TestIdentityProvider provider) : IClassF
     [Fact]
     public async Task Second_subject_presenting_the_same_verified_address_is_refused()
     {
-        var ada = await RegisterAdminAsync(subject: "idp-ada");
+        var ada = await RegisterAdaAsync(subject: "idp-ada");
         provider.User = new ProviderUser("idp-impostor", "Ada Quinn", AdasEmail, [], EmailVerified: true);
         var browser = StartBrowser();
 
@@ -92,7 +94,7 @@ public sealed class SubjectLinkingTests(TestIdentityProvider provider) : IClassF
     [Fact]
     public async Task Verified_address_nobody_registered_gets_no_access_yet()
     {
-        await RegisterAdminAsync(subject: null);
+        await RegisterAdaAsync(subject: null);
         provider.User = new ProviderUser("idp-stranger", "Sam Stranger", "sam.stranger@example.test", [], EmailVerified: true);
         var browser = StartBrowser();
 
@@ -102,7 +104,30 @@ public sealed class SubjectLinkingTests(TestIdentityProvider provider) : IClassF
         Assert.Contains("No access yet", await landed.Content.ReadAsStringAsync());
     }
 
-    private async Task<int> RegisterAdminAsync(string? subject)
+    [Fact]
+    public async Task Bearer_token_carrying_a_colleagues_unverified_address_is_refused_by_the_api()
+    {
+        var ada = await RegisterAdaAsync(subject: null, Role.Contributor);
+        provider.User = new ProviderUser("idp-mallory", "Mallory", AdasEmail, [], EmailVerified: false);
+        var impostor = await PostEmptyFeedbackBatchAsync(await provider.AccessTokenAsync());
+
+        provider.User = new ProviderUser("idp-ada", "Ada Quinn", AdasEmail, [], EmailVerified: true);
+        var own = await PostEmptyFeedbackBatchAsync(await provider.AccessTokenAsync());
+
+        Assert.Equal(HttpStatusCode.Forbidden, impostor.StatusCode);
+        // Past authorization, the empty batch is refused on its merits.
+        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
+        Assert.Equal("idp-ada", await SubjectOfAsync(ada));
+    }
+
+    private async Task<HttpResponseMessage> PostEmptyFeedbackBatchAsync(string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feedback") { Content = JsonContent.Create(new { items = Array.Empty<object>() }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = CxDashboardFactory.BaseAddress }).SendAsync(request);
+    }
+
+    private async Task<int> RegisterAdaAsync(string? subject, Role role = Role.Admin)
     {
         await using var db = CreateDbContext();
         var team = new Team("cx", "Customer experience");
@@ -111,7 +136,7 @@ public sealed class SubjectLinkingTests(TestIdentityProvider provider) : IClassF
         var person = new Person("Ada Quinn", AdasEmail, team.Id, subject);
         db.People.Add(person);
         await db.SaveChangesAsync();
-        db.RoleGrants.Add(new RoleGrant(person.Id, Role.Admin, "Test setup", new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc)));
+        db.RoleGrants.Add(new RoleGrant(person.Id, role, "Test setup", new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc)));
         await db.SaveChangesAsync();
         return person.Id;
     }
