@@ -23,6 +23,8 @@ internal sealed class RoleClaimsTransformation(
     /// <summary>Authentication type of the identity holding the app's own claims; also marks a transformed principal.</summary>
     public const string AppIdentityType = "CxDashboard";
 
+    private const string NoRoleClaimType = "cx:roles_come_from_the_app_identity";
+
     private static readonly TimeSpan DirectoryCacheDuration = TimeSpan.FromMinutes(1);
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
@@ -47,10 +49,15 @@ internal sealed class RoleClaimsTransformation(
 
         // A new principal rather than a changed one: the cookie handler hands out the same principal
         // for every authentication in a request, and it must not collect claims twice.
-        var transformed = new ClaimsPrincipal(principal.Identities);
+        var transformed = new ClaimsPrincipal(principal.Identities.Select(WithoutRoles));
         transformed.AddIdentity(appIdentity);
         return transformed;
     }
+
+    // Roles count only from the app's own identity: a token that happens to carry a claim of the standard
+    // role type must not hold an app role that ProviderRoles did not give it.
+    private static ClaimsIdentity WithoutRoles(ClaimsIdentity identity) =>
+        new(identity.Claims, identity.AuthenticationType, identity.NameClaimType, NoRoleClaimType);
 
     private async Task<DirectoryEntry?> FindPersonAsync(ClaimsPrincipal principal)
     {
