@@ -2,6 +2,8 @@ using System.Security.Claims;
 using CxDashboard.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Tests.Http.Auth;
 
@@ -45,6 +47,35 @@ public sealed class RoleClaimsTransformationTests : IDisposable
 
         Assert.Null(user.PersonId());
         Assert.Empty(user.AppRoles());
+    }
+
+    [Fact]
+    public void Ignored_provider_role_is_logged_once_not_on_every_request()
+    {
+        var log = new RecordingLogger();
+        var providerRoles = new ProviderRoles(Options.Create(new OidcOptions()), Options.Create(new CxAuthenticationOptions()), log);
+        var token = new ClaimsPrincipal(new ClaimsIdentity([new Claim("roles", "admin"), new Claim("roles", "Admin")], "AuthenticationTypes.Federation"));
+
+        for (var request = 0; request < 3; request++)
+        {
+            Assert.Equal([Roles.Admin], providerRoles.Of(token).ToList());
+        }
+
+        var logged = Assert.Single(log.Messages);
+        Assert.Contains("'admin'", logged);
+        Assert.Contains("gives no role", logged);
+    }
+
+    private sealed class RecordingLogger : ILogger<ProviderRoles>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
     }
 
     private async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
