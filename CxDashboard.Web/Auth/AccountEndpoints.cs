@@ -46,7 +46,7 @@ internal static class AccountEndpoints
         [FromForm] string? returnUrl,
         CancellationToken cancellationToken)
     {
-        if (!mode.AllowsDevelopmentSignInFrom(context.Connection.RemoteIpAddress))
+        if (!mode.AllowsDevelopmentSignInFor(context.Request))
         {
             return Results.NotFound();
         }

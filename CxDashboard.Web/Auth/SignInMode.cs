@@ -24,10 +24,16 @@ public sealed record SignInMode(bool UsesIdentityProvider, bool AllowsDevelopmen
 
     public bool CanSignIn => UsesIdentityProvider || AllowsDevelopmentSignIn;
 
-    /// <summary>Whether a request from <paramref name="remoteAddress"/> may use the development sign-in.</summary>
-    public bool AllowsDevelopmentSignInFrom(IPAddress? remoteAddress) =>
-        AllowsDevelopmentSignIn && (!OnlyFromThisMachine || IsThisMachine(remoteAddress));
+    /// <summary>Whether this request may use the development sign-in.</summary>
+    public bool AllowsDevelopmentSignInFor(HttpRequest request) =>
+        AllowsDevelopmentSignIn && (!OnlyFromThisMachine || IsFromThisMachine(request));
 
-    private static bool IsThisMachine(IPAddress? address) =>
-        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    // A reverse proxy on the same machine connects from loopback on behalf of anyone: a request it relays
+    // (it says so in a forwarding header) is not from this machine.
+    private static bool IsFromThisMachine(HttpRequest request) =>
+        request.HttpContext.Connection.RemoteIpAddress is { } address
+        && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+        && !request.Headers.ContainsKey("X-Forwarded-For")
+        && !request.Headers.ContainsKey("Forwarded")
+        && !request.Headers.ContainsKey("X-Real-IP");
 }

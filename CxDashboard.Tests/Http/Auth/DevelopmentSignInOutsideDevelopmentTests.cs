@@ -49,6 +49,21 @@ public sealed class DevelopmentSignInOutsideDevelopmentTests
     }
 
     [Fact]
+    public async Task Development_sign_in_relayed_by_a_proxy_on_this_machine_is_refused()
+    {
+        using var factory = CxDashboardFactory.WithDevelopmentSignIn(new InMemoryUserDirectory());
+        var client = factory.CreateBrowserClient();
+        var token = Browser.AntiforgeryToken(await client.GetStringAsync(AccountPaths.SignIn));
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", AnotherMachine.ToString());
+
+        var page = await client.GetStringAsync(AccountPaths.SignIn);
+        var posted = await client.PostAsync(AccountPaths.DevelopmentSignIn, SignInForm(token));
+
+        Assert.Contains("Sign-in is not available here", page);
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+    }
+
+    [Fact]
     public async Task Every_page_says_the_development_sign_in_is_on_outside_development()
     {
         using var factory = CxDashboardFactory.WithDevelopmentSignIn(new InMemoryUserDirectory());
