@@ -78,6 +78,21 @@ public sealed class AccessRevalidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Revoked_grant_reaches_pages_rendered_without_a_circuit_within_a_minute()
+    {
+        var client = factory.CreateBrowserClient();
+        await DevelopmentSignInTests.SignInAsync(new Browser(client), InMemoryUserDirectory.CxLead, returnUrl: "/account/me");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/me")).StatusCode);
+
+        directory.Change(1, person => person with { GrantedRoles = [] });
+        time.Advance(TimeSpan.FromMinutes(1));
+        var refused = await client.GetAsync("/account/me");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(AccountPaths.NoAccess, refused.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Sign_in_ends_after_twelve_hours_however_active_the_person_is()
     {
         var client = factory.CreateBrowserClient();

@@ -3,7 +3,9 @@ using CxDashboard.Web.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Internal;
 
 namespace CxDashboard.Tests.Http.Auth;
 
@@ -36,8 +38,15 @@ internal sealed class CxDashboardFactory(
             if (time is not null)
             {
                 services.AddSingleton(time);
+                // The sign-in's short directory cache expires by the same clock.
+                services.Configure<MemoryCacheOptions>(options => options.Clock = new CacheClock(time));
             }
             services.AddSingleton<IStartupFilter, AdminProbe>();
         });
+    }
+
+    private sealed class CacheClock(TimeProvider time) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
     }
 }
