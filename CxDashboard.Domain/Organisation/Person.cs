@@ -23,7 +23,16 @@ public sealed class Person : Entity
 
     public int TeamId { get; private set; }
 
-    public void LinkSubject(string subject) => Subject = Guard.Text(subject, "The identity provider's subject", 200);
+    /// <summary>Ties the person to the identity they signed in with, once: from then on only that subject is them.</summary>
+    public void LinkSubject(string subject)
+    {
+        var linked = Guard.Text(subject, "The identity provider's subject", 200);
+        if (Subject is not null && Subject != linked)
+        {
+            throw new DomainException($"{DisplayName} already signs in with another identity; a second one cannot take their place.");
+        }
+        Subject = linked;
+    }
 
     public void MoveTo(int teamId) => TeamId = Guard.Id(teamId, "A person's team");
 

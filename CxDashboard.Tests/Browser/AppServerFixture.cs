@@ -51,6 +51,8 @@ public sealed class AppServerFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:CxDashboard", $"Data Source={Path.Combine(_folder, "browser.db")}");
             builder.UseSetting("Database:DemoFeedbackCount", "2000");
+            // Open pages re-check their rights every few seconds instead of minutes, so a test can watch a revoked grant land.
+            builder.UseSetting("Authentication:RevalidationInterval", "00:00:03");
             builder.ConfigureLogging(logging => logging.AddProvider(_log));
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

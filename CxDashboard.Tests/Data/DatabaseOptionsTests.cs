@@ -16,7 +16,26 @@ public sealed class DatabaseOptionsTests
         Assert.Equal(DatabaseProvider.Sqlite, options.Provider);
         Assert.Contains(Path.Combine("/srv/cx", "App_Data", "cxdashboard.db"), options.ConnectionString);
         Assert.True(options.ShouldMigrateOnStart);
-        Assert.True(options.ShouldSeedWhenEmpty);
+        Assert.False(options.ShouldSeedWhenEmpty);
+    }
+
+    [Fact]
+    public void Only_development_on_sqlite_seeds_the_demo_retailer_at_start_by_default()
+    {
+        Assert.True(DatabaseSetup.Resolve(Config(), "/srv/cx", development: true).ShouldSeedWhenEmpty);
+        Assert.False(DatabaseSetup.Resolve(Config(("Database:Provider", "SqlServer"), ("ConnectionStrings:CxDashboard", "Server=db;Database=cx")),
+            "/srv/cx", development: true).ShouldSeedWhenEmpty);
+    }
+
+    [Fact]
+    public void Asking_for_demo_data_at_start_outside_development_is_refused_with_a_one_line_explanation()
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() =>
+            DatabaseSetup.Resolve(Config(("Database:SeedDemoDataWhenEmpty", "true")), "/srv/cx"));
+
+        Assert.StartsWith("Database:SeedDemoDataWhenEmpty=true is for the Development environment only", error.Message);
+        Assert.Contains("'seed-demo'", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]

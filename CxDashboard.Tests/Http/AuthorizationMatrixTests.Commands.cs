@@ -146,6 +146,12 @@ public sealed partial class AuthorizationMatrixTests
         "ScorecardService.ListAsync", "ScorecardService.GetAsync", "ScorecardService.CompareAsync",
     ];
 
+    /// <summary>
+    /// Methods that record what a caller has just done rather than change anything of theirs: who may
+    /// do it is decided before them (an export's audit entry, by the export route's policy in the route table).
+    /// </summary>
+    private static readonly HashSet<string> Records = ["ExportAuditTrail.RecordAsync"];
+
     public static TheoryData<Attempt> Refusals => [.. Attempts];
 
     [Fact]
@@ -159,8 +165,8 @@ public sealed partial class AuthorizationMatrixTests
             .ToHashSet(StringComparer.Ordinal);
         var tried = Attempts.Select(a => a.Command).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Empty(methods.Except(tried).Except(Reads).Order(StringComparer.Ordinal));
-        Assert.Empty(tried.Union(Reads).Except(methods).Order(StringComparer.Ordinal));
+        Assert.Empty(methods.Except(tried).Except(Reads).Except(Records).Order(StringComparer.Ordinal));
+        Assert.Empty(tried.Union(Reads).Union(Records).Except(methods).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -132,7 +132,7 @@ public sealed class ShellPrerenderTests : IClassFixture<ShellPrerenderTests.App>
         protected override Task<AuthenticateResult> HandleAuthenticateAsync()
         {
             var identity = new ClaimsIdentity(
-                [new Claim("name", "Dana Executive"), new Claim("sub", "dana"), new Claim(ClaimTypes.Role, Roles.Executive)], Name);
+                [new Claim("name", "Dana Executive"), new Claim("sub", "dana"), new Claim("roles", Roles.Executive)], Name);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
         }
     }

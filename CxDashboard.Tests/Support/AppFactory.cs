@@ -1,7 +1,11 @@
+using System.Net;
+using CxDashboard.Web.Data.Seeding;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CxDashboard.Tests.Support;
 
@@ -11,6 +15,8 @@ namespace CxDashboard.Tests.Support;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
+    private const int DemoFeedbackCount = 500;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cxdashboard-app", Guid.NewGuid().ToString("N"));
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -35,12 +41,19 @@ public class AppFactory : WebApplicationFactory<Program>
     public string Environment { get; }
     public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
 
+    /// <summary>The address requests come from from now on: this machine unless a test says otherwise.</summary>
+    public IPAddress RemoteIpAddress { get; set; } = IPAddress.Loopback;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:CxDashboard", ConnectionString);
-        builder.UseSetting("Database:SeedDemoDataWhenEmpty", SeedDemoData ? "true" : "false");
-        builder.UseSetting("Database:DemoFeedbackCount", "500");
+        builder.UseSetting("Database:DemoFeedbackCount", DemoFeedbackCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Elsewhere the app's own default (no demo data at start) is what the tests exercise.
+        if (Environment == Environments.Development)
+        {
+            builder.UseSetting("Database:SeedDemoDataWhenEmpty", "false");
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -49,6 +62,18 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress(() => RemoteIpAddress)));
+    }
+
+    // Demo data the way an operator gets it outside Development: the seed-demo command's seeder, once the app has migrated.
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (SeedDemoData)
+        {
+            host.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoFeedbackCount, reset: false).GetAwaiter().GetResult();
+        }
+        return host;
     }
 
     protected override void Dispose(bool disposing)
@@ -62,5 +87,18 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             // A handle may outlive the host for a moment; the temp folder is the OS's to clean.
         }
+    }
+
+    private sealed class RemoteAddress(Func<IPAddress> address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address();
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

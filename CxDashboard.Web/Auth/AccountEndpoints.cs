@@ -47,7 +47,7 @@ internal static class AccountEndpoints
         [FromForm] string? returnUrl,
         CancellationToken cancellationToken)
     {
-        if (!mode.AllowsDevelopmentSignIn)
+        if (!mode.AllowsDevelopmentSignInFor(context.Request))
         {
             return Results.NotFound();
         }

@@ -33,7 +33,11 @@ public static class AuthenticationSetup
         services.AddOptions<CxAuthenticationOptions>()
             .BindConfiguration(CxAuthenticationOptions.Section)
             .Validate(o => o.RoleMapping.Values.All(IsRoleName),
-                $"Authentication:RoleMapping values must be app roles: {string.Join(", ", Roles.All)}.")
+                $"Authentication:RoleMapping values must be app roles, spelt exactly: {string.Join(", ", Roles.All)}.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.EmailVerifiedClaimType),
+                "Authentication:EmailVerifiedClaimType must not be empty.")
+            .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,
+                "Authentication:RevalidationInterval and Authentication:SessionLifetime must be positive times (hh:mm:ss).")
             // Reads the provider section unvalidated: its own mistakes are reported once, by its own rules.
             .Validate<IConfiguration, IHostEnvironment>(
                 (o, configuration, environment) => SignInMode.From(
@@ -76,7 +80,10 @@ public static class AuthenticationSetup
         // The framework leaves the antiforgery cookie without Secure whatever the request; it goes the session cookie's way.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
         services.AddMemoryCache();
+        services.AddSingleton<ProviderRoles>();
         services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
+
+        services.AddAccessRevalidation();
 
         services.AddAuthorization(Policies.Configure);
         services.AddAuthorization(options => ApiPolicies.Configure(options, bearerTokens: configuredProvider.AcceptsBearerTokens));
@@ -87,6 +94,15 @@ public static class AuthenticationSetup
     public static WebApplication MapCxAuthEndpoints(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        // After start: reading the sign-in mode validates the options, whose failures the start reports.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<SignInMode>().OnlyFromThisMachine)
+            {
+                app.Logger.LogWarning("Development sign-in is on outside Development (Authentication:DevelopmentSignIn): anyone on this machine " +
+                    "can sign in as any demo person, Admin included. It answers requests from this machine only; configure an identity provider for real use.");
+            }
+        });
         return app;
     }
 
@@ -102,6 +118,8 @@ public static class AuthenticationSetup
         options.LogoutPath = AccountPaths.SignOut;
         options.AccessDeniedPath = AccountPaths.NoAccess;
         options.ReturnUrlParameter = "returnUrl";
+        options.Events.OnSigningIn = SessionLifetime.OnSigningIn;
+        options.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
 
         // Scripts and downloads cannot follow a redirect to a sign-in page; they get the status code.
         options.Events.OnRedirectToLogin = context => IsMachineRequest(context.Request)
@@ -194,7 +212,7 @@ public static class AuthenticationSetup
         Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority)
         && (authority.Scheme == Uri.UriSchemeHttps || (!options.RequireHttpsMetadata && authority.Scheme == Uri.UriSchemeHttp));
 
-    private static bool IsRoleName(string value) => Roles.All.Contains(value, StringComparer.OrdinalIgnoreCase);
+    private static bool IsRoleName(string value) => Roles.All.Contains(value, StringComparer.Ordinal);
 
     // A status-code page re-executes under its own path; the request the caller made is what counts.
     private static bool IsMachineRequest(HttpRequest request)

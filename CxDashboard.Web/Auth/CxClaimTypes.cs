@@ -9,4 +9,6 @@ public static class CxClaimTypes
     public const string PersonId = "cx:person_id";
     public const string TeamId = "cx:team_id";
     public const string DisplayName = "cx:display_name";
+    /// <summary>When the person signed in (Unix seconds), kept in the cookie so that sliding renewals cannot outlast the session's lifetime.</summary>
+    public const string SessionStarted = "cx:session_started";
 }

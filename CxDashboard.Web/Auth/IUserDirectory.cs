@@ -6,8 +6,14 @@ namespace CxDashboard.Web.Auth;
 /// </summary>
 public interface IUserDirectory
 {
-    /// <summary>The person matched on OIDC subject first, then e-mail; null when the app does not know them.</summary>
-    Task<DirectoryEntry?> FindAsync(string? subject, string? email, CancellationToken cancellationToken = default);
+    /// <summary>The person linked to the identity provider's subject; null when no person is.</summary>
+    Task<DirectoryEntry?> FindAsync(string subject, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Links the pre-registered person with this address to the subject, the first time they sign in.
+    /// The caller vouches that the identity provider verified the address.
+    /// </summary>
+    Task<SubjectLink> LinkAsync(string subject, string verifiedEmail, CancellationToken cancellationToken = default);
 
     /// <summary>The demo people the development sign-in page offers: at least one per role.</summary>
     Task<IReadOnlyList<DevelopmentPerson>> DevelopmentPeopleAsync(CancellationToken cancellationToken = default);
@@ -16,3 +22,17 @@ public interface IUserDirectory
 public sealed record DirectoryEntry(int PersonId, string DisplayName, int? TeamId, IReadOnlyList<string> GrantedRoles);
 
 public sealed record DevelopmentPerson(string Subject, string DisplayName, string Email, string Role, string? TeamName);
+
+public enum SubjectLinkOutcome
+{
+    Linked,
+    NoSuchPerson,
+    /// <summary>The address belongs to a person who already signs in with another subject.</summary>
+    LinkedToAnotherSubject,
+}
+
+public sealed record SubjectLink(SubjectLinkOutcome Outcome, DirectoryEntry? Person)
+{
+    public static readonly SubjectLink NoSuchPerson = new(SubjectLinkOutcome.NoSuchPerson, null);
+    public static readonly SubjectLink LinkedToAnotherSubject = new(SubjectLinkOutcome.LinkedToAnotherSubject, null);
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
@@ -6,19 +7,23 @@ using Microsoft.Extensions.Options;
 namespace CxDashboard.Web.Auth;
 
 /// <summary>
-/// Gives every signed-in identity its app roles: the identity provider's role claim (matched or mapped
-/// to the five role names) plus the grants an Admin made inside the app. Runs on every authentication,
-/// so a changed grant takes effect without signing in again; the directory lookup is cached briefly
-/// because Blazor Server authenticates per request and per circuit.
+/// Gives every signed-in identity (cookie or bearer token) its person and app roles. A person is the
+/// identity provider's subject; a pre-registered person's e-mail address links them to a subject once,
+/// at their first sign-in, and only when the provider says it verified the address. Runs on every
+/// authentication, so a changed grant takes effect without signing in again; the directory lookup is
+/// cached briefly because Blazor Server authenticates per request and per circuit.
 /// </summary>
 internal sealed class RoleClaimsTransformation(
     IServiceProvider services,
     IMemoryCache cache,
-    IOptions<OidcOptions> oidcOptions,
-    IOptions<CxAuthenticationOptions> authenticationOptions) : IClaimsTransformation
+    ProviderRoles providerRoles,
+    IOptions<CxAuthenticationOptions> authenticationOptions,
+    ILogger<RoleClaimsTransformation> logger) : IClaimsTransformation
 {
     /// <summary>Authentication type of the identity holding the app's own claims; also marks a transformed principal.</summary>
     public const string AppIdentityType = "CxDashboard";
+
+    private const string NoRoleClaimType = "cx:roles_come_from_the_app_identity";
 
     private static readonly TimeSpan DirectoryCacheDuration = TimeSpan.FromMinutes(1);
 
@@ -29,64 +34,84 @@ internal sealed class RoleClaimsTransformation(
             return principal;
         }
 
-        var subject = principal.FindFirst(CxClaimTypes.Subject)?.Value;
-        var email = principal.FindFirst(CxClaimTypes.Email)?.Value;
-        var person = await FindPersonAsync(subject, email);
-
-        var roles = IdentityProviderRoles(principal)
-            .Concat(person?.GrantedRoles.Select(CanonicalRole).OfType<string>() ?? [])
-            .Distinct(StringComparer.Ordinal);
-
+        var person = await FindPersonAsync(principal);
         var appIdentity = new ClaimsIdentity(AppIdentityType, CxClaimTypes.DisplayName, ClaimTypes.Role);
-        appIdentity.AddClaims(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        appIdentity.AddClaims(providerRoles.AppRolesFor(principal, person).Select(role => new Claim(ClaimTypes.Role, role)));
         if (person is not null)
         {
-            appIdentity.AddClaim(new Claim(CxClaimTypes.PersonId, person.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
+            appIdentity.AddClaim(new Claim(CxClaimTypes.PersonId, person.PersonId.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
             appIdentity.AddClaim(new Claim(CxClaimTypes.DisplayName, person.DisplayName));
             if (person.TeamId is { } teamId)
             {
-                appIdentity.AddClaim(new Claim(CxClaimTypes.TeamId, teamId.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
+                appIdentity.AddClaim(new Claim(CxClaimTypes.TeamId, teamId.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
             }
         }
 
         // A new principal rather than a changed one: the cookie handler hands out the same principal
         // for every authentication in a request, and it must not collect claims twice.
-        var transformed = new ClaimsPrincipal(principal.Identities);
+        var transformed = new ClaimsPrincipal(principal.Identities.Select(WithoutRoles));
         transformed.AddIdentity(appIdentity);
         return transformed;
     }
 
-    private IEnumerable<string> IdentityProviderRoles(ClaimsPrincipal principal)
-    {
-        var mapping = authenticationOptions.Value.RoleMapping;
-        foreach (var claim in principal.FindAll(oidcOptions.Value.RoleClaimType))
-        {
-            var mapped = mapping.FirstOrDefault(m => string.Equals(m.Key, claim.Value, StringComparison.OrdinalIgnoreCase)).Value;
-            if (CanonicalRole(mapped ?? claim.Value) is { } role)
-            {
-                yield return role;
-            }
-        }
-    }
+    // Roles count only from the app's own identity: a token that happens to carry a claim of the standard
+    // role type must not hold an app role that ProviderRoles did not give it.
+    private static ClaimsIdentity WithoutRoles(ClaimsIdentity identity) =>
+        new(identity.Claims, identity.AuthenticationType, identity.NameClaimType, NoRoleClaimType);
 
-    private static string? CanonicalRole(string? value) =>
-        Roles.All.FirstOrDefault(role => string.Equals(role, value?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private async Task<DirectoryEntry?> FindPersonAsync(string? subject, string? email)
+    private async Task<DirectoryEntry?> FindPersonAsync(ClaimsPrincipal principal)
     {
-        if (subject is null && email is null)
+        var subject = principal.Subject();
+        if (string.IsNullOrWhiteSpace(subject))
         {
             return null;
         }
 
-        var key = (nameof(RoleClaimsTransformation), subject, email?.ToUpperInvariant());
+        // The subject is always part of the key: an address never finds a person on its own.
+        var verifiedEmail = VerifiedEmail(principal);
+        var key = (nameof(RoleClaimsTransformation), subject, verifiedEmail);
         if (cache.TryGetValue(key, out DirectoryEntry? cached))
         {
             return cached;
         }
 
-        var person = await services.GetRequiredService<IUserDirectory>().FindAsync(subject, email);
+        var directory = services.GetRequiredService<IUserDirectory>();
+        var person = await directory.FindAsync(subject) ?? await LinkAsync(directory, subject, verifiedEmail);
         cache.Set(key, person, DirectoryCacheDuration);
         return person;
+    }
+
+    private async Task<DirectoryEntry?> LinkAsync(IUserDirectory directory, string subject, string? verifiedEmail)
+    {
+        if (verifiedEmail is null)
+        {
+            return null;
+        }
+
+        var link = await directory.LinkAsync(subject, verifiedEmail);
+        switch (link.Outcome)
+        {
+            case SubjectLinkOutcome.Linked:
+                logger.LogInformation("Person {PersonId} signed in for the first time and is now linked to subject {Subject}.",
+                    link.Person?.PersonId, subject);
+                return link.Person;
+            case SubjectLinkOutcome.LinkedToAnotherSubject:
+                logger.LogWarning(
+                    "Refused subject {Subject}: it presents the verified address {Email} of a person who signs in with another subject.",
+                    subject, verifiedEmail);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The e-mail address, only when the provider says it verified it (a boolean true or the string "true").</summary>
+    private string? VerifiedEmail(ClaimsPrincipal principal)
+    {
+        var email = principal.Email();
+        var verified = principal.FindFirst(authenticationOptions.Value.EmailVerifiedClaimType)?.Value;
+        return !string.IsNullOrWhiteSpace(email) && string.Equals(verified?.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+            ? email.Trim().ToLowerInvariant()
+            : null;
     }
 }

@@ -17,7 +17,10 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start. Defaults to on for SQLite and off for SQL Server, which is migrated on purpose.</summary>
     public bool? MigrateOnStart { get; set; }
 
-    /// <summary>Fill an empty database with the demo retailer at start. Defaults to on for SQLite only.</summary>
+    /// <summary>
+    /// Fill an empty database with the demo retailer, demo Admin included, at start. Development only, where it
+    /// defaults to on for SQLite; elsewhere the demo retailer comes only from the <c>seed-demo</c> command.
+    /// </summary>
     public bool? SeedDemoDataWhenEmpty { get; set; }
 
     /// <summary>How many feedback items the demo data has when seeded at start.</summary>
@@ -28,7 +31,7 @@ public sealed class DatabaseOptions
 
     public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
 
-    public bool ShouldSeedWhenEmpty => SeedDemoDataWhenEmpty ?? Provider == DatabaseProvider.Sqlite;
+    public bool ShouldSeedWhenEmpty => SeedDemoDataWhenEmpty == true;
 }
 
 /// <summary>The configuration cannot work; the message says what to change, in one line.</summary>

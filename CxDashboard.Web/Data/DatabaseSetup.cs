@@ -13,7 +13,7 @@ public static class DatabaseSetup
     /// </summary>
     public static WebApplicationBuilder AddCxDatabase(this WebApplicationBuilder builder)
     {
-        var options = Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        var options = Resolve(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(options);
 
         switch (options.Provider)
@@ -40,7 +40,8 @@ public static class DatabaseSetup
         return builder;
     }
 
-    public static DatabaseOptions Resolve(IConfiguration configuration, string contentRoot)
+    /// <param name="development">Whether the app runs in the Development environment, the only one that seeds demo data at start.</param>
+    public static DatabaseOptions Resolve(IConfiguration configuration, string contentRoot, bool development = false)
     {
         var options = new DatabaseOptions();
         var section = configuration.GetSection(DatabaseOptions.Section);
@@ -50,6 +51,14 @@ public static class DatabaseSetup
             throw new StartupConfigurationException($"Database:Provider '{provider}' is not known: use Sqlite or SqlServer.");
         }
         section.Bind(options);
+        // The demo retailer includes a demo Admin: a real deployment never gets it by a setting left on.
+        if (options.SeedDemoDataWhenEmpty == true && !development)
+        {
+            throw new StartupConfigurationException(
+                "Database:SeedDemoDataWhenEmpty=true is for the Development environment only (the demo data includes a demo Admin); " +
+                "remove it, or run the 'seed-demo' command to fill a database with the demo retailer on purpose.");
+        }
+        options.SeedDemoDataWhenEmpty ??= development && options.Provider == DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
         if (options.Provider == DatabaseProvider.SqlServer)
@@ -77,7 +86,7 @@ public static class DatabaseSetup
         return options;
     }
 
-    /// <summary>Migrates (SQLite by default; SQL Server only when asked) and seeds an empty database.</summary>
+    /// <summary>Migrates (SQLite by default; SQL Server only when asked) and, in Development, seeds an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();

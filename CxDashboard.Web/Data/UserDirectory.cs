@@ -5,24 +5,22 @@ using Microsoft.EntityFrameworkCore;
 namespace CxDashboard.Web.Data;
 
 /// <summary>The people the app knows and the roles an Admin granted them, read from the database.</summary>
-public sealed class UserDirectory(IDbContextFactory<CxDbContext> factory) : IUserDirectory
+public sealed class UserDirectory(IDbContextFactory<CxDbContext> factory, TimeProvider clock) : IUserDirectory
 {
     /// <summary>Demo people carry a subject with this prefix, so the development sign-in can offer them.</summary>
     public const string DemoSubjectPrefix = "demo-";
 
-    public async Task<DirectoryEntry?> FindAsync(string? subject, string? email, CancellationToken cancellationToken = default)
+    public async Task<DirectoryEntry?> FindAsync(string subject, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(subject) && string.IsNullOrWhiteSpace(email))
+        if (string.IsNullOrWhiteSpace(subject))
         {
             return null;
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var normalisedEmail = email?.Trim().ToLowerInvariant();
         var person = await db.People.AsNoTracking()
-            .Where(p => (subject != null && p.Subject == subject) || (normalisedEmail != null && p.Email == normalisedEmail))
-            .OrderBy(p => p.Subject == subject ? 0 : 1)
+            .Where(p => p.Subject == subject)
             .Select(p => new { p.Id, p.DisplayName, p.TeamId })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return null;
@@ -32,6 +30,45 @@ public sealed class UserDirectory(IDbContextFactory<CxDbContext> factory) : IUse
             .Select(g => g.Role)
             .ToListAsync(cancellationToken);
         return new DirectoryEntry(person.Id, person.DisplayName, person.TeamId, roles.Order().Select(r => r.ToString()).ToList());
+    }
+
+    public async Task<SubjectLink> LinkAsync(string subject, string verifiedEmail, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(verifiedEmail))
+        {
+            return SubjectLink.NoSuchPerson;
+        }
+        var email = verifiedEmail.Trim().ToLowerInvariant();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var person = await db.People.SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
+            if (person is null)
+            {
+                return SubjectLink.NoSuchPerson;
+            }
+            if (person.Subject is not null)
+            {
+                return person.Subject == subject.Trim()
+                    ? new SubjectLink(SubjectLinkOutcome.Linked, await FindAsync(person.Subject, cancellationToken))
+                    : SubjectLink.LinkedToAnotherSubject;
+            }
+
+            person.LinkSubject(subject);
+            // The person is who signs in: the audit trail names them as the one who linked their identity.
+            try
+            {
+                await db.SaveChangesAsync(new AuditActor(person.Id, person.DisplayName), clock, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance linked the same first sign-in a moment earlier, or another person holds the subject;
+                // what the database now says decides.
+                return await FindAsync(subject, cancellationToken) is { } linked
+                    ? new SubjectLink(SubjectLinkOutcome.Linked, linked)
+                    : SubjectLink.LinkedToAnotherSubject;
+            }
+        }
+        return new SubjectLink(SubjectLinkOutcome.Linked, await FindAsync(subject, cancellationToken));
     }
 
     public async Task<IReadOnlyList<DevelopmentPerson>> DevelopmentPeopleAsync(CancellationToken cancellationToken = default)

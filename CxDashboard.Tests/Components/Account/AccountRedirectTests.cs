@@ -12,12 +12,14 @@ namespace CxDashboard.Tests.Components.Account;
 public sealed class AccountRedirectTests : BunitContext
 {
     private readonly BunitAuthorizationContext authorization;
+    private readonly CircuitAccess circuitAccess = new();
 
     public AccountRedirectTests()
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         authorization = AddAuthorization();
+        Services.AddSingleton(circuitAccess);
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
@@ -31,6 +33,20 @@ public sealed class AccountRedirectTests : BunitContext
         Render<RedirectToSignIn>();
 
         Assert.Equal("http://localhost/account/signin?returnUrl=%2Fmetrics%3Fchannel%3D3", Navigation.Uri);
+    }
+
+    [Theory]
+    [InlineData(AccessChange.RolesChanged, "roles-changed")]
+    [InlineData(AccessChange.SessionEnded, "session-ended")]
+    public void Open_page_whose_sign_in_was_ended_by_revalidation_says_why_before_signing_in(AccessChange change, string reason)
+    {
+        authorization.SetNotAuthorized();
+        circuitAccess.Ended = change;
+        Navigation.NavigateTo("metrics?channel=3");
+
+        Render<RedirectToSignIn>();
+
+        Assert.Equal($"http://localhost/account/access-changed?reason={reason}&returnUrl=%2Fmetrics%3Fchannel%3D3", Navigation.Uri);
     }
 
     [Fact]

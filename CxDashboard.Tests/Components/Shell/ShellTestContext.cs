@@ -20,6 +20,8 @@ public abstract class ShellTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryState>();
+        // The layout asks how people sign in, to warn on every page when the development sign-in is on in production.
+        Services.AddSingleton(new SignInMode(UsesIdentityProvider: true, AllowsDevelopmentSignIn: false));
     }
 
     protected void SignInAs(string name, params string[] roles)

@@ -3,7 +3,9 @@ using CxDashboard.Web.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Internal;
 
 namespace CxDashboard.Tests.Http.Auth;
 
@@ -11,7 +13,8 @@ namespace CxDashboard.Tests.Http.Auth;
 internal sealed class CxDashboardFactory(
     IReadOnlyDictionary<string, string?> settings,
     IUserDirectory directory,
-    string environment = "Production") : AppFactory(environment: environment)
+    string environment = "Production",
+    TimeProvider? time = null) : AppFactory(environment: environment)
 {
     public static readonly Uri BaseAddress = new("https://localhost");
 
@@ -32,7 +35,18 @@ internal sealed class CxDashboardFactory(
         builder.ConfigureTestServices(services =>
         {
             services.AddScoped(_ => directory);
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+                // The sign-in's short directory cache expires by the same clock.
+                services.Configure<MemoryCacheOptions>(options => options.Clock = new CacheClock(time));
+            }
             services.AddSingleton<IStartupFilter, AdminProbe>();
         });
+    }
+
+    private sealed class CacheClock(TimeProvider time) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
     }
 }

@@ -7,7 +7,7 @@ namespace CxDashboard.Tests.Http.Auth;
 public sealed class OpenIdConnectSignInTests(TestIdentityProvider provider) : IClassFixture<TestIdentityProvider>, IDisposable
 {
     private readonly InMemoryUserDirectory directory = new InMemoryUserDirectory()
-        .With(null, "erin.shaw@example.test", new DirectoryEntry(7, "Erin Shaw", 30, []));
+        .With("idp-erin", "erin.shaw@example.test", new DirectoryEntry(7, "Erin Shaw", 30, []));
 
     private CxDashboardFactory? factory;
     private HttpClient? identityProvider;
@@ -21,7 +21,7 @@ public sealed class OpenIdConnectSignInTests(TestIdentityProvider provider) : IC
     [Fact]
     public async Task Executive_from_the_identity_provider_signs_in_with_code_and_pkce_and_opens_reader_pages()
     {
-        provider.User = new ProviderUser("idp-erin", "Erin Shaw", "erin.shaw@example.test", ["executive"]);
+        provider.User = new ProviderUser("idp-erin", "Erin Shaw", "erin.shaw@example.test", ["Executive"]);
         var browser = StartBrowser();
 
         var me = await browser.GetAsync("/account/me");
@@ -60,7 +60,7 @@ public sealed class OpenIdConnectSignInTests(TestIdentityProvider provider) : IC
     public async Task Provider_group_mapped_in_configuration_and_an_in_app_grant_both_become_roles()
     {
         provider.User = new ProviderUser("idp-omar", "Omar Reyes", "omar.reyes@example.test", ["cx-platform-admins", "unrelated-group"]);
-        directory.With("idp-omar", null, new DirectoryEntry(8, "Omar Reyes", null, [Roles.Contributor]));
+        directory.With("idp-omar", "omar.reyes@example.test", new DirectoryEntry(8, "Omar Reyes", null, [Roles.Contributor]));
         var browser = StartBrowser(("Authentication:RoleMapping:cx-platform-admins", Roles.Admin));
 
         var me = await browser.GetAsync("/account/me");
@@ -68,6 +68,24 @@ public sealed class OpenIdConnectSignInTests(TestIdentityProvider provider) : IC
 
         Assert.Equal([Roles.Admin, Roles.Contributor], (await me.Content.ReadFromJsonAsync<Me>())!.Roles);
         Assert.Equal(AdminProbe.Content, await admin.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("ADMIN")]
+    [InlineData("Cx-Platform-Admins")]
+    public async Task Provider_role_that_is_not_an_app_roles_exact_name_or_mapped_gives_no_role(string providerRole)
+    {
+        provider.User = new ProviderUser("idp-nia", "Nia Obi", "nia.obi@example.test", [providerRole]);
+        var browser = StartBrowser(("Authentication:RoleMapping:cx-platform-admins", Roles.Admin));
+
+        var me = await browser.GetAsync("/account/me");
+        Assert.Equal(AccountPaths.NoAccess, browser.Visited[^1].AbsolutePath);
+        Assert.Contains("No access yet", await me.Content.ReadAsStringAsync());
+
+        var admin = await browser.GetAsync(AdminProbe.PagePath);
+        Assert.NotEqual(AdminProbe.Content, await admin.Content.ReadAsStringAsync());
+        Assert.Equal(AccountPaths.NoAccess, browser.Visited[^1].AbsolutePath);
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public sealed class TestIdentityProvider : IAsyncLifetime
                 .SetTokenEndpointUris("connect/token")
                 .SetEndSessionEndpointUris("connect/endsession");
             options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+            // Lets a test fetch an access token for User directly, as a script calling the API would hold one.
+            options.AllowPasswordFlow();
             options.RegisterScopes(Scopes.Email, Scopes.Profile);
             options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
             // Access tokens as most providers issue them: signed JWTs the API validates with the provider's keys.
@@ -115,11 +117,19 @@ public sealed class TestIdentityProvider : IAsyncLifetime
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         AuthorizationRequests.Add(request);
+        return Results.SignIn(UserPrincipal(request), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
 
+    private ClaimsPrincipal UserPrincipal(OpenIddictRequest request)
+    {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, User.Subject));
         identity.AddClaim(new Claim(Claims.Name, User.Name));
         identity.AddClaim(new Claim(Claims.Email, User.Email));
+        if (User.EmailVerified is { } verified)
+        {
+            identity.AddClaim(new Claim(Claims.EmailVerified, verified ? "true" : "false", ClaimValueTypes.Boolean));
+        }
         foreach (var role in User.Roles)
         {
             identity.AddClaim(new Claim("roles", role));
@@ -127,13 +137,36 @@ public sealed class TestIdentityProvider : IAsyncLifetime
         identity.SetScopes(request.GetScopes());
         identity.SetResources(ApiAudience);
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
-
-        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return new ClaimsPrincipal(identity);
     }
 
-    // The code carries the principal signed in above; handing it back issues the tokens.
-    private static async Task<IResult> RedeemAsync(HttpContext context)
+    /// <summary>An access token for <see cref="User"/>, issued for the app as its audience.</summary>
+    public async Task<string> AccessTokenAsync()
     {
+        using var client = new HttpClient();
+        var response = await client.PostAsync(new Uri(Authority, "connect/token"), new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("grant_type", GrantTypes.Password),
+            KeyValuePair.Create("client_id", ClientId),
+            KeyValuePair.Create("client_secret", ClientSecret),
+            KeyValuePair.Create("username", User.Subject),
+            KeyValuePair.Create("password", "not checked"),
+        ]));
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    // The code carries the principal signed in above; handing it back issues the tokens. A password grant
+    // (tests asking for an access token) is answered for User without checking anything.
+    private async Task<IResult> RedeemAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsPasswordGrantType())
+        {
+            return Results.SignIn(UserPrincipal(request), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
         var code = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         return code.Principal is { } principal
             ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
@@ -177,4 +210,5 @@ public sealed class TestIdentityProvider : IAsyncLifetime
     }
 }
 
-public sealed record ProviderUser(string Subject, string Name, string Email, string[] Roles);
+/// <summary>An account at the provider; <paramref name="EmailVerified"/> null sends no <c>email_verified</c> claim at all.</summary>
+public sealed record ProviderUser(string Subject, string Name, string Email, string[] Roles, bool? EmailVerified = null);
