@@ -82,6 +82,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
         ["GET /account/signin"] =                            Row(Page,           Page,       Page,       Page,       Page,       Page,       Page),
         ["GET /account/signout"] =                           Row(Page,           Page,       Page,       Page,       Page,       Page,       Page),
         ["GET /account/signed-out"] =                        Row(Page,           Page,       Page,       Page,       Page,       Page,       Page),
+        // Where an open page goes when its sign-in no longer holds: it must answer whoever arrives, signed in or not.
+        ["GET /account/access-changed"] =                    Row(Page,           Page,       Page,       Page,       Page,       Page,       Page),
         ["GET /account/no-access"] =                         Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       Page),
         ["GET /account/me"] =                                Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         // Without an identity provider configured there is no provider to go to.

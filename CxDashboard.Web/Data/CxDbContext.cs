@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using System.Data.Common;
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Admin;
@@ -139,13 +140,17 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         }
     }
 
+    // A save made for the system (seeding, host commands) is dated by the app's clock, as every other save is.
+    private TimeProvider AppClock() =>
+        _options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
+
     /// <summary>
     /// Writes the entries for the changes being saved through a second context on the same connection and
     /// transaction (through this one, the save would send the pending changes a second time).
     /// </summary>
     private async Task WriteTrailAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var (actor, clock) = _savingAs ?? (AuditActor.System, TimeProvider.System);
+        var (actor, clock) = _savingAs ?? (AuditActor.System, AppClock());
         var entries = AuditRecorder.Describe(ChangeTracker, actor, clock.GetUtcNow().UtcDateTime);
         if (entries.Count == 0)
         {

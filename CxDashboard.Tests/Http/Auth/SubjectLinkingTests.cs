@@ -26,6 +26,7 @@ public sealed class SubjectLinkingTests(TestIdentityProvider provider) : IClassF
         ["Authentication:Oidc:ClientId"] = TestIdentityProvider.ClientId,
         ["Authentication:Oidc:ClientSecret"] = TestIdentityProvider.ClientSecret,
         ["Authentication:Oidc:RequireHttpsMetadata"] = "false",
+        ["Authentication:Oidc:Audience"] = TestIdentityProvider.ApiAudience,
     });
 
     private readonly List<HttpClient> identityProviderClients = [];

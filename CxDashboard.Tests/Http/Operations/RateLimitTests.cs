@@ -152,16 +152,25 @@ public sealed class RateLimitTests(RateLimitedApp fixture) : IClassFixture<RateL
     private async Task<HttpClient> SignedInAsync(string subject)
     {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
-        // Each person signs in from an address of their own, so the sign-in limit is the sign-in test's alone.
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"192.0.2.{Interlocked.Increment(ref _signedIn)}");
-        var browser = new AuthBrowser(client);
-        var page = await browser.GetAsync(AccountPaths.SignInFor("/"));
-        await browser.PostFormAsync(AccountPaths.DevelopmentSignIn,
-        [
-            KeyValuePair.Create("subject", subject),
-            KeyValuePair.Create("returnUrl", "/account/me"),
-            KeyValuePair.Create("__RequestVerificationToken", AuthBrowser.AntiforgeryToken(await page.Content.ReadAsStringAsync())),
-        ]);
+        // The development sign-in answers only this machine. Each person signs in from a loopback address of
+        // their own, so the sign-in limit is the sign-in test's alone; their requests then come through the proxy.
+        var proxy = App.From;
+        App.From = IPAddress.Parse($"127.0.0.{Interlocked.Increment(ref _signedIn) + 1}");
+        try
+        {
+            var browser = new AuthBrowser(client);
+            var page = await browser.GetAsync(AccountPaths.SignInFor("/"));
+            await browser.PostFormAsync(AccountPaths.DevelopmentSignIn,
+            [
+                KeyValuePair.Create("subject", subject),
+                KeyValuePair.Create("returnUrl", "/account/me"),
+                KeyValuePair.Create("__RequestVerificationToken", AuthBrowser.AntiforgeryToken(await page.Content.ReadAsStringAsync())),
+            ]);
+        }
+        finally
+        {
+            App.From = proxy;
+        }
         return client;
     }
 }

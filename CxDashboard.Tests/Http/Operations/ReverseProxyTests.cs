@@ -3,6 +3,7 @@ using CxDashboard.Tests.Http.Auth;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -22,27 +23,34 @@ public sealed class ReverseProxyTests(TestIdentityProvider provider) : IClassFix
             ["Authentication:DevelopmentSignIn"] = "true",
             ["ReverseProxy:KnownProxies:0"] = Proxy,
         }, new InMemoryUserDirectory());
-        var client = app.CreateProxyClient();
-
-        var page = await client.SendAsync(Forwarded(HttpMethod.Get, AccountPaths.SignInFor("/account/me")));
-        var antiforgery = CookieNamed(page, ".AspNetCore.Antiforgery.");
-        var post = Forwarded(HttpMethod.Post, AccountPaths.DevelopmentSignIn);
-        post.Headers.Add("Cookie", antiforgery.Split(';')[0]);
+        // The development sign-in answers only this machine, never a request a proxy relays: sign in there first.
+        app.From = IPAddress.Loopback;
+        var local = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+        var signInPage = await local.GetAsync(AccountPaths.SignInFor("/account/me"));
+        var post = new HttpRequestMessage(HttpMethod.Post, AccountPaths.DevelopmentSignIn);
+        post.Headers.Add("Cookie", CookieNamed(signInPage, ".AspNetCore.Antiforgery.").Split(';')[0]);
         post.Content = new FormUrlEncodedContent(
         [
             KeyValuePair.Create("subject", InMemoryUserDirectory.CxLead.Subject),
             KeyValuePair.Create("returnUrl", "/account/me"),
-            KeyValuePair.Create("__RequestVerificationToken", CxDashboard.Tests.Http.Auth.Browser.AntiforgeryToken(await page.Content.ReadAsStringAsync())),
+            KeyValuePair.Create("__RequestVerificationToken", CxDashboard.Tests.Http.Auth.Browser.AntiforgeryToken(await signInPage.Content.ReadAsStringAsync())),
         ]);
-        var signedIn = await client.SendAsync(post);
-
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith("max-age=31536000", page.Headers.GetValues("Strict-Transport-Security").Single());
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var signedIn = await local.SendAsync(post);
         var session = CookieNamed(signedIn, "CxDashboard.Session=");
+
+        app.From = IPAddress.Parse(Proxy);
+        var signOutPage = Forwarded(HttpMethod.Get, "/account/signout");
+        signOutPage.Headers.Add("Cookie", session.Split(';')[0]);
+        var page = await app.CreateProxyClient().SendAsync(signOutPage);
+        var antiforgery = CookieNamed(page, ".AspNetCore.Antiforgery.");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Contains("; secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Sign out of CX Dashboard?", await page.Content.ReadAsStringAsync());
+        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("max-age=31536000", page.Headers.GetValues("Strict-Transport-Security").Single());
     }
 
     [Fact]
