@@ -153,10 +153,11 @@ public sealed class SqlServerQueryTranslationTests
                 FeedbackPageRequest.First(sort), new FeedbackPageRequest(sort, 50, After: cursor),
                 new FeedbackPageRequest(sort, 50, Before: cursor), new FeedbackPageRequest(sort, 50, After: cursor with { Score = null }),
             })
-            foreach (var caller in new[] { HeadOfCx, Contributor })
             {
-                await s.Get<FeedbackService>().GetInboxPageAsync(filter, request, caller);
+                await s.Get<FeedbackService>().GetInboxPageAsync(filter, request, HeadOfCx);
             }
+            // Only the head of CX and admins see the customer reference: the projection differs.
+            await s.Get<FeedbackService>().GetInboxPageAsync(FeedbackFilter.All, FeedbackPageRequest.First(), Contributor);
         }),
         ["FeedbackService.GetDetailAsync"] = Query(s => s.Get<FeedbackService>().GetDetailAsync(1, HeadOfCx)),
         ["FeedbackService.GetVolumeBySentimentAsync"] = Query(async s =>

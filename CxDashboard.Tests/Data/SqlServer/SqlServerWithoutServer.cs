@@ -65,17 +65,6 @@ internal sealed class SqlServerWithoutServer : IDbContextFactory<CxDbContext>
             ValueTask.FromResult(TransactionStarting(connection, eventData, result));
     }
 
-    private sealed class NothingTransaction(DbConnection connection, System.Data.IsolationLevel isolationLevel) : DbTransaction
-    {
-        public override System.Data.IsolationLevel IsolationLevel => isolationLevel;
-        protected override DbConnection DbConnection => connection;
-        public override void Commit() { }
-        public override void Rollback() { }
-        public override void Save(string savepointName) { }
-        public override void Rollback(string savepointName) { }
-        public override void Release(string savepointName) { }
-    }
-
     /// <summary>
     /// Hands EF Core a command of its own (a SqlCommand refuses a transaction that is not SqlClient's) and
     /// answers each execution without a server, keeping the text.
@@ -161,38 +150,6 @@ internal sealed class SqlServerWithoutServer : IDbContextFactory<CxDbContext>
         // An aggregate inside a subquery is worked out per row of the outer query: it does not make one row.
         public override void ExplicitVisit(ScalarSubquery node) { }
     }
-
-    /// <summary>A command that is never sent: EF Core fills it in and the interceptor answers for it.</summary>
-    private sealed class UnsentCommand : DbCommand
-    {
-        // SqlClient's parameters, which EF Core's SQL Server type mappings configure, in SqlClient's collection.
-        private readonly SqlCommand _parameters = new();
-
-        [System.Diagnostics.CodeAnalysis.AllowNull]
-        public override string CommandText { get; set; } = string.Empty;
-        public override int CommandTimeout { get; set; }
-        public override CommandType CommandType { get; set; } = CommandType.Text;
-        public override UpdateRowSource UpdatedRowSource { get; set; }
-        public override bool DesignTimeVisible { get; set; }
-        protected override DbConnection? DbConnection { get; set; }
-        protected override DbTransaction? DbTransaction { get; set; }
-        protected override DbParameterCollection DbParameterCollection => _parameters.Parameters;
-
-        public override void Cancel() { }
-        public override void Prepare() { }
-        protected override DbParameter CreateDbParameter() => new SqlParameter();
-        public override int ExecuteNonQuery() => throw Unsent();
-        public override object ExecuteScalar() => throw Unsent();
-        protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => throw Unsent();
-
-        protected override void Dispose(bool disposing)
-        {
-            _parameters.Dispose();
-            base.Dispose(disposing);
-        }
-
-        private static InvalidOperationException Unsent() => new("There is no SQL Server here: the interceptor answers every command.");
-    }
 }
 
 /// <summary>
@@ -244,4 +201,67 @@ internal sealed class DefaultsReader(int fieldCount, int rows) : DbDataReader
     }
 
     public override IEnumerator GetEnumerator() => Array.Empty<object>().GetEnumerator();
+}
+
+/// <summary>A transaction on no server: committing and rolling back do nothing.</summary>
+internal sealed class NothingTransaction(DbConnection connection, System.Data.IsolationLevel isolationLevel) : DbTransaction
+{
+    public override System.Data.IsolationLevel IsolationLevel => isolationLevel;
+    protected override DbConnection DbConnection => connection;
+    public override void Commit() { }
+    public override void Rollback() { }
+    public override void Save(string savepointName) { }
+    public override void Rollback(string savepointName) { }
+    public override void Release(string savepointName) { }
+}
+
+/// <summary>
+/// A command that is never sent: EF Core fills it in and the interceptor answers for it; code that executes
+/// it itself (the bulk writers) gets it answered by <paramref name="executed"/>, which sees its text and parameters.
+/// </summary>
+internal sealed class UnsentCommand(Action<UnsentCommand>? executed = null) : DbCommand
+{
+    // SqlClient's parameters, which EF Core's SQL Server type mappings configure, in SqlClient's collection.
+    private readonly SqlCommand _parameters = new();
+
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string CommandText { get; set; } = string.Empty;
+    public override int CommandTimeout { get; set; }
+    public override CommandType CommandType { get; set; } = CommandType.Text;
+    public override UpdateRowSource UpdatedRowSource { get; set; }
+    public override bool DesignTimeVisible { get; set; }
+    protected override DbConnection? DbConnection { get; set; }
+    protected override DbTransaction? DbTransaction { get; set; }
+    protected override DbParameterCollection DbParameterCollection => _parameters.Parameters;
+
+    public override void Cancel() { }
+    public override void Prepare() { }
+    protected override DbParameter CreateDbParameter() => new SqlParameter();
+
+    public override int ExecuteNonQuery()
+    {
+        Answer();
+        return 0;
+    }
+
+    public override object ExecuteScalar()
+    {
+        Answer();
+        return 1;
+    }
+
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+    {
+        Answer();
+        return new DefaultsReader(fieldCount: 1, rows: 0);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _parameters.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private void Answer() =>
+        (executed ?? throw new InvalidOperationException("There is no SQL Server here: the interceptor answers every command."))(this);
 }
