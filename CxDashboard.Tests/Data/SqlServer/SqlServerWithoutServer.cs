@@ -21,14 +21,18 @@ internal sealed class SqlServerWithoutServer : IDbContextFactory<CxDbContext>
     private readonly ConcurrentQueue<string> _sent = new();
     private readonly DbContextOptions<SqlServerCxDbContext> _options;
 
-    public SqlServerWithoutServer()
+    /// <param name="aRowForEveryQuery">
+    /// Answer every query with one row of default values, so that code which stops when it finds nothing
+    /// (a record asked for by id) runs on to the queries after.
+    /// </param>
+    public SqlServerWithoutServer(bool aRowForEveryQuery = false)
     {
         _options = new DbContextOptionsBuilder<SqlServerCxDbContext>()
             // As DatabaseSetup configures it: the retrying strategy is why commands must run their transactions through it.
             // MARS only turns off EF Core's savepoints, which it would send on SqlClient's own command, past the interceptor.
             .UseSqlServer("Server=no-server.invalid;Database=CxDashboard;TrustServerCertificate=true;MultipleActiveResultSets=true",
                 sql => sql.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(10), errorNumbersToAdd: null))
-            .AddInterceptors(new NoConnection(), new NoTransaction(), new KeptCommands(_sent))
+            .AddInterceptors(new NoConnection(), new NoTransaction(), new KeptCommands(_sent, aRowForEveryQuery))
             .Options;
     }
 
@@ -69,7 +73,7 @@ internal sealed class SqlServerWithoutServer : IDbContextFactory<CxDbContext>
     /// Hands EF Core a command of its own (a SqlCommand refuses a transaction that is not SqlClient's) and
     /// answers each execution without a server, keeping the text.
     /// </summary>
-    private sealed class KeptCommands(ConcurrentQueue<string> sent) : DbCommandInterceptor
+    private sealed class KeptCommands(ConcurrentQueue<string> sent, bool aRowForEveryQuery) : DbCommandInterceptor
     {
         public override InterceptionResult<DbCommand> CommandCreating(CommandCorrelatedEventData eventData, InterceptionResult<DbCommand> result) =>
             InterceptionResult<DbCommand>.SuppressWithResult(new UnsentCommand());
@@ -106,7 +110,7 @@ internal sealed class SqlServerWithoutServer : IDbContextFactory<CxDbContext>
             sent.Enqueue(text);
             var script = TSql.Parse(text, out _);
             var select = script.Batches.SelectMany(b => b.Statements).FirstOrDefault(s => s is not PredicateSetStatement) as SelectStatement;
-            if (select?.QueryExpression is QuerySpecification query && AlwaysOneRow(query))
+            if (select?.QueryExpression is QuerySpecification query && (aRowForEveryQuery || AlwaysOneRow(query)))
             {
                 return new DefaultsReader(query.SelectElements.Count, rows: 1);
             }
