@@ -23,10 +23,11 @@ internal static class IndexedViewRules
 
     /// <summary>
     /// What is wrong with <paramref name="view"/> as an indexed view; empty when nothing is.
-    /// <paramref name="nullableColumns"/> names the columns that may hold NULL, which SUM must not take.
+    /// <paramref name="nullableColumns"/> names the columns that may hold NULL, which SUM must not take;
+    /// <paramref name="views"/> the views in the database (schema.name), which an indexed view may not read.
     /// </summary>
     public static IReadOnlyList<string> Check(CreateViewStatement view, IEnumerable<CreateIndexStatement> indexes,
-        IReadOnlySet<string> nullableColumns)
+        IReadOnlySet<string> nullableColumns, IReadOnlySet<string> views)
     {
         var name = Name(view.SchemaObjectName);
         var problems = new List<string>();
@@ -35,10 +36,6 @@ internal static class IndexedViewRules
         if (view.ViewOptions.All(o => o.OptionKind != ViewOptionKind.SchemaBinding))
         {
             Problem("is not created WITH SCHEMABINDING.");
-        }
-        if (view.SchemaObjectName.SchemaIdentifier is null)
-        {
-            Problem("is not named with its schema.");
         }
         if (view.SelectStatement.QueryExpression is not QuerySpecification query)
         {
@@ -68,7 +65,7 @@ internal static class IndexedViewRules
             Problem("uses a common table expression.");
         }
 
-        var body = new Body(nullableColumns);
+        var body = new Body(nullableColumns, views);
         view.SelectStatement.Accept(body);
         problems.AddRange(body.Problems.Distinct().Select(p => $"{name}: {p}"));
 
@@ -87,7 +84,7 @@ internal static class IndexedViewRules
         && call.FunctionName.Value.Equals("COUNT_BIG", StringComparison.OrdinalIgnoreCase)
         && call.Parameters is [ColumnReferenceExpression { ColumnType: ColumnType.Wildcard }];
 
-    private sealed class Body(IReadOnlySet<string> nullableColumns) : TSqlFragmentVisitor
+    private sealed class Body(IReadOnlySet<string> nullableColumns, IReadOnlySet<string> views) : TSqlFragmentVisitor
     {
         public List<string> Problems { get; } = [];
 
@@ -96,6 +93,10 @@ internal static class IndexedViewRules
             if (node.SchemaObject.SchemaIdentifier is null || node.SchemaObject.DatabaseIdentifier is not null)
             {
                 Problems.Add($"names table {node.SchemaObject.BaseIdentifier.Value} without a two-part name (schema.table).");
+            }
+            if (views.Contains(Name(node.SchemaObject)))
+            {
+                Problems.Add($"reads the view {Name(node.SchemaObject)}; an indexed view reads base tables only.");
             }
         }
 
