@@ -410,12 +410,10 @@ public sealed class SqlServerQueryTranslationTests
             }
         }),
 
-        ["UserDirectory.FindAsync"] = Query(async s =>
-        {
-            await s.Get<UserDirectory>().FindAsync("subject-1", null);
-            await s.Get<UserDirectory>().FindAsync(null, "sam@example.com");
-            await s.Get<UserDirectory>().FindAsync("demo-sam", "sam@example.com");
-        }),
+        ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
+            new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
+        ["UserDirectory.FindAsync"] = Query(s => s.Get<UserDirectory>().FindAsync("subject-1")),
+        ["UserDirectory.LinkAsync"] = Command(s => s.Get<UserDirectory>().LinkAsync("subject-1", "sam@example.com")),
         ["UserDirectory.DevelopmentPeopleAsync"] = Query(s => s.Get<UserDirectory>().DevelopmentPeopleAsync()),
     };
 
