@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CxDashboard.Tests.Support;
+using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -10,6 +11,7 @@ using OpenTelemetry.Trace;
 
 namespace CxDashboard.Tests.Http.Operations;
 
+[Collection(OpenTelemetryPipelines.Name)]
 public sealed class OpenTelemetryExportTests : IAsyncLifetime
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
@@ -43,12 +45,30 @@ public sealed class OpenTelemetryExportTests : IAsyncLifetime
         return ($"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01", Convert.FromHexString(traceId.ToHexString()));
     }
 
-    private async Task GetAsync(string path, string traceparent)
+    private Task GetAsync(string path, string traceparent) => SendAsync(HttpMethod.Get, path, traceparent);
+
+    private async Task SendAsync(HttpMethod method, string path, string traceparent, string? apiKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(method, path);
         request.Headers.Add("traceparent", traceparent);
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
         await _app.CreateClient().SendAsync(request);
     }
+
+    // An unknown key in the right format is looked up in the database: the request has a database span.
+    private async Task<IReadOnlyList<byte[]>> TraceOfApiKeyLookupAsync()
+    {
+        var (traceparent, traceId) = NewTrace();
+        await SendAsync(HttpMethod.Post, "/api/feedback", traceparent, ApiKeySecret.Create());
+        Assert.True(_app.Services.GetRequiredService<TracerProvider>().ForceFlush((int)Limit.TotalMilliseconds), "Traces were not flushed.");
+        Assert.True(await _collector.WaitForAsync("traces", traceId, Limit), "No trace of the API request reached the collector.");
+        return _collector.Bodies("traces").Where(b => b.AsSpan().IndexOf(traceId) >= 0).ToList();
+    }
+
+    private static bool Contains(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
     [Fact]
     public async Task A_request_is_sent_to_the_collector_as_a_trace_of_the_CxDashboard_service_with_its_log_lines()
@@ -81,6 +101,15 @@ public sealed class OpenTelemetryExportTests : IAsyncLifetime
         Assert.True(_app.Services.GetRequiredService<TracerProvider>().ForceFlush((int)Limit.TotalMilliseconds), "Traces were not flushed.");
         Assert.True(await _collector.WaitForAsync("traces", pageTraceId, Limit), "No trace of the page request reached the collector.");
         Assert.DoesNotContain(_collector.Bodies("traces"), b => b.AsSpan().IndexOf(probeTraceId) >= 0);
+    }
+
+    [Fact]
+    public async Task Database_spans_reach_the_collector_without_the_SQL_text_by_default()
+    {
+        var trace = await TraceOfApiKeyLookupAsync();
+
+        Assert.Contains(trace, b => Contains(b, "sqlite"));
+        Assert.DoesNotContain(trace, b => Contains(b, "SecretHash") || Contains(b, "SELECT"));
     }
 
     [Fact]
