@@ -37,14 +37,11 @@ public static class TelemetrySetup
 
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource =>
-            {
-                // OTEL_SERVICE_NAME, when set, names the service; the version and instance id are always this process's.
-                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
-                {
-                    resource.AddService(ServiceName, serviceVersion: Version, autoGenerateServiceInstanceId: true);
-                }
-            })
+            // OTEL_SERVICE_NAME, when set, names the service; each process gets its own instance id, so instances
+            // behind one load balancer are told apart.
+            .ConfigureResource(resource => resource.AddService(
+                builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : ServiceName,
+                serviceVersion: Version, autoGenerateServiceInstanceId: true))
             .WithTracing(tracing => tracing
                 .AddSource(AppActivities.SourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => IsTraced(context.Request.Path))
