@@ -3,6 +3,7 @@ using CxDashboard.Web.Components;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features;
 using CxDashboard.Web.Hosting;
+using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -18,6 +19,7 @@ catch (StartupConfigurationException ex)
     return 1;
 }
 builder.AddCxAuthentication();
+builder.AddCxTelemetry();
 builder.Services.AddCxFeatures();
 builder.Services.AddCxHealth();
 builder.Services.AddCxReverseProxy();

@@ -8,6 +8,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Hosting.Telemetry;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,8 @@ public sealed class HomeTests : ShellTestContext
         Services.AddSingleton(new MetricsService(factory, clock));
         Services.AddSingleton(new FrictionService(factory, clock));
         Services.AddSingleton(new ActionService(factory, clock));
-        Services.AddSingleton(new FeedbackService(factory, clock, Options.Create(new FollowUpOptions())));
+        Services.AddSingleton(new FeedbackService(factory, clock, Options.Create(new FollowUpOptions()),
+            new AppMetrics(MeterRecorder.NewMeterFactory())));
         // The dashboard renders on the server without a circuit. Reaching the renderer builds the service
         // provider, so this comes after the services.
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));

@@ -534,6 +534,8 @@ public sealed class SqlServerQueryTranslationTests
         services.AddSingleton<IDbContextFactory<CxDbContext>>(server);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Now)));
         services.AddCxFeatures();
+        services.AddMetrics();
+        services.AddSingleton<CxDashboard.Web.Hosting.Telemetry.AppMetrics>();
         services.AddScoped<UserDirectory>();
         return services.BuildServiceProvider();
     }

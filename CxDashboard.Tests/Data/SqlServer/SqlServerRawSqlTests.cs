@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Web.Data;
+using CxDashboard.Tests.Support;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,8 @@ public sealed class SqlServerRawSqlTests
     public async Task The_feedback_volume_is_read_from_the_indexed_view_through_its_index()
     {
         var server = new SqlServerWithoutServer();
-        var service = new FeedbackService(server, new FakeTimeProvider(new DateTimeOffset(Now)), Options.Create(new FollowUpOptions()));
+        var service = new FeedbackService(server, new FakeTimeProvider(new DateTimeOffset(Now)), Options.Create(new FollowUpOptions()),
+            new CxDashboard.Web.Hosting.Telemetry.AppMetrics(MeterRecorder.NewMeterFactory()));
 
         await service.GetVolumeBySentimentAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 1), CxDashboard.Domain.Common.PeriodKind.Month, null);
 

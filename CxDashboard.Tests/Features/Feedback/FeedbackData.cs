@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Organisation;
@@ -6,6 +7,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -70,8 +72,13 @@ public sealed class FeedbackData
         return data;
     }
 
+    /// <summary>The meters the services count into: a <see cref="MeterRecorder"/> on it hears them.</summary>
+    public IMeterFactory Meters { get; } = MeterRecorder.NewMeterFactory();
+
+    public AppMetrics Metrics => new(Meters);
+
     public FeedbackService Service(int slaHours = 48) =>
-        new(Database, Clock, Options.Create(new FollowUpOptions { SlaHours = slaHours }));
+        new(Database, Clock, Options.Create(new FollowUpOptions { SlaHours = slaHours }), Metrics);
 
     public RecordFeedbackCommand Command(int channelId, ScoreScale? scale = null, int? score = null,
         FeedbackSource source = FeedbackSource.Survey, string? verbatim = "The queue at the tills was long.", DateTime? receivedAt = null,

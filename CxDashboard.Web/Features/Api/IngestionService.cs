@@ -5,6 +5,7 @@ using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Api;
@@ -15,7 +16,8 @@ namespace CxDashboard.Web.Features.Api;
 /// in one transaction. Re-sending a batch is safe: feedback is matched on its external id, values on
 /// their period and channel.
 /// </summary>
-public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock, FeedbackService feedback)
+public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock, FeedbackService feedback,
+    AppMetrics metrics)
 {
     public const int MaxItems = 1000;
 
@@ -79,6 +81,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             // The unique index on the external id refused an item another request stored at the same moment.
             throw new IngestionConflictException("Another request delivered some of these items at the same time. Nothing was saved: send the batch again.");
         }
+        metrics.FeedbackIngested(FeedbackArrival.Api, fresh.Count);
         return Ingestion<FeedbackIngested>.Saved(new FeedbackIngested(fresh.Count, present.Count, opened.Opened,
             items.Select(i => i.ExternalId).Where(present.Contains).ToList()));
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CxDashboard.Domain.Audit;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -11,7 +12,7 @@ namespace CxDashboard.Web.Features.Exports;
 /// Writes down every export: who took which list, with which filters and how many rows. An export
 /// changes no record, so the entry is written here rather than by the save that audits changes.
 /// </summary>
-public sealed class ExportAuditTrail(IDbContextFactory<CxDbContext> factory, TimeProvider clock)
+public sealed class ExportAuditTrail(IDbContextFactory<CxDbContext> factory, TimeProvider clock, AppMetrics metrics)
 {
     /// <summary>The kind of record export entries are filed under on the audit page.</summary>
     public const string EntityType = "Export";
@@ -34,6 +35,7 @@ public sealed class ExportAuditTrail(IDbContextFactory<CxDbContext> factory, Tim
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, caller.PersonId, caller.Name, EntityType, list,
             AuditAction.Exported, summary.Length <= MaxSummaryLength ? summary : summary[..(MaxSummaryLength - 1)] + "…", null, after));
         await db.SaveChangesAsync(ct);
+        metrics.Exported(list, rows);
     }
 
     // The query string as the list page sent it: the same names the page's own address uses.

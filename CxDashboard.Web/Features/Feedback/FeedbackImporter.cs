@@ -9,6 +9,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -21,7 +22,8 @@ namespace CxDashboard.Web.Features.Feedback;
 /// INSERT in one transaction (a survey export can hold a hundred thousand rows), rows whose external
 /// id is already stored are skipped, and detractors and complaints get their follow-ups.
 /// </summary>
-public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock, FeedbackService feedback)
+public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock, FeedbackService feedback,
+    AppMetrics metrics)
 {
     public const long MaxFileBytes = MetricValuesImporter.MaxFileBytes;
 
@@ -46,6 +48,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
 
     public async Task<FeedbackImportResult> ImportAsync(Caller caller, string fileName, Stream content, CancellationToken ct = default)
     {
+        using var activity = AppActivities.Source.StartActivity("Import feedback");
         if (!FeedbackService.MayRecord(caller))
         {
             throw new NotAllowedException("Only a CX lead, a channel lead or a contributor imports feedback.");
@@ -110,6 +113,8 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             // The unique index on the external id refused a row that another import or an API batch stored meanwhile.
             return FeedbackImportResult.Refused("Some of these rows were stored by someone else at the same moment. Nothing was imported: import the file again.");
         }
+        metrics.FeedbackIngested(FeedbackArrival.Import, fresh.Count);
+        activity?.SetTag("cxdashboard.feedback.imported", fresh.Count);
         return new FeedbackImportResult(true, fresh.Count, present.Count, opened.Opened, opened.WithoutOwner.Count, [], 0);
     }
 

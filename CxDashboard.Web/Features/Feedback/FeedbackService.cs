@@ -2,6 +2,7 @@ using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ namespace CxDashboard.Web.Features.Feedback;
 public sealed partial class FeedbackService(
     IDbContextFactory<CxDbContext> factory,
     TimeProvider clock,
-    IOptions<FollowUpOptions> followUpOptions)
+    IOptions<FollowUpOptions> followUpOptions,
+    AppMetrics metrics)
 {
     private const int VerbatimPreviewLength = 160;
 
@@ -82,6 +84,7 @@ public sealed partial class FeedbackService(
         var opened = await OpenFollowUpsAsync([item], db, cancellationToken);
 
         await db.SaveChangesAsync(caller.ToAuditActor(), clock, cancellationToken);
+        metrics.FeedbackIngested(FeedbackArrival.Recorded, 1);
 
         if (item.FollowUpOwnerPersonId is not { } ownerId)
         {
