@@ -30,6 +30,7 @@ public sealed class ProviderRoleRevalidationTests : IClassFixture<TestIdentityPr
     {
         this.provider = provider;
         provider.User = Erin;
+        provider.RefreshUnavailable = false;
         factory = new CxDashboardFactory(new Dictionary<string, string?>
         {
             ["Authentication:Oidc:Authority"] = provider.Authority.ToString(),
@@ -113,6 +114,29 @@ public sealed class ProviderRoleRevalidationTests : IClassFixture<TestIdentityPr
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal(AccountPaths.SignIn, refused.Headers.Location!.AbsolutePath);
         Assert.Equal(AccessChange.RolesChanged, change);
+    }
+
+    [Fact]
+    public async Task Provider_that_cannot_be_reached_leaves_the_sign_in_standing_until_the_session_lifetime()
+    {
+        await SignedInAsync();
+        await using var circuit = factory.Services.CreateAsyncScope();
+        var signedIn = await CircuitPrincipalAsync(circuit.ServiceProvider);
+        provider.User = Erin with { Roles = [] };
+        provider.RefreshUnavailable = true;
+        var refreshesBefore = provider.Refreshes;
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        var kept = await app.GetAsync("/account/me");
+        var change = await circuit.ServiceProvider.GetRequiredService<AccessRevalidator>().CheckAsync(signedIn, CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(12));
+        var ended = await app.GetAsync("/account/me");
+
+        Assert.Equal(refreshesBefore + 2, provider.Refreshes);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal(AccessChange.None, change);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(AccountPaths.SignIn, ended.Headers.Location!.AbsolutePath);
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class TestIdentityProvider : IAsyncLifetime
 
     public int EndedSessions { get; private set; }
 
+    /// <summary>While true, refresh-token grants are answered 503, as by a provider that is down.</summary>
+    public bool RefreshUnavailable { get; set; }
+
     /// <summary>Refresh-token grants as received, to check how often the app asked again.</summary>
     public int Refreshes { get; private set; }
 
@@ -177,6 +180,10 @@ public sealed class TestIdentityProvider : IAsyncLifetime
         if (request.IsRefreshTokenGrantType())
         {
             Refreshes++;
+            if (RefreshUnavailable)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
             var granted = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             return granted.Principal is { } previous && !User.Disabled
                 ? Results.SignIn(UserPrincipal(previous.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
