@@ -110,7 +110,7 @@ internal sealed class ProviderSession(
 
     /// <summary>Whether this sign-in came with a refresh token to ask the provider with.</summary>
     public bool CanAsk(ClaimsPrincipal user) =>
-        oidcOptions.Value.RefreshRoles && user.FindFirst(CxClaimTypes.ProviderRefreshToken) is not null;
+        oidcOptions.Value is { IsConfigured: true, RefreshRoles: true } && user.FindFirst(CxClaimTypes.ProviderRefreshToken) is not null;
 
     public async Task<ProviderAnswer> AskAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

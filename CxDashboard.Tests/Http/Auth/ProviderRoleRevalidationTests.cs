@@ -77,6 +77,8 @@ public sealed class ProviderRoleRevalidationTests : IClassFixture<TestIdentityPr
         var change = await circuit.ServiceProvider.GetRequiredService<AccessRevalidator>().CheckAsync(signedIn, CancellationToken.None);
 
         Assert.Equal(AccessChange.RolesChanged, change);
+        var told = await app.GetStringAsync(AccountPaths.AccessChangedFor(change, "/metrics"));
+        Assert.Contains("whoever manages your organisation", told);
     }
 
     [Fact]
