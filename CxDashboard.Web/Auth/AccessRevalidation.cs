@@ -17,11 +17,13 @@ public enum AccessChange
 
 /// <summary>
 /// Checks a signed-in principal against the directory as it is now: the roles it holds must still be the
-/// provider's roles it carries plus the grants stored today, and the session must not have outlived its lifetime.
+/// provider's roles it carries plus the grants stored today, the provider (asked again when the sign-in came with a
+/// refresh token) must still give the same roles, and the session must not have outlived its lifetime.
 /// </summary>
 internal sealed class AccessRevalidator(
     IUserDirectory directory,
     ProviderRoles providerRoles,
+    ProviderSession providerSession,
     TimeProvider time,
     IOptions<CxAuthenticationOptions> options)
 {
@@ -41,9 +43,16 @@ internal sealed class AccessRevalidator(
         var person = string.IsNullOrWhiteSpace(subject) ? null : await directory.FindAsync(subject, cancellationToken);
         var current = providerRoles.AppRolesFor(user, person);
         var held = user.AppRoles();
-        return person?.PersonId == user.PersonId() && current.Count == held.Count && current.All(held.Contains)
-            ? AccessChange.None
-            : AccessChange.RolesChanged;
+        if (person?.PersonId != user.PersonId() || current.Count != held.Count || !current.All(held.Contains))
+        {
+            return AccessChange.RolesChanged;
+        }
+        if (!providerSession.CanAsk(user))
+        {
+            return AccessChange.None;
+        }
+        var answer = await providerSession.AskAsync(user, cancellationToken);
+        return answer.Verdict is ProviderVerdict.RolesChanged or ProviderVerdict.Refused ? AccessChange.RolesChanged : AccessChange.None;
     }
 }
 

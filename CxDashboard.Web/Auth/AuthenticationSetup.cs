@@ -81,6 +81,7 @@ public static class AuthenticationSetup
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecurePolicy(builder.Environment));
         services.AddMemoryCache();
         services.AddSingleton<ProviderRoles>();
+        services.AddSingleton<ProviderSession>();
         services.AddScoped<IClaimsTransformation, RoleClaimsTransformation>();
 
         services.AddAccessRevalidation();
@@ -119,7 +120,7 @@ public static class AuthenticationSetup
         options.AccessDeniedPath = AccountPaths.NoAccess;
         options.ReturnUrlParameter = "returnUrl";
         options.Events.OnSigningIn = SessionLifetime.OnSigningIn;
-        options.Events.OnValidatePrincipal = SessionLifetime.OnValidatePrincipal;
+        options.Events.OnValidatePrincipal = ProviderSession.OnValidatePrincipal;
 
         // Scripts and downloads cannot follow a redirect to a sign-in page; they get the status code.
         options.Events.OnRedirectToLogin = context => IsMachineRequest(context.Request)
@@ -159,6 +160,12 @@ public static class AuthenticationSetup
         {
             options.Scope.Add(scope);
         }
+        // Only the refresh token is kept (SaveTokens stays off): enough to read the roles at the provider again.
+        if (oidc.RefreshRoles && !options.Scope.Contains(ProviderSession.OfflineAccessScope))
+        {
+            options.Scope.Add(ProviderSession.OfflineAccessScope);
+        }
+        options.Events.OnTokenValidated = ProviderSession.OnTokenValidated;
 
         // Keep the provider's own claim names (sub, email, name, roles). Raw provider roles are not app
         // roles: RoleClaimsTransformation maps them, so the identity's role claim type stays the standard one.

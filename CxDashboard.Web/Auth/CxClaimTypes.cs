@@ -11,4 +11,6 @@ public static class CxClaimTypes
     public const string DisplayName = "cx:display_name";
     /// <summary>When the person signed in (Unix seconds), kept in the cookie so that sliding renewals cannot outlast the session's lifetime.</summary>
     public const string SessionStarted = "cx:session_started";
+    /// <summary>The identity provider's refresh token, protected, to ask the provider for the person's current roles.</summary>
+    public const string ProviderRefreshToken = "cx:provider_refresh_token";
 }

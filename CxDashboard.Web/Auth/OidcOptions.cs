@@ -26,6 +26,12 @@ public sealed class OidcOptions
     /// <summary>The claim in the identity token whose values name the person's roles.</summary>
     public string RoleClaimType { get; set; } = "roles";
 
+    /// <summary>
+    /// Asks for a refresh token at sign-in (scope <c>offline_access</c>) and uses it every
+    /// <see cref="CxAuthenticationOptions.RevalidationInterval"/> to read the person's roles at the provider again.
+    /// </summary>
+    public bool RefreshRoles { get; set; } = true;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
 
     public bool AcceptsBearerTokens => IsConfigured && !string.IsNullOrWhiteSpace(Audience);

@@ -8,7 +8,8 @@ namespace CxDashboard.Web.Auth;
 
 /// <summary>
 /// Caps a sign-in at <see cref="CxAuthenticationOptions.SessionLifetime"/> however often the sliding cookie is
-/// renewed: provider roles are only re-read at sign-in, so a session must end for them to be checked again.
+/// renewed. It is also how long the provider's roles can outlast a change when the provider cannot be asked again
+/// (no refresh token, or unreachable): then they are only re-read at the next sign-in.
 /// </summary>
 internal static class SessionLifetime
 {

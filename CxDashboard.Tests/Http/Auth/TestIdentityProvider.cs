@@ -44,6 +44,12 @@ public sealed class TestIdentityProvider : IAsyncLifetime
 
     public int EndedSessions { get; private set; }
 
+    /// <summary>While true, refresh-token grants are answered 503, as by a provider that is down.</summary>
+    public bool RefreshUnavailable { get; set; }
+
+    /// <summary>Refresh-token grants as received, to check how often the app asked again.</summary>
+    public int Refreshes { get; private set; }
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -58,6 +64,8 @@ public sealed class TestIdentityProvider : IAsyncLifetime
             options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             // Lets a test fetch an access token for User directly, as a script calling the API would hold one.
             options.AllowPasswordFlow();
+            // The app renews with the refresh token to read the person's roles again.
+            options.AllowRefreshTokenFlow();
             options.RegisterScopes(Scopes.Email, Scopes.Profile);
             options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
             // Access tokens as most providers issue them: signed JWTs the API validates with the provider's keys.
@@ -120,7 +128,9 @@ public sealed class TestIdentityProvider : IAsyncLifetime
         return Results.SignIn(UserPrincipal(request), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private ClaimsPrincipal UserPrincipal(OpenIddictRequest request)
+    private ClaimsPrincipal UserPrincipal(OpenIddictRequest request) => UserPrincipal(request.GetScopes());
+
+    private ClaimsPrincipal UserPrincipal(IEnumerable<string> scopes)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, User.Subject));
@@ -134,7 +144,7 @@ public sealed class TestIdentityProvider : IAsyncLifetime
         {
             identity.AddClaim(new Claim("roles", role));
         }
-        identity.SetScopes(request.GetScopes());
+        identity.SetScopes(scopes);
         identity.SetResources(ApiAudience);
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
@@ -158,13 +168,26 @@ public sealed class TestIdentityProvider : IAsyncLifetime
     }
 
     // The code carries the principal signed in above; handing it back issues the tokens. A password grant
-    // (tests asking for an access token) is answered for User without checking anything.
+    // (tests asking for an access token) is answered for User without checking anything. A refresh token grant is
+    // answered with User as the provider knows them now, for the scopes first granted, unless User is disabled.
     private async Task<IResult> RedeemAsync(HttpContext context)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsPasswordGrantType())
         {
             return Results.SignIn(UserPrincipal(request), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        if (request.IsRefreshTokenGrantType())
+        {
+            Refreshes++;
+            if (RefreshUnavailable)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+            var granted = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return granted.Principal is { } previous && !User.Disabled
+                ? Results.SignIn(UserPrincipal(previous.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                : Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
         var code = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -179,12 +202,25 @@ public sealed class TestIdentityProvider : IAsyncLifetime
     /// </summary>
     public async Task<(string IdentityToken, string AccessToken)> IssueTokensAsync()
     {
+        using var issued = await RedeemCodeAsync("openid%20profile");
+        return (issued.RootElement.GetProperty("id_token").GetString()!, issued.RootElement.GetProperty("access_token").GetString()!);
+    }
+
+    /// <summary>As <see cref="IssueTokensAsync"/>, with offline access: the refresh token the provider issued for <see cref="User"/>.</summary>
+    public async Task<string> IssueRefreshTokenAsync()
+    {
+        using var issued = await RedeemCodeAsync("openid%20profile%20offline_access");
+        return issued.RootElement.GetProperty("refresh_token").GetString()!;
+    }
+
+    private async Task<JsonDocument> RedeemCodeAsync(string scope)
+    {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Authority };
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = await client.GetAsync("connect/authorize?" + string.Join("&",
             $"client_id={ClientId}", $"redirect_uri={Uri.EscapeDataString(RedirectUri)}", "response_type=code",
-            "scope=openid%20profile", "nonce=n-0S6_WzA2Mj", "state=af0ifjsldkj",
+            $"scope={scope}", "nonce=n-0S6_WzA2Mj", "state=af0ifjsldkj",
             $"code_challenge={challenge}", "code_challenge_method=S256"));
         var code = QueryHelpers.ParseQuery(authorize.Headers.Location?.Query)["code"].ToString();
 
@@ -197,8 +233,7 @@ public sealed class TestIdentityProvider : IAsyncLifetime
             KeyValuePair.Create("client_secret", ClientSecret),
             KeyValuePair.Create("code_verifier", verifier),
         ]));
-        using var issued = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
-        return (issued.RootElement.GetProperty("id_token").GetString()!, issued.RootElement.GetProperty("access_token").GetString()!);
+        return JsonDocument.Parse(await token.Content.ReadAsStringAsync());
 
         static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
@@ -210,5 +245,8 @@ public sealed class TestIdentityProvider : IAsyncLifetime
     }
 }
 
-/// <summary>An account at the provider; <paramref name="EmailVerified"/> null sends no <c>email_verified</c> claim at all.</summary>
-public sealed record ProviderUser(string Subject, string Name, string Email, string[] Roles, bool? EmailVerified = null);
+/// <summary>
+/// An account at the provider; <paramref name="EmailVerified"/> null sends no <c>email_verified</c> claim at all.
+/// A <paramref name="Disabled"/> account's refresh tokens are refused (invalid_grant).
+/// </summary>
+public sealed record ProviderUser(string Subject, string Name, string Email, string[] Roles, bool? EmailVerified = null, bool Disabled = false);
