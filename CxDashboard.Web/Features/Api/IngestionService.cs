@@ -49,12 +49,13 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             {
                 problems.Add($"{at}.externalId", "The external id is required.");
             }
-            else if (!firstIndexOf.TryAdd(externalId, index))
+            else if (!firstIndexOf.TryAdd(FeedbackItem.KeyOf(externalId), index))
             {
-                problems.Add($"{at}.externalId", $"The external id '{externalId}' appears twice in the batch (also item {firstIndexOf[externalId]}).");
+                problems.Add($"{at}.externalId",
+                    $"The external id '{externalId}' appears twice in the batch (also item {firstIndexOf[FeedbackItem.KeyOf(externalId)]}).");
             }
             var item = FeedbackInputReader.Read(input, channels, stages,
-                (field, problem) => problems.Add(field.Length == 0 ? at : $"{at}.{field}", problem), client.PersonId, now);
+                (field, problem) => problems.Add(field.Length == 0 ? at : $"{at}.{field}", problem), client.PersonId, now, client.Source);
             if (item is not null && !string.IsNullOrEmpty(externalId))
             {
                 items.Add((externalId, item));
@@ -65,7 +66,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             return problems.Refusal<FeedbackIngested>();
         }
 
-        var present = await FeedbackService.StoredExternalIdsAsync(db, items.Select(i => i.ExternalId), ct);
+        var present = await FeedbackService.StoredExternalIdsAsync(db, client.Source, items.Select(i => i.ExternalId), ct);
         var fresh = items.Where(i => !present.Contains(i.ExternalId)).Select(i => i.Item).ToList();
         db.Feedback.AddRange(fresh);
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
