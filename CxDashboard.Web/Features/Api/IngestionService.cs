@@ -75,7 +75,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         {
             await db.SaveChangesAsync(client.Actor, clock, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseFailures.IsUniqueViolation(ex))
         {
             // The unique index on the external id refused an item another request stored at the same moment.
             throw new IngestionConflictException("Another request delivered some of these items at the same time. Nothing was saved: send the batch again.");
@@ -196,8 +196,9 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         {
             await db.SaveChangesAsync(client.Actor, clock, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseFailures.IsUniqueViolation(ex))
         {
+            // A value changed since it was read, or the same period's value was recorded by another request at the same moment.
             throw new IngestionConflictException($"Values of {metric.Name} were saved by someone else at the same moment. Nothing was saved: send the batch again.");
         }
         return Ingestion<MetricValuesIngested>.Saved(new MetricValuesIngested(created, updated, unchanged));

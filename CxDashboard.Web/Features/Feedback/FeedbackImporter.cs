@@ -122,7 +122,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 await WriteAsync(attempt, caller, fileName, fresh, present.Count, now, ct);
             });
         }
-        catch (DbException)
+        catch (DbException ex) when (DatabaseFailures.IsUniqueViolation(ex))
         {
             // The unique index on the external id refused a row that another import or an API batch stored meanwhile.
             return FeedbackImportResult.Refused("Some of these rows were stored by someone else at the same moment. Nothing was imported: import the file again.");
