@@ -2,6 +2,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Components;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features;
+using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Hosting;
 using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.Extensions.Options;
@@ -70,6 +71,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture("en-GB")
     .AddSupportedCultures("en-GB")
     .AddSupportedUICultures("en-GB"));
+app.UseIngestionApiFaults();
 app.UseAuthentication();
 app.UseAuthorization();
 // After authorization, so limits are counted per API key or person.

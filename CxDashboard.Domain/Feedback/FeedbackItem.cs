@@ -9,6 +9,13 @@ namespace CxDashboard.Domain.Feedback;
 public sealed class FeedbackItem : Entity
 {
     public const int MaxVerbatimLength = 4000;
+    public const int MaxExternalSourceLength = 200;
+
+    /// <summary>
+    /// How an external id is compared. Survey tools differ in the case they send an id in, and SQL Server's
+    /// collation ignores case while SQLite's folds only ASCII; a key folded here is compared the same on both.
+    /// </summary>
+    public static string KeyOf(string externalId) => externalId.Trim().ToUpperInvariant();
 
     private FeedbackItem() { Verbatim = string.Empty; }
 
@@ -46,11 +53,22 @@ public sealed class FeedbackItem : Entity
             : Guard.Text(details.Verbatim, "What was said", MaxVerbatimLength);
         CustomerRef = Guard.OptionalText(details.CustomerRef, "The customer reference", 64);
         ExternalId = Guard.OptionalText(details.ExternalId, "The external id", 100);
+        if (ExternalId is not null)
+        {
+            ExternalSource = Guard.Text(details.ExternalSource, "The source of the external id", MaxExternalSourceLength);
+            ExternalKey = KeyOf(ExternalId);
+        }
         RecordedByPersonId = recordedByPersonId;
         RecordedAt = Guard.Utc(recordedAt);
     }
 
     public string? ExternalId { get; private set; }
+
+    /// <summary>Who the external id belongs to: ids are unique within a source, and two sources may use the same id.</summary>
+    public string? ExternalSource { get; private set; }
+
+    /// <summary>The external id as it is compared: one case rule, the same on every database.</summary>
+    public string? ExternalKey { get; private set; }
     public DateTime ReceivedAt { get; private set; }
     public DateTime RecordedAt { get; private set; }
     public int ChannelId { get; private set; }
@@ -169,6 +187,7 @@ public sealed class FeedbackItem : Entity
         Verbatim = Redaction.Marker;
         CustomerRef = null;
         ExternalId = null;
+        ExternalKey = null;
         FollowUpNote = FollowUpNote is null ? null : Redaction.Marker;
     }
 }

@@ -16,7 +16,7 @@ namespace CxDashboard.Web.Data;
 /// </summary>
 internal static class AuditRecorder
 {
-    private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote", "ExternalId"];
+    private static readonly HashSet<string> PersonalFields = ["Verbatim", "CustomerRef", "FollowUpNote", "ExternalId", "ExternalKey"];
     private const string Redacted = "[personal data]";
 
     // Matched on the name so that a secret added to the model later is left out without anyone remembering to list it.

@@ -15,7 +15,7 @@ public sealed class FeedbackBulkWriter(DbConnection connection, DbTransaction tr
 {
     private static readonly BulkColumn[] Columns =
     [
-        new("ExternalId", BulkType.Text), new("ReceivedAt", BulkType.Timestamp), new("RecordedAt", BulkType.Timestamp),
+        new("ExternalId", BulkType.Text), new("ExternalSource", BulkType.Text), new("ExternalKey", BulkType.Text), new("ReceivedAt", BulkType.Timestamp), new("RecordedAt", BulkType.Timestamp),
         new("ChannelId", BulkType.Int), new("JourneyStageId", BulkType.Int), new("Source", BulkType.Int), new("Category", BulkType.Int),
         new("Sentiment", BulkType.Int), new("ScoreScale", BulkType.Int), new("Score", BulkType.Int), new("ScoreBand", BulkType.Int),
         new("Verbatim", BulkType.Text), new("CustomerRef", BulkType.Text), new("RecordedByPersonId", BulkType.Int),
@@ -39,7 +39,7 @@ public sealed class FeedbackBulkWriter(DbConnection connection, DbTransaction tr
 
     public ValueTask WriteAsync(FeedbackItem f, CancellationToken cancellationToken) => _rows.WriteAsync(
     [
-        f.ExternalId, f.ReceivedAt, f.RecordedAt, Box(f.ChannelId), Box(f.JourneyStageId), Box((int)f.Source), Box((int)f.Category),
+        f.ExternalId, f.ExternalSource, f.ExternalKey, f.ReceivedAt, f.RecordedAt, Box(f.ChannelId), Box(f.JourneyStageId), Box((int)f.Source), Box((int)f.Category),
         Box((int)f.Sentiment), Box((int?)f.ScoreScale), Box(f.Score), Box((int?)f.ScoreBand), f.Verbatim, f.CustomerRef,
         Box(f.RecordedByPersonId), Box(f.FrictionIssueId), Box((int)f.FollowUpStatus), Box(f.FollowUpOwnerPersonId),
         f.FollowUpDueAt, f.ContactedAt, f.FollowUpResolvedAt, f.FollowUpNote, BoxedInts[0],

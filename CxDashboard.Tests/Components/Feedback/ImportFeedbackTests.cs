@@ -47,4 +47,19 @@ public sealed class ImportFeedbackTests : FeedbackComponentTest
         page.WaitForAssertion(() => Assert.Contains("1 feedback item imported; 0 rows skipped as already imported; 1 follow-up opened.",
             page.Find("[data-testid=import-summary]").TextContent, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_survey_source_named_on_the_page_owns_the_imported_external_ids()
+    {
+        var page = Render<ImportFeedback>();
+
+        page.Find("input[type=text]").Change("Medallia");
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            "ReceivedAt,Channel,Source,Category,Verbatim,ExternalId\n2026-11-20 10:00,store,Review,Service,Quick and kind,M-1\n", "survey.csv"));
+
+        page.WaitForAssertion(() => Assert.Contains("1 feedback item imported",
+            page.Find("[data-testid=import-summary]").TextContent, StringComparison.Ordinal));
+        await using var db = Data.Database.CreateDbContext();
+        Assert.Equal("Import: Medallia", await db.Feedback.Select(f => f.ExternalSource).SingleAsync());
+    }
 }

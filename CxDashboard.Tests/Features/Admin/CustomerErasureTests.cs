@@ -99,7 +99,7 @@ public sealed class CustomerErasureTests : IAsyncLifetime
         await using var db = _data.Database.CreateDbContext();
         db.Feedback.Add(new FeedbackItem(new FeedbackDetails(FeedbackData.Now.AddHours(-2), _data.Web, null, FeedbackSource.Survey,
             FeedbackCategory.Service, Sentiment.Negative, ScoreScale.Nps, 1, "Ruth again: nobody in Leeds answers the phone.",
-            Reference.ToLowerInvariant(), SurveyId), null, FeedbackData.Now));
+            Reference.ToLowerInvariant(), SurveyId, "API key: Qualtrics"), null, FeedbackData.Now));
         await db.SaveChangesAsync();
         var complaint = await db.Feedback.SingleAsync(f => f.CustomerRef == Reference);
         complaint.MarkContacted(ContactNote, FeedbackData.Now);

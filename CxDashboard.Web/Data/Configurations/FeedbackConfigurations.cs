@@ -20,6 +20,8 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.Property(f => f.Verbatim).HasMaxLength(FeedbackItem.MaxVerbatimLength);
         builder.Property(f => f.CustomerRef).HasMaxLength(64);
         builder.Property(f => f.ExternalId).HasMaxLength(100);
+        builder.Property(f => f.ExternalSource).HasMaxLength(FeedbackItem.MaxExternalSourceLength);
+        builder.Property(f => f.ExternalKey).HasMaxLength(100);
         builder.Property(f => f.FollowUpNote).HasMaxLength(2000);
         builder.Ignore(f => f.NeedsFollowUp);
         // Computed by the database (not stored on SQLite, where a stored column cannot be added to an
@@ -44,7 +46,8 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.HasIndex(f => new { f.FollowUpStatus, f.ReceivedAt, f.Id, f.FollowUpDueAt });
         builder.HasIndex(f => new { f.FollowUpOwnerPersonId, f.FollowUpStatus, f.FollowUpDueAt });
         builder.HasIndex(f => f.CustomerRef).HasFilter("CustomerRef IS NOT NULL");
-        builder.HasIndex(f => f.ExternalId).IsUnique().HasFilter("ExternalId IS NOT NULL");
+        // An external id belongs to its source; the key is compared, not the id as sent, so a case variant is the same id.
+        builder.HasIndex(f => new { f.ExternalSource, f.ExternalKey }).IsUnique().HasFilter("ExternalKey IS NOT NULL");
 
         builder.HasOne<Channel>().WithMany().HasForeignKey(f => f.ChannelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<JourneyStage>().WithMany().HasForeignKey(f => f.JourneyStageId).OnDelete(DeleteBehavior.Restrict);

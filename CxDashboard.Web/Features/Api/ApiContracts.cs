@@ -3,12 +3,12 @@ using System.ComponentModel;
 namespace CxDashboard.Web.Features.Api;
 
 /// <summary>A batch of feedback from a survey tool, review site or contact centre.</summary>
-[Description("Up to 1,000 feedback items. Items whose externalId was delivered before are skipped, so a batch can be re-sent safely.")]
+[Description("Up to 1,000 feedback items. Items whose externalId this API key delivered before are skipped, so a batch can be re-sent safely.")]
 public sealed record FeedbackBatch(IReadOnlyList<FeedbackInput?>? Items);
 
 [Description("One piece of feedback as the sending system knows it.")]
 public sealed record FeedbackInput(
-    [property: Description("The sending system's id for this feedback; re-sending the same id creates nothing new. Required, at most 100 characters.")]
+    [property: Description("The sending system's id for this feedback, unique per API key and compared without regard to case; re-sending the same id creates nothing new. Required, at most 100 characters.")]
     string? ExternalId,
     [property: Description("When the customer gave the feedback (ISO 8601; a time without offset is taken as UTC). Required; not in the future.")]
     DateTimeOffset? ReceivedAt,

@@ -51,12 +51,13 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             {
                 problems.Add($"{at}.externalId", "The external id is required.");
             }
-            else if (!firstIndexOf.TryAdd(externalId, index))
+            else if (!firstIndexOf.TryAdd(FeedbackItem.KeyOf(externalId), index))
             {
-                problems.Add($"{at}.externalId", $"The external id '{externalId}' appears twice in the batch (also item {firstIndexOf[externalId]}).");
+                problems.Add($"{at}.externalId",
+                    $"The external id '{externalId}' appears twice in the batch (also item {firstIndexOf[FeedbackItem.KeyOf(externalId)]}).");
             }
             var item = FeedbackInputReader.Read(input, channels, stages,
-                (field, problem) => problems.Add(field.Length == 0 ? at : $"{at}.{field}", problem), client.PersonId, now);
+                (field, problem) => problems.Add(field.Length == 0 ? at : $"{at}.{field}", problem), client.PersonId, now, client.Source);
             if (item is not null && !string.IsNullOrEmpty(externalId))
             {
                 items.Add((externalId, item));
@@ -67,7 +68,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             return problems.Refusal<FeedbackIngested>();
         }
 
-        var present = await FeedbackService.StoredExternalIdsAsync(db, items.Select(i => i.ExternalId), ct);
+        var present = await FeedbackService.StoredExternalIdsAsync(db, client.Source, items.Select(i => i.ExternalId), ct);
         var fresh = items.Where(i => !present.Contains(i.ExternalId)).Select(i => i.Item).ToList();
         db.Feedback.AddRange(fresh);
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
@@ -76,7 +77,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         {
             await db.SaveChangesAsync(client.Actor, clock, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseFailures.IsUniqueViolation(ex))
         {
             // The unique index on the external id refused an item another request stored at the same moment.
             throw new IngestionConflictException("Another request delivered some of these items at the same time. Nothing was saved: send the batch again.");
@@ -198,8 +199,9 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         {
             await db.SaveChangesAsync(client.Actor, clock, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseFailures.IsUniqueViolation(ex))
         {
+            // A value changed since it was read, or the same period's value was recorded by another request at the same moment.
             throw new IngestionConflictException($"Values of {metric.Name} were saved by someone else at the same moment. Nothing was saved: send the batch again.");
         }
         return Ingestion<MetricValuesIngested>.Saved(new MetricValuesIngested(created, updated, unchanged));

@@ -46,7 +46,18 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         ("ExternalId", FeedbackInputReader.ExternalId, false),
     ];
 
-    public async Task<FeedbackImportResult> ImportAsync(Caller caller, string fileName, Stream content, CancellationToken ct = default)
+    /// <summary>The survey source an import names when the person names none.</summary>
+    public const string DefaultSource = "CSV import";
+
+    public const int MaxSourceLength = 100;
+
+    /// <summary>Whom an import's external ids belong to: kept apart from the API's sources, so an import never claims a key's ids.</summary>
+    public static string SourceOf(string? surveySource) =>
+        $"Import: {(string.IsNullOrWhiteSpace(surveySource) ? DefaultSource : surveySource.Trim())}";
+
+    /// <param name="surveySource">The survey tool the file was exported from; its external ids are unique within it.</param>
+    public async Task<FeedbackImportResult> ImportAsync(Caller caller, string fileName, Stream content, string? surveySource = null,
+        CancellationToken ct = default)
     {
         using var activity = AppActivities.Source.StartActivity("Import feedback");
         if (!FeedbackService.MayRecord(caller))
@@ -58,6 +69,12 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         {
             return FeedbackImportResult.Refused("Upload a CSV file (.csv): save the survey export as CSV UTF-8.");
         }
+        if (surveySource?.Trim().Length > MaxSourceLength)
+        {
+            return FeedbackImportResult.Refused(string.Create(CultureInfo.InvariantCulture,
+                $"The survey source's name is longer than {MaxSourceLength} characters. Shorten it."));
+        }
+        var source = SourceOf(surveySource);
         var bytes = await MetricValuesImporter.ReadLimitedAsync(content, ct);
         if (bytes is null)
         {
@@ -87,7 +104,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         var stages = CodesAndNames(lookups.Stages);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var read = Read(text, channels, stages, personId, now);
+        var read = Read(text, channels, stages, personId, now, source);
         if (read.Problems.Count > 0)
         {
             return FeedbackImportResult.Refused(read.Problems.Take(MaxProblemsShown).ToList(), Math.Max(0, read.Problems.Count - MaxProblemsShown));
@@ -97,7 +114,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             return FeedbackImportResult.Refused("The file has a header row but no feedback.");
         }
 
-        var present = await FeedbackService.StoredExternalIdsAsync(db, read.Items.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!), ct);
+        var present = await FeedbackService.StoredExternalIdsAsync(db, source, read.Items.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!), ct);
         var fresh = present.Count == 0 ? read.Items : read.Items.Where(i => i.ExternalId is null || !present.Contains(i.ExternalId)).ToList();
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
         try
@@ -108,7 +125,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 await WriteAsync(attempt, caller, fileName, fresh, present.Count, now, ct);
             });
         }
-        catch (DbException)
+        catch (DbException ex) when (DatabaseFailures.IsUniqueViolation(ex))
         {
             // The unique index on the external id refused a row that another import or an API batch stored meanwhile.
             return FeedbackImportResult.Refused("Some of these rows were stored by someone else at the same moment. Nothing was imported: import the file again.");
@@ -174,7 +191,8 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
 
     private sealed record FileRead(List<FeedbackItem> Items, List<ImportProblem> Problems);
 
-    private static FileRead Read(string text, Dictionary<string, int> channels, Dictionary<string, int> stages, int personId, DateTime now)
+    private static FileRead Read(string text, Dictionary<string, int> channels, Dictionary<string, int> stages, int personId, DateTime now,
+        string source)
     {
         var items = new List<FeedbackItem>();
         var problems = new List<ImportProblem>();
@@ -224,14 +242,15 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 var received = ReadReceivedAt(Field(FeedbackInputReader.ReceivedAt), Problem);
                 var score = ReadScore(Field(FeedbackInputReader.Score), Problem);
                 var externalId = Field(FeedbackInputReader.ExternalId);
-                if (externalId is not null && !firstLineOf.TryAdd(externalId, line))
+                if (externalId is not null && !firstLineOf.TryAdd(FeedbackItem.KeyOf(externalId), line))
                 {
-                    Problem(FeedbackInputReader.ExternalId, $"The external id '{externalId}' appears twice in the file (also line {firstLineOf[externalId]}).");
+                    Problem(FeedbackInputReader.ExternalId,
+                        $"The external id '{externalId}' appears twice in the file (also line {firstLineOf[FeedbackItem.KeyOf(externalId)]}).");
                 }
                 var input = new FeedbackInput(externalId, received, Field(FeedbackInputReader.Channel), Field(FeedbackInputReader.JourneyStage),
                     Field(FeedbackInputReader.Source), Field(FeedbackInputReader.Category), Field(FeedbackInputReader.Sentiment),
                     Field(FeedbackInputReader.ScoreScale), score, Field(FeedbackInputReader.Verbatim), Field(FeedbackInputReader.CustomerRef));
-                if (FeedbackInputReader.Read(input, channels, stages, Problem, personId, now) is { } item && problems.Count == rowProblems)
+                if (FeedbackInputReader.Read(input, channels, stages, Problem, personId, now, source) is { } item && problems.Count == rowProblems)
                 {
                     items.Add(item);
                 }

@@ -19,8 +19,9 @@ public static class FeedbackInputReader
     /// <param name="channels">Channel ids by code (and by any other name the caller accepts), case-insensitive.</param>
     /// <param name="stages">Journey stage ids by code (and any other name the caller accepts), case-insensitive.</param>
     /// <param name="problem">Told (field, message) for each problem found.</param>
+    /// <param name="externalSource">Whom the input's external id belongs to: the API client or the import's named source.</param>
     public static FeedbackItem? Read(FeedbackInput input, IReadOnlyDictionary<string, int> channels, IReadOnlyDictionary<string, int> stages,
-        Action<string, string> problem, int? recordedByPersonId, DateTime now)
+        Action<string, string> problem, int? recordedByPersonId, DateTime now, string externalSource)
     {
         var found = false;
         void Problem(string field, string message)
@@ -80,7 +81,7 @@ public static class FeedbackInputReader
             var chosen = sentiment ?? SentimentRules.Suggest(scale, input.Score, input.Verbatim).Sentiment;
             return new FeedbackItem(
                 new FeedbackDetails(input.ReceivedAt!.Value.UtcDateTime, channelId, stageId, source!.Value, category!.Value, chosen,
-                    scale, input.Score, input.Verbatim ?? string.Empty, input.CustomerRef, input.ExternalId),
+                    scale, input.Score, input.Verbatim ?? string.Empty, input.CustomerRef, input.ExternalId, externalSource),
                 recordedByPersonId, now);
         }
         catch (DomainException ex)

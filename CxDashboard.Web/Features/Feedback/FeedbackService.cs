@@ -96,22 +96,24 @@ public sealed partial class FeedbackService(
     }
 
     /// <summary>
-    /// Which of <paramref name="externalIds"/> are already stored, so that re-sent feedback (API batches,
-    /// re-imported survey exports) is skipped rather than doubled. Asked in chunks, within the parameter
-    /// limits of both databases.
+    /// Which of <paramref name="externalIds"/> <paramref name="source"/> has already delivered, so that re-sent
+    /// feedback (API batches, re-imported survey exports) is skipped rather than doubled. Ids are compared by
+    /// <see cref="FeedbackItem.KeyOf"/>; the set answers for any case of an id. Asked in chunks, within the
+    /// parameter limits of both databases.
     /// </summary>
-    public static async Task<HashSet<string>> StoredExternalIdsAsync(CxDbContext db, IEnumerable<string> externalIds,
+    public static async Task<HashSet<string>> StoredExternalIdsAsync(CxDbContext db, string source, IEnumerable<string> externalIds,
         CancellationToken cancellationToken = default)
     {
+        var ids = externalIds.ToList();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(ExternalIdsPerLookup))
+        foreach (var chunk in ids.Select(FeedbackItem.KeyOf).Distinct(StringComparer.Ordinal).Chunk(ExternalIdsPerLookup))
         {
             present.UnionWith(await db.Feedback.AsNoTracking()
-                .Where(f => f.ExternalId != null && chunk.Contains(f.ExternalId))
-                .Select(f => f.ExternalId!)
+                .Where(f => f.ExternalSource == source && f.ExternalKey != null && chunk.Contains(f.ExternalKey))
+                .Select(f => f.ExternalKey!)
                 .ToListAsync(cancellationToken));
         }
-        return present;
+        return new HashSet<string>(ids.Where(id => present.Contains(FeedbackItem.KeyOf(id))), StringComparer.Ordinal);
     }
 
     private const int ExternalIdsPerLookup = 1000;

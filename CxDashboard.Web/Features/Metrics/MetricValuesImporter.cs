@@ -194,6 +194,10 @@ public sealed class MetricValuesImporter(IDbContextFactory<CxDbContext> dbFactor
 
     private static Sheet ReadWorkbook(byte[] bytes)
     {
+        if (WorkbookLimits.Problem(bytes) is { } tooBig)
+        {
+            return Sheet.Unreadable(tooBig);
+        }
         XLWorkbook workbook;
         try
         {
@@ -211,6 +215,11 @@ public sealed class MetricValuesImporter(IDbContextFactory<CxDbContext> dbFactor
             if (worksheet is null || lastRow == 0)
             {
                 return Sheet.Unreadable("The workbook's first sheet is empty.");
+            }
+            // One value in a far corner makes the used range millions of cells, all of which would be read.
+            if ((long)lastRow * lastColumn > WorkbookLimits.MaxCells)
+            {
+                return Sheet.Unreadable(WorkbookLimits.TooManyCells);
             }
             var header = Enumerable.Range(1, lastColumn).Select(c => worksheet.Cell(1, c).GetString()).ToList();
             var rows = new List<SheetRow>();

@@ -278,6 +278,14 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("FollowUpDueAt")
                         .HasColumnType("datetime2");
 
@@ -343,11 +351,11 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.HasIndex("CustomerRef")
                         .HasFilter("CustomerRef IS NOT NULL");
 
-                    b.HasIndex("ExternalId")
-                        .IsUnique()
-                        .HasFilter("ExternalId IS NOT NULL");
-
                     b.HasIndex("RecordedByPersonId");
+
+                    b.HasIndex("ExternalSource", "ExternalKey")
+                        .IsUnique()
+                        .HasFilter("ExternalKey IS NOT NULL");
 
                     b.HasIndex("FrictionIssueId", "ReceivedAt");
 

@@ -263,6 +263,14 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FollowUpDueAt")
                         .HasColumnType("TEXT");
 
@@ -328,11 +336,11 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.HasIndex("CustomerRef")
                         .HasFilter("CustomerRef IS NOT NULL");
 
-                    b.HasIndex("ExternalId")
-                        .IsUnique()
-                        .HasFilter("ExternalId IS NOT NULL");
-
                     b.HasIndex("RecordedByPersonId");
+
+                    b.HasIndex("ExternalSource", "ExternalKey")
+                        .IsUnique()
+                        .HasFilter("ExternalKey IS NOT NULL");
 
                     b.HasIndex("FrictionIssueId", "ReceivedAt");
 
