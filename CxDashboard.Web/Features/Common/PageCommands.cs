@@ -19,7 +19,7 @@ public sealed class PageCommands(CurrentCaller current, ILogger<PageCommands> lo
             await command(await current.GetAsync());
             return null;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var message = Problem.Describe(ex, saving: true, logger);
             if (reload is not null && Problem.IsConflict(ex))
@@ -42,13 +42,26 @@ public sealed class PageCommands(CurrentCaller current, ILogger<PageCommands> lo
     /// <summary>Loads what a page shows; a failure becomes the message to show instead.</summary>
     public async Task<Outcome<T>> LoadAsync<T>(Func<Caller, Task<T>> query)
     {
+        T result = default!;
+        Func<Caller, Task> load = async caller => result = await query(caller);
+        var error = await LoadAsync(load);
+        return error is null ? Outcome<T>.Done(result) : Outcome<T>.Failed(error);
+    }
+
+    /// <summary>
+    /// Loads what a page shows into its fields. Returns null when it loaded, or the message to show.
+    /// A cancelled load (the person moved on) is not a failure and is left to the caller.
+    /// </summary>
+    public async Task<string?> LoadAsync(Func<Caller, Task> load)
+    {
         try
         {
-            return Outcome<T>.Done(await query(await current.GetAsync()));
+            await load(await current.GetAsync());
+            return null;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Outcome<T>.Failed(Problem.Describe(ex, saving: false, logger));
+            return Problem.Describe(ex, saving: false, logger);
         }
     }
 }
