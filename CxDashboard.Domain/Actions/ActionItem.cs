@@ -87,9 +87,18 @@ public sealed class ActionItem : Entity
     public void AddNote(int personId, string text, DateTime at) =>
         _notes.Add(new ActionNote(Guard.Id(personId, "Who wrote the note"), Guard.Text(text, "A progress note", 2000), null, Guard.Utc(at)));
 
+    /// <summary>The statuses an action may move to from <paramref name="status"/>, in the order a list offers them.</summary>
+    public static IReadOnlyList<ActionStatus> AllowedMoves(ActionStatus status) => status switch
+    {
+        ActionStatus.Open => [ActionStatus.InProgress, ActionStatus.Blocked, ActionStatus.Done, ActionStatus.Cancelled],
+        ActionStatus.InProgress => [ActionStatus.Blocked, ActionStatus.Done, ActionStatus.Cancelled],
+        ActionStatus.Blocked => [ActionStatus.InProgress, ActionStatus.Cancelled],
+        _ => [ActionStatus.Open],
+    };
+
     public void Start(int byPersonId, DateTime at, string? note = null)
     {
-        if (Status is not (ActionStatus.Open or ActionStatus.Blocked))
+        if (!AllowedMoves(Status).Contains(ActionStatus.InProgress))
         {
             throw Refused(ActionStatus.InProgress);
         }
@@ -99,7 +108,7 @@ public sealed class ActionItem : Entity
 
     public void Block(string reason, int byPersonId, DateTime at)
     {
-        if (Status is not (ActionStatus.Open or ActionStatus.InProgress))
+        if (!AllowedMoves(Status).Contains(ActionStatus.Blocked))
         {
             throw Refused(ActionStatus.Blocked);
         }
@@ -110,7 +119,7 @@ public sealed class ActionItem : Entity
 
     public void Complete(int byPersonId, DateTime at, string? note = null)
     {
-        if (Status is not (ActionStatus.Open or ActionStatus.InProgress))
+        if (!AllowedMoves(Status).Contains(ActionStatus.Done))
         {
             throw Status == ActionStatus.Blocked
                 ? new DomainException("A blocked action must be unblocked before it is done.")
@@ -130,7 +139,7 @@ public sealed class ActionItem : Entity
 
     public void Reopen(string reason, int byPersonId, DateTime at)
     {
-        if (IsOpen)
+        if (!AllowedMoves(Status).Contains(ActionStatus.Open))
         {
             throw new DomainException("The action is still open.");
         }

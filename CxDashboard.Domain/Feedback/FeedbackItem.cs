@@ -17,6 +17,19 @@ public sealed class FeedbackItem : Entity
     /// </summary>
     public static string KeyOf(string externalId) => externalId.Trim().ToUpperInvariant();
 
+    public const string VerbatimMissing = "Write what was said: only a survey answer with a score may come without words.";
+
+    /// <summary>How far ahead of the app's clock a receipt time may be: a survey tool's clock may run a little fast.</summary>
+    public static readonly TimeSpan ReceivedAheadTolerance = TimeSpan.FromMinutes(5);
+
+    public const string ReceivedInTheFuture = "Feedback cannot be received in the future.";
+
+    /// <summary>Only a survey answer with a score may come without words.</summary>
+    public static bool IsVerbatimRequired(FeedbackSource source, bool hasScore) => !(source == FeedbackSource.Survey && hasScore);
+
+    public static bool IsReceivedInTheFuture(DateTime receivedAt, DateTime now) =>
+        Guard.Utc(receivedAt) > Guard.Utc(now) + ReceivedAheadTolerance;
+
     private FeedbackItem() { Verbatim = string.Empty; }
 
     public FeedbackItem(FeedbackDetails details, int? recordedByPersonId, DateTime recordedAt)
@@ -36,9 +49,9 @@ public sealed class FeedbackItem : Entity
             ScoreBand = Scores.Band(scale, score);
         }
         var received = Guard.Utc(details.ReceivedAt);
-        if (received > Guard.Utc(recordedAt).AddMinutes(5))
+        if (IsReceivedInTheFuture(received, recordedAt))
         {
-            throw new DomainException("Feedback cannot be received in the future.");
+            throw new DomainException(ReceivedInTheFuture);
         }
         ReceivedAt = received;
         ChannelId = details.ChannelId;
@@ -48,7 +61,11 @@ public sealed class FeedbackItem : Entity
         Sentiment = details.Sentiment;
         ScoreScale = details.ScoreScale;
         Score = details.Score;
-        Verbatim = details.Source == FeedbackSource.Survey && string.IsNullOrWhiteSpace(details.Verbatim)
+        if (string.IsNullOrWhiteSpace(details.Verbatim) && IsVerbatimRequired(details.Source, details.Score is not null))
+        {
+            throw new DomainException(VerbatimMissing);
+        }
+        Verbatim = string.IsNullOrWhiteSpace(details.Verbatim)
             ? string.Empty
             : Guard.Text(details.Verbatim, "What was said", MaxVerbatimLength);
         CustomerRef = Guard.OptionalText(details.CustomerRef, "The customer reference", 64);

@@ -146,6 +146,19 @@ public sealed class FrictionIssue : Entity
         link.RecordCheck(before, after, Guard.Utc(at));
     }
 
+    /// <summary>
+    /// The statuses an issue may move to from <paramref name="status"/>, in the order a menu offers them.
+    /// Closing is also refused while the loop is not closed (see <see cref="ClosingGaps"/>).
+    /// </summary>
+    public static IReadOnlyList<FrictionStatus> AllowedMoves(FrictionStatus status) => status switch
+    {
+        FrictionStatus.New => [FrictionStatus.Triaged, FrictionStatus.WontFix],
+        FrictionStatus.Triaged => [FrictionStatus.InProgress, FrictionStatus.WontFix],
+        FrictionStatus.InProgress => [FrictionStatus.Resolved, FrictionStatus.WontFix],
+        FrictionStatus.Resolved => [FrictionStatus.Closed, FrictionStatus.InProgress],
+        _ => [],
+    };
+
     public void Triage(int byPersonId, DateTime at, string? note = null) =>
         Move(FrictionStatus.New, FrictionStatus.Triaged, byPersonId, note, at);
 
@@ -189,7 +202,7 @@ public sealed class FrictionIssue : Entity
 
     public void WontFix(string reason, int byPersonId, DateTime at)
     {
-        if (Status is not (FrictionStatus.New or FrictionStatus.Triaged or FrictionStatus.InProgress))
+        if (!AllowedMoves(Status).Contains(FrictionStatus.WontFix))
         {
             throw new DomainException($"An issue that is {Describe(Status)} cannot be marked won't fix.");
         }
@@ -231,6 +244,7 @@ public sealed class FrictionIssue : Entity
     public void Close(IEnumerable<ActionStatus> actionStatuses, int byPersonId, DateTime at)
     {
         EnsureOpen();
+        // A resolved issue is the only one that may close; anything else is reported among the gaps.
         var gaps = ClosingGaps(actionStatuses);
         if (gaps.Count > 0)
         {
@@ -242,7 +256,8 @@ public sealed class FrictionIssue : Entity
 
     private void Move(FrictionStatus from, FrictionStatus to, int byPersonId, string? note, DateTime at)
     {
-        if (Status != from)
+        // Both starting and reopening lead to in progress, so the step names where it must come from too.
+        if (Status != from || !AllowedMoves(from).Contains(to))
         {
             throw new DomainException($"An issue that is {Describe(Status)} cannot become {Describe(to)}.");
         }

@@ -5,6 +5,7 @@ using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Admin;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Audit;
+using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
@@ -17,6 +18,7 @@ public static class FeatureServices
 {
     public static IServiceCollection AddCxFeatures(this IServiceCollection services)
     {
+        services.AddCxPageCommands();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardFigures>();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();

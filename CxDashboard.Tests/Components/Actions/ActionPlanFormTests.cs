@@ -73,6 +73,7 @@ public sealed class ActionPlanFormTests : FrictionComponentTest
     public async Task A_contributor_updates_their_own_action_but_is_not_offered_its_plan_and_owner()
     {
         var id = await Data.ActionAsync(team: Data.Digital, owner: Data.DigitalContributor);
+        Services.AddCxPageCommands();
         var auth = this.AddAuthorization();
         auth.SetRoles(Roles.Contributor);
         auth.SetClaims(

@@ -42,6 +42,7 @@ public abstract class FeedbackComponentTest : BunitContext, IAsyncLifetime
     /// <summary>Signs in <paramref name="name"/> with one role, as the person (and team) the app's claims name.</summary>
     protected void SignInAs(string name, string role, int personId, int? teamId = null)
     {
+        Services.AddCxPageCommands();
         var authorization = AddAuthorization();
         authorization.SetAuthorized(name);
         authorization.SetRoles(role);

@@ -30,6 +30,7 @@ public sealed class FeedbackInboxPageTests : BunitContext, IAsyncLifetime
 
     private void SignInAs(string name, int personId, string role)
     {
+        Services.AddCxPageCommands();
         var authorization = AddAuthorization();
         authorization.SetAuthorized(name);
         authorization.SetRoles(role);

@@ -97,4 +97,22 @@ public sealed class RecordFeedbackTests : FeedbackComponentTest
             "Dana Reid owns it and must contact the customer by 25 Nov 2026 07:00 UTC",
             form.Find(".mud-alert-text-success").TextContent.Replace("  ", " ", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_receipt_time_three_minutes_ahead_is_accepted_as_the_domain_allows_for_a_fast_clock()
+    {
+        var form = RenderForm();
+        form.Find("input[type=datetime-local]").Change("2026-11-23T09:03");
+        await Choose<int?>(form, "Channel", Data.Store);
+        await Choose<FeedbackSource?>(form, "Source", FeedbackSource.Survey);
+        await Choose<FeedbackCategory?>(form, "Category", FeedbackCategory.Service);
+        await Choose<ScoreScale?>(form, "Score scale", ScoreScale.Nps);
+        ScoreInput(form).Change("9");
+        form.Find("textarea").Input("Quick and friendly at the till.");
+
+        Submit(form);
+
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll(".mud-alert-text-success")));
+        Assert.DoesNotContain("Feedback cannot be received in the future.", form.Markup);
+    }
 }

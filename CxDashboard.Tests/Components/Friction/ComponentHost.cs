@@ -31,6 +31,7 @@ public static class ComponentHost
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(FrictionData.Now)));
         context.Services.AddScoped<FrictionService>();
         context.Services.AddScoped<ActionService>();
+        context.Services.AddCxPageCommands();
         var auth = context.AddAuthorization();
         auth.SetAuthorized(caller.Name);
         auth.SetRoles([.. caller.Roles]);

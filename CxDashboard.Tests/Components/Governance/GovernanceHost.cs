@@ -28,6 +28,7 @@ public static class GovernanceHost
         context.Services.AddScoped<GovernanceService>();
         context.Services.AddScoped<ActionService>();
         context.Services.AddScoped<FrictionService>();
+        context.Services.AddCxPageCommands();
         var auth = context.AddAuthorization();
         auth.SetAuthorized(caller.Name);
         auth.SetRoles([.. caller.Roles]);

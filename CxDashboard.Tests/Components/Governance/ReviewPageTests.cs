@@ -38,6 +38,7 @@ public sealed class ReviewPageTests : BunitContext, IAsyncLifetime
         Services.AddScoped<GovernanceService>();
         Services.AddScoped<ActionService>();
         Services.AddScoped<FrictionService>();
+        Services.AddCxPageCommands();
         var auth = AddAuthorization();
         auth.SetAuthorized(caller.Name);
         auth.SetRoles([.. caller.Roles]);

@@ -32,6 +32,7 @@ public abstract class MetricsComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<MetricsService>();
         Services.AddScoped<MetricCommands>();
         Services.AddScoped<MetricValuesImporter>();
+        Services.AddCxPageCommands();
         var auth = AddAuthorization();
         auth.SetAuthorized("Alex Morgan");
         auth.SetRoles(Roles.CxLead);

@@ -30,6 +30,7 @@ public sealed class ScorecardPageTests : ShellTestContext, IAsyncLifetime
 
     private void SignIn(Caller caller, string role)
     {
+        Services.AddCxPageCommands();
         var authorization = AddAuthorization();
         authorization.SetAuthorized(caller.Name);
         authorization.SetRoles(role);

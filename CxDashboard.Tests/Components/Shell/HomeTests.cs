@@ -87,6 +87,17 @@ public sealed class HomeTests : ShellTestContext
     }
 
     [Fact]
+    public async Task Home_says_the_database_is_unavailable_when_it_cannot_be_reached()
+    {
+        UseDatabase(new UnreachableDatabase());
+
+        var home = Render<Home>();
+
+        await home.WaitForAssertionAsync(() => Assert.Contains("The database is unavailable just now", home.Find("[data-testid=dashboard-error]").TextContent));
+        Assert.Empty(home.FindAll("[data-testid=tile-count]"));
+    }
+
+    [Fact]
     public async Task Try_again_after_a_database_failure_asks_for_the_same_dashboard_afresh()
     {
         UseDatabase(new UnavailableDatabase());
@@ -165,5 +176,11 @@ public sealed class HomeTests : ShellTestContext
     private sealed class UnavailableDatabase : IDbContextFactory<CxDbContext>
     {
         public CxDbContext CreateDbContext() => throw new InvalidOperationException("The database server was not found.");
+    }
+
+    /// <summary>A SQLite file that cannot be opened.</summary>
+    private sealed class UnreachableDatabase : IDbContextFactory<CxDbContext>
+    {
+        public CxDbContext CreateDbContext() => throw new Microsoft.Data.Sqlite.SqliteException("unable to open database file", 14);
     }
 }

@@ -1,3 +1,4 @@
+using CxDashboard.Web.Features.Common;
 using Bunit;
 using CxDashboard.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +27,7 @@ public abstract class ShellTestContext : BunitContext, IAsyncLifetime
 
     protected void SignInAs(string name, params string[] roles)
     {
+        Services.AddCxPageCommands();
         var authorization = AddAuthorization();
         authorization.SetAuthorized(name);
         authorization.SetRoles(roles);

@@ -68,7 +68,8 @@ public sealed class SqlServerQueryTranslationTests
     private static readonly Caller Executive = As(Roles.Executive);
     private static readonly Caller Admin = As(Roles.Admin);
 
-    private static readonly ApiClient Client = new(new AuditActor(null, ApiClient.KeyDisplayName("survey tool")), PersonId: null, ResponsiblePersonId: 7);
+    private static readonly ApiClient Client = new(new AuditActor(null, ApiClient.KeyDisplayName("survey tool")), PersonId: null, ResponsiblePersonId: 7,
+        Source: ApiClient.KeyDisplayName("survey tool"));
 
     private static IEnumerable<FeedbackFilter> FeedbackFilters() =>
     [
@@ -141,7 +142,7 @@ public sealed class SqlServerQueryTranslationTests
         ["FeedbackService.StoredExternalIdsAsync"] = Query(async s =>
         {
             await using var db = s.Get<IDbContextFactory<CxDbContext>>().CreateDbContext();
-            await FeedbackService.StoredExternalIdsAsync(db, ["a-1", "b-2"]);
+            await FeedbackService.StoredExternalIdsAsync(db, ApiClient.KeyDisplayName("survey tool"), ["a-1", "B-2"]);
         }),
         ["FeedbackService.GetInboxPageAsync"] = Query(async s =>
         {

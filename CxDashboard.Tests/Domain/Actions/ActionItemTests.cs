@@ -239,4 +239,51 @@ public class ActionItemTests
             (action.Title, action.Description, action.DueDate, action.Impact, action.Effort, action.QuickWin));
         Assert.Equal((Known.People.DigitalLead, Known.Teams.Digital), (action.OwnerPersonId, action.TeamId));
     }
+
+    private static ActionItem ActionThatIs(ActionStatus status)
+    {
+        var action = A.Action().Build();
+        switch (status)
+        {
+            case ActionStatus.InProgress:
+                action.Start(Known.People.StoresLead, Known.Now);
+                break;
+            case ActionStatus.Blocked:
+                action.Block("Waiting for the supplier", Known.People.StoresLead, Known.Now);
+                break;
+            case ActionStatus.Done:
+                action.Complete(Known.People.StoresLead, Known.Now);
+                break;
+            case ActionStatus.Cancelled:
+                action.Cancel("No longer needed", Known.People.StoresLead, Known.Now);
+                break;
+        }
+        return action;
+    }
+
+    [Theory]
+    [InlineData(ActionStatus.Open)]
+    [InlineData(ActionStatus.InProgress)]
+    [InlineData(ActionStatus.Blocked)]
+    [InlineData(ActionStatus.Done)]
+    [InlineData(ActionStatus.Cancelled)]
+    public void Each_step_is_accepted_exactly_from_the_statuses_the_action_says_it_may_move_from(ActionStatus from)
+    {
+        var allowed = ActionItem.AllowedMoves(from);
+        var by = Known.People.StoresLead;
+        var steps = new (ActionStatus To, Action<ActionItem> Step)[]
+        {
+            (ActionStatus.InProgress, a => a.Start(by, Known.Now)),
+            (ActionStatus.Blocked, a => a.Block("Waiting", by, Known.Now)),
+            (ActionStatus.Done, a => a.Complete(by, Known.Now)),
+            (ActionStatus.Cancelled, a => a.Cancel("Not needed", by, Known.Now)),
+            (ActionStatus.Open, a => a.Reopen("Needed after all", by, Known.Now)),
+        };
+
+        foreach (var (to, step) in steps)
+        {
+            var accepted = Record.Exception(() => step(ActionThatIs(from))) is null;
+            Assert.True(accepted == allowed.Contains(to), $"From {from} to {to}: accepted {accepted}, allowed {allowed.Contains(to)}.");
+        }
+    }
 }

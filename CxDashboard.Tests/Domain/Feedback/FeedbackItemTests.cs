@@ -57,8 +57,28 @@ public class FeedbackItemTests
 
     [Fact]
     public void A_complaint_must_say_what_was_said() =>
-        Assert.Equal("What was said is required.",
+        Assert.Equal("Write what was said: only a survey answer with a score may come without words.",
             Refused(() => A.Feedback().From(FeedbackSource.Complaint).WithoutScore().Saying("").Build()));
+
+    [Fact]
+    public void A_survey_answer_without_a_score_must_say_what_was_said() =>
+        Assert.Equal("Write what was said: only a survey answer with a score may come without words.",
+            Refused(() => A.Feedback().WithoutScore().Saying(" ").Build()));
+
+    [Theory]
+    [InlineData(FeedbackSource.Survey, true, false)]
+    [InlineData(FeedbackSource.Survey, false, true)]
+    [InlineData(FeedbackSource.Complaint, true, true)]
+    [InlineData(FeedbackSource.FrontLineObservation, false, true)]
+    public void Only_a_survey_answer_with_a_score_may_come_without_words(FeedbackSource source, bool hasScore, bool required) =>
+        Assert.Equal(required, FeedbackItem.IsVerbatimRequired(source, hasScore));
+
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, false)]
+    [InlineData(6, true)]
+    public void Up_to_five_minutes_ahead_of_the_clock_is_not_the_future(int minutesAhead, bool future) =>
+        Assert.Equal(future, FeedbackItem.IsReceivedInTheFuture(Known.Now.AddMinutes(minutesAhead), Known.Now));
 
     [Theory]
     [InlineData(ScoreScale.Nps, 6, true)]

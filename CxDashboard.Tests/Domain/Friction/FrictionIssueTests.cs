@@ -395,4 +395,68 @@ public class FrictionIssueTests
 
         Assert.Empty(issue.ClosingGaps([]));
     }
+
+    private static FrictionIssue IssueThatIs(FrictionStatus status)
+    {
+        var issue = A.FrictionIssue().Build();
+        switch (status)
+        {
+            case FrictionStatus.WontFix:
+                issue.WontFix("Out of scope", By, Later);
+                return issue;
+            case FrictionStatus.New:
+                return issue;
+        }
+        issue.Triage(By, Later);
+        if (status == FrictionStatus.Triaged)
+        {
+            return issue;
+        }
+        issue.Start(By, Later);
+        if (status == FrictionStatus.Resolved)
+        {
+            issue.Resolve("New signage at the tills", By, Later);
+        }
+        return issue;
+    }
+
+    [Theory]
+    [InlineData(FrictionStatus.New)]
+    [InlineData(FrictionStatus.Triaged)]
+    [InlineData(FrictionStatus.InProgress)]
+    [InlineData(FrictionStatus.Resolved)]
+    [InlineData(FrictionStatus.WontFix)]
+    public void Each_step_is_accepted_exactly_from_the_statuses_the_issue_says_it_may_move_from(FrictionStatus from)
+    {
+        var allowed = FrictionIssue.AllowedMoves(from);
+        var steps = new (FrictionStatus To, Action<FrictionIssue> Step)[]
+        {
+            (FrictionStatus.Triaged, i => i.Triage(By, Later)),
+            (FrictionStatus.InProgress, i => i.Start(By, Later)),
+            (FrictionStatus.Resolved, i => i.Resolve("Fixed", By, Later)),
+            (FrictionStatus.WontFix, i => i.WontFix("Out of scope", By, Later)),
+        };
+
+        foreach (var (to, step) in steps.Where(s => !(from == FrictionStatus.Resolved && s.To == FrictionStatus.InProgress)))
+        {
+            var issue = IssueThatIs(from);
+            var accepted = Record.Exception(() => step(issue)) is null;
+            Assert.True(accepted == allowed.Contains(to), $"From {from} to {to}: accepted {accepted}, allowed {allowed.Contains(to)}.");
+        }
+    }
+
+    [Fact]
+    public void A_resolved_issue_goes_back_to_work_only_by_reopening_not_by_starting()
+    {
+        Assert.Contains(FrictionStatus.InProgress, FrictionIssue.AllowedMoves(FrictionStatus.Resolved));
+        Assert.Equal("An issue that is resolved cannot become in progress.", Refused(() => IssueThatIs(FrictionStatus.Resolved).Start(By, Later)));
+
+        var issue = IssueThatIs(FrictionStatus.Resolved);
+        issue.Reopen("The queue came back", By, Later);
+        Assert.Equal(FrictionStatus.InProgress, issue.Status);
+    }
+
+    [Fact]
+    public void Closed_and_set_aside_issues_may_not_move() =>
+        Assert.Equal((0, 0), (FrictionIssue.AllowedMoves(FrictionStatus.Closed).Count, FrictionIssue.AllowedMoves(FrictionStatus.WontFix).Count));
 }

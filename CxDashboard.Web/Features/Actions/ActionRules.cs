@@ -48,14 +48,16 @@ public static class ActionRules
                 : "The plan, owner and team of an action are changed by the owning team's channel lead or the head of CX; you update its status, progress and notes.");
     }
 
-    /// <summary>The moves the Domain accepts from a status, in the order a list offers them.</summary>
-    public static IReadOnlyList<ActionMove> MovesFrom(ActionStatus status) => status switch
-    {
-        ActionStatus.Open => [ActionMove.Start, ActionMove.Block, ActionMove.Complete, ActionMove.Cancel],
-        ActionStatus.InProgress => [ActionMove.Block, ActionMove.Complete, ActionMove.Cancel],
-        ActionStatus.Blocked => [ActionMove.Start, ActionMove.Cancel],
-        _ => [ActionMove.Reopen],
-    };
+    /// <summary>The moves the Domain allows from a status (<see cref="ActionItem.AllowedMoves"/>), in its order.</summary>
+    public static IReadOnlyList<ActionMove> MovesFrom(ActionStatus status) =>
+        [.. ActionItem.AllowedMoves(status).Select(to => to switch
+        {
+            ActionStatus.InProgress => ActionMove.Start,
+            ActionStatus.Blocked => ActionMove.Block,
+            ActionStatus.Done => ActionMove.Complete,
+            ActionStatus.Cancelled => ActionMove.Cancel,
+            _ => ActionMove.Reopen,
+        })];
 
     /// <summary>Blocking, cancelling and reopening need a reason; the other moves take an optional note.</summary>
     public static bool NeedsReason(ActionMove move) => move is ActionMove.Block or ActionMove.Cancel or ActionMove.Reopen;

@@ -64,9 +64,9 @@ public static class FeedbackInputReader
             Problem(CustomerRef, refProblem);
         }
         var hasScore = scale is not null && input.Score is not null;
-        if (string.IsNullOrWhiteSpace(input.Verbatim) && !(source == FeedbackSource.Survey && hasScore))
+        if (string.IsNullOrWhiteSpace(input.Verbatim) && (source is not { } known || FeedbackItem.IsVerbatimRequired(known, hasScore)))
         {
-            Problem(Verbatim, "What was said is required: only a survey answer with a score may come without words.");
+            Problem(Verbatim, FeedbackItem.VerbatimMissing);
         }
         if (found)
         {

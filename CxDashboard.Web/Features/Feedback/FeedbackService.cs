@@ -60,10 +60,10 @@ public sealed partial class FeedbackService(
         {
             throw new DomainException(refProblem);
         }
-        var hasScore = command.ScoreScale is not null && command.Score is not null;
-        if (string.IsNullOrWhiteSpace(command.Verbatim) && !(command.Source == FeedbackSource.Survey && hasScore))
+        if (string.IsNullOrWhiteSpace(command.Verbatim) && FeedbackItem.IsVerbatimRequired(command.Source, command.ScoreScale is not null && command.Score is not null))
         {
-            throw new DomainException("Write what was said: only a survey answer with a score may come without words.");
+            // Before the lookups below: the missing words are the person's to fix, whatever else is wrong.
+            throw new DomainException(FeedbackItem.VerbatimMissing);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -17,7 +17,7 @@ public enum FrictionMove
 public sealed record FrictionMoveInfo(FrictionMove Move, string Label, FrictionStatus To, string? TextLabel);
 
 /// <summary>
-/// The moves the Domain's state machine accepts from each status, so menus only offer legal steps.
+/// How the moves the Domain allows (<see cref="FrictionIssue.AllowedMoves"/>) are offered in menus.
 /// The Domain still decides: closing may be refused while the loop is not closed.
 /// </summary>
 public static class FrictionMoves
@@ -32,13 +32,16 @@ public static class FrictionMoves
     public static IReadOnlyList<FrictionStatus> Columns { get; } =
         [FrictionStatus.New, FrictionStatus.Triaged, FrictionStatus.InProgress, FrictionStatus.Resolved, FrictionStatus.Closed, FrictionStatus.WontFix];
 
-    public static IReadOnlyList<FrictionMoveInfo> From(FrictionStatus status) => status switch
+    public static IReadOnlyList<FrictionMoveInfo> From(FrictionStatus status) =>
+        [.. FrictionIssue.AllowedMoves(status).Select(to => Toward(status, to))];
+
+    private static FrictionMoveInfo Toward(FrictionStatus from, FrictionStatus to) => to switch
     {
-        FrictionStatus.New => [Triage, WontFix],
-        FrictionStatus.Triaged => [Start, WontFix],
-        FrictionStatus.InProgress => [Resolve, WontFix],
-        FrictionStatus.Resolved => [Close, Reopen],
-        _ => [],
+        FrictionStatus.Triaged => Triage,
+        FrictionStatus.InProgress => from == FrictionStatus.Resolved ? Reopen : Start,
+        FrictionStatus.Resolved => Resolve,
+        FrictionStatus.WontFix => WontFix,
+        _ => Close,
     };
 
     public static FrictionMoveInfo Describe(FrictionMove move) => move switch

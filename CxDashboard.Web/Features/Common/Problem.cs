@@ -1,0 +1,45 @@
+using CxDashboard.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Common;
+
+/// <summary>What a page tells the person when loading or saving failed.</summary>
+public static class Problem
+{
+    public const string ConflictMessage = "Someone else saved this at the same moment; here are the current values.";
+    public const string RefusedMessage = "The database refused the change because it clashes with what is already stored (the same record entered twice, for instance). Nothing was saved.";
+    public const string UnexpectedSavingMessage = "Something went wrong and the change was not saved. It has been logged; try again, and tell your administrator if it keeps happening.";
+    public const string UnexpectedLoadingMessage = "Something went wrong and this could not be loaded. It has been logged; try again, and tell your administrator if it keeps happening.";
+
+    /// <summary>
+    /// Rule breaks, refusals, conflicts and missing records carry a message written for the person; a
+    /// database that cannot be reached and one that refused a row each get their own message; anything
+    /// else is logged with its exception and gets a general message, and the circuit lives on.
+    /// </summary>
+    public static string Describe(Exception exception, bool saving, ILogger logger)
+    {
+        switch (exception)
+        {
+            case DomainException or NotAllowedException or ConcurrencyConflictException or NotFoundException:
+                return exception.Message;
+            case DbUpdateConcurrencyException:
+                return ConflictMessage;
+        }
+        if (DatabaseTrouble.IsUnreachable(exception))
+        {
+            logger.LogWarning(exception, saving ? "A save failed: the database could not be reached" : "A page could not load: the database could not be reached");
+            return saving ? DatabaseTrouble.UnavailableMessage : DatabaseTrouble.UnavailableWhileLoadingMessage;
+        }
+        if (exception is DbUpdateException)
+        {
+            logger.LogWarning(exception, "The database refused a save");
+            return RefusedMessage;
+        }
+        logger.LogError(exception, saving ? "Saving a change failed" : "Loading a page's data failed");
+        return saving ? UnexpectedSavingMessage : UnexpectedLoadingMessage;
+    }
+
+    /// <summary>Whether the page should reload to show the values someone else saved.</summary>
+    public static bool IsConflict(Exception exception) =>
+        exception is ConcurrencyConflictException or DbUpdateConcurrencyException;
+}
