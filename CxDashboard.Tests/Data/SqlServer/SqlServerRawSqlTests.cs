@@ -44,7 +44,7 @@ public sealed class SqlServerRawSqlTests
             Assert.All(sent, s =>
             {
                 Assert.Empty(TSql.Problems(s.Text));
-                Assert.StartsWith("INSERT INTO [Feedback] ([ExternalId], [ReceivedAt]", s.Text);
+                Assert.StartsWith("INSERT INTO [Feedback] ([ExternalId], [ExternalSource], [ExternalKey], [ReceivedAt]", s.Text);
                 Assert.InRange(s.Parameters, 22, MostParameters);
                 Assert.Equal(returnIds, s.Text.Contains("OUTPUT INSERTED.[Id]", StringComparison.Ordinal));
             });
@@ -109,7 +109,7 @@ public sealed class SqlServerRawSqlTests
 
     private static FeedbackItem Item(int i) =>
         new(new FeedbackDetails(Now.AddMinutes(-i), 1, i % 2 == 0 ? 2 : null, FeedbackSource.Survey, FeedbackCategory.Service, Sentiment.Negative,
-            ScoreScale.Nps, i % 11, $"Slow queue {i}", $"C-{i}", $"ext-{i}"), 7, Now);
+            ScoreScale.Nps, i % 11, $"Slow queue {i}", $"C-{i}", $"ext-{i}", "API key: Survey tool"), 7, Now);
 
     /// <summary>A connection to no server: every command it makes is kept (text and parameter count) and answered with nothing.</summary>
     private sealed class NoServerConnection(List<(string Text, int Parameters)> sent) : DbConnection
