@@ -71,4 +71,29 @@ public sealed class MetricEditFormTests : MetricsComponentTest
         page.WaitForAssertion(() => Assert.Matches(@"/metrics/\d+$", navigation.Uri));
         Assert.Equal(1, await MetricCountAsync());
     }
+
+    [Fact]
+    public async Task Saving_over_a_change_someone_else_saved_first_warns_shows_their_revision_and_saves_on_the_second_try()
+    {
+        var id = await Data.Metric("CONV").Named("Online conversion").SaveAsync();
+        var page = Render<MetricEditPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.Contains("Save draft", page.Markup));
+        var (theirs, version) = (await Data.Commands.GetFormAsync(id))!.Value;
+        theirs.Name = "Web conversion";
+        await Data.Commands.UpdateAsync(Data.CxLead, id, version, theirs, propose: false);
+        page.InputUnder("Name").Change("Site conversion");
+
+        Click(page, "Save draft");
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".mud-alert-text-warning")));
+        Assert.Contains("Web conversion: revision", page.Markup);
+        Assert.Contains("as saved now", page.Markup);
+        Assert.Equal("Web conversion", (await Data.Commands.GetFormAsync(id))!.Value.Form.Name);
+
+        Click(page, "Save draft");
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith($"/metrics/{id}", navigation.Uri));
+        Assert.Equal("Site conversion", (await Data.Commands.GetFormAsync(id))!.Value.Form.Name);
+    }
 }
