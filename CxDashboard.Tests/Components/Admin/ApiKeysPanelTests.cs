@@ -20,6 +20,7 @@ public sealed class ApiKeysPanelTests : FeedbackComponentTest
     protected override Task PrepareAsync()
     {
         Services.AddScoped<AdminService>();
+        SignInAs("Eli Novak", Roles.Admin, Data.Eli, Data.DigitalTeam);
         return Task.CompletedTask;
     }
 

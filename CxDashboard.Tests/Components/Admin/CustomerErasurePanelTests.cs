@@ -20,6 +20,7 @@ public sealed class CustomerErasurePanelTests : FeedbackComponentTest
     protected override async Task PrepareAsync()
     {
         Services.AddScoped<AdminService>();
+        SignInAs("Eli Novak", Roles.Admin, Data.Eli, Data.DigitalTeam);
         await Data.Feedback().ForCustomer("LOY-4411").Saying("The manager was rude to me.").AddAsync();
     }
 

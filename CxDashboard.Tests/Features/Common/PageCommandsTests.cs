@@ -112,6 +112,23 @@ public sealed class PageCommandsTests
     }
 
     [Fact]
+    public async Task A_page_can_tell_a_refusal_from_a_lost_race_from_a_database_that_is_down()
+    {
+        var reloaded = false;
+
+        var refused = await _commands.TryRunAsync(_ => throw new DomainException("A due date cannot be in the past."));
+        var raced = await _commands.TryRunAsync(_ => throw new ConcurrencyConflictException("Someone else changed this action."), () => { reloaded = true; return Task.CompletedTask; });
+        var down = await _commands.TryLoadAsync(_ => throw new SqliteException("unable to open database file", 14));
+        var saved = await _commands.TryRunAsync(_ => Task.CompletedTask);
+
+        Assert.Equal(new Failure(ProblemKind.Refused, "A due date cannot be in the past."), refused);
+        Assert.Equal(new Failure(ProblemKind.Conflict, "Someone else changed this action."), raced);
+        Assert.True(reloaded);
+        Assert.Equal(new Failure(ProblemKind.Failed, DatabaseTrouble.UnavailableWhileLoadingMessage), down);
+        Assert.Null(saved);
+    }
+
+    [Fact]
     public async Task A_load_that_fails_gives_the_message_instead_of_a_value()
     {
         var ok = await _commands.LoadAsync(caller => Task.FromResult(caller.Name));

@@ -39,7 +39,28 @@ public static class Problem
         return saving ? UnexpectedSavingMessage : UnexpectedLoadingMessage;
     }
 
+    /// <summary>What kind of failure the exception is, for pages that show the kinds differently.</summary>
+    public static ProblemKind KindOf(Exception exception) => exception switch
+    {
+        _ when IsConflict(exception) => ProblemKind.Conflict,
+        DomainException or NotAllowedException or NotFoundException => ProblemKind.Refused,
+        _ => ProblemKind.Failed,
+    };
+
     /// <summary>Whether the page should reload to show the values someone else saved.</summary>
     public static bool IsConflict(Exception exception) =>
         exception is ConcurrencyConflictException or DbUpdateConcurrencyException;
+}
+
+/// <summary>What kind of failure a page is told about.</summary>
+public enum ProblemKind
+{
+    /// <summary>A rule, the caller's rights or a missing record said no; the message says why.</summary>
+    Refused,
+
+    /// <summary>Someone else saved first.</summary>
+    Conflict,
+
+    /// <summary>The database could not be reached, refused the row, or something unexpected happened.</summary>
+    Failed,
 }
