@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,21 +12,39 @@ namespace CxDashboard.Web.Data;
 /// </summary>
 public static class DatabaseFailures
 {
-    // SQLite: busy, locked, I/O error, cannot open. SQL Server: timeout, deadlock, cannot reach or log in to
-    // the server or database, and Azure SQL's "busy, try again".
-    private static readonly HashSet<int> SqliteUnavailable = [5, 6, 10, 14];
-    private static readonly HashSet<int> SqlServerUnavailable = [-2, 2, 53, 121, 233, 1205, 4060, 10053, 10054, 10060, 10928, 10929, 40197, 40501, 40613, 49918, 49919, 49920];
+    // SQLite: busy, locked, disk I/O, corrupt, cannot open, not a database: the file could not be used at
+    // all, not that the data broke a rule. SQL Server: timeout, deadlock, network and login failures, and
+    // Azure SQL's "busy or failing over".
+    private static readonly HashSet<int> SqliteUnavailable = [5, 6, 10, 11, 14, 26];
+    private static readonly HashSet<int> SqlServerUnavailable =
+        [-2, 2, 53, 64, 121, 233, 1205, 4060, 10053, 10054, 10060, 10928, 10929, 11001, 40143, 40197, 40501, 40613, 49918, 49919, 49920];
 
-    /// <summary>The database was down, unreachable or too busy to answer: nothing was saved and the same request may succeed later.</summary>
-    public static bool IsUnavailable(Exception exception) => exception switch
+    /// <summary>
+    /// The database was down, unreachable or too busy to answer: nothing was saved and the same request may
+    /// succeed later. The one rule for pages, the error page and the API alike.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
     {
-        DbUpdateConcurrencyException => false,
-        RetryLimitExceededException or TimeoutException => true,
-        SqliteException sqlite => SqliteUnavailable.Contains(sqlite.SqliteErrorCode),
-        SqlException sql => sql.Class >= 20 || SqlServerUnavailable.Contains(sql.Number),
-        { InnerException: { } inner } => IsUnavailable(inner),
-        _ => false,
-    };
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+            if (current switch
+            {
+                RetryLimitExceededException or TimeoutException => true,
+                SqliteException sqlite => SqliteUnavailable.Contains(sqlite.SqliteErrorCode),
+                SqlException sql => sql.Class >= 20 || SqlServerUnavailable.Contains(sql.Number),
+                DbException db => db.IsTransient,
+                _ => false,
+            })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A unique index refused a row another writer stored in the meantime.</summary>
     public static bool IsUniqueViolation(Exception exception) => exception switch

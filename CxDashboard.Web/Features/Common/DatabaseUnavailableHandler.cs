@@ -26,7 +26,7 @@ internal sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHand
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // The API answers for itself, in its own format.
-        if (!DatabaseTrouble.IsUnreachable(exception) || httpContext.Request.Path.StartsWithSegments("/api"))
+        if (!CxDashboard.Web.Data.DatabaseFailures.IsUnavailable(exception) || httpContext.Request.Path.StartsWithSegments("/api"))
         {
             return false;
         }

@@ -25,7 +25,7 @@ public static class Problem
             case DbUpdateConcurrencyException:
                 return ConflictMessage;
         }
-        if (DatabaseTrouble.IsUnreachable(exception))
+        if (CxDashboard.Web.Data.DatabaseFailures.IsUnavailable(exception))
         {
             logger.LogWarning(exception, saving ? "A save failed: the database could not be reached" : "A page could not load: the database could not be reached");
             return saving ? DatabaseTrouble.UnavailableMessage : DatabaseTrouble.UnavailableWhileLoadingMessage;
