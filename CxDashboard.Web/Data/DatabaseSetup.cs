@@ -109,6 +109,9 @@ public static class DatabaseSetup
             }
         }
 
+        // Known, and logged, before the first search.
+        await app.Services.GetRequiredService<Features.Feedback.VerbatimSearch>().MatchesWordsAsync(db);
+
         if (options.ShouldSeedWhenEmpty && !await db.Teams.AnyAsync())
         {
             var seeder = app.Services.GetRequiredService<DemoDataSeeder>();

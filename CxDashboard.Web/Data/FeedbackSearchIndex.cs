@@ -4,8 +4,8 @@ namespace CxDashboard.Web.Data;
 /// The SQLite full-text index of what customers said: an FTS5 table over Feedback.Verbatim that keeps
 /// no copy of the text (external content) and is kept in step by triggers, so every insert, edit,
 /// erasure and delete is reflected without the app doing anything. Words are matched case- and
-/// accent-insensitively (unicode61, diacritics removed). SQL Server has no equivalent we can assume
-/// (full-text search is an optional server feature), so it keeps searching with LIKE.
+/// accent-insensitively (unicode61, diacritics removed). SQL Server's counterpart, where the server has
+/// Full-Text Search, is <see cref="SqlServerSearchIndex"/>.
 /// </summary>
 /// <remarks>
 /// SQLite drops a table's triggers with the table: a later migration that makes EF rebuild the
@@ -81,6 +81,7 @@ public static class FeedbackSearchIndex
         Terms(text) is { Count: > 0 } terms
         && terms.All(term => term.Length is >= 2 and <= LongestIndexedPrefix && term.All(char.IsLetterOrDigit));
 
-    private static List<string> Terms(string text) =>
+    /// <summary>The typed words the search looks for: what lies between spaces, where it holds a letter or digit.</summary>
+    internal static List<string> Terms(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(term => term.Any(char.IsLetterOrDigit)).ToList();
 }

@@ -22,6 +22,7 @@ public static class FeatureServices
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardFigures>();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VerbatimSearch>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<FeedbackImporter>();
         services.AddScoped<MetricsService>();

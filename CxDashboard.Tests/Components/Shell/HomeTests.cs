@@ -11,6 +11,7 @@ using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Hosting.Telemetry;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Metrics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class HomeTests : ShellTestContext
         Services.AddSingleton(new FrictionService(factory, clock));
         Services.AddSingleton(new ActionService(factory, clock));
         Services.AddSingleton(new FeedbackService(factory, clock, Options.Create(new FollowUpOptions()),
-            new AppMetrics(MeterRecorder.NewMeterFactory())));
+            new AppMetrics(MeterRecorder.NewMeterFactory()), new VerbatimSearch(NullLogger<VerbatimSearch>.Instance)));
         // The dashboard renders on the server without a circuit. Reaching the renderer builds the service
         // provider, so this comes after the services.
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));

@@ -6,6 +6,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Tests.Support;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -78,7 +79,7 @@ public sealed class SqlServerRawSqlTests
     {
         var server = new SqlServerWithoutServer();
         var service = new FeedbackService(server, new FakeTimeProvider(new DateTimeOffset(Now)), Options.Create(new FollowUpOptions()),
-            new CxDashboard.Web.Hosting.Telemetry.AppMetrics(MeterRecorder.NewMeterFactory()));
+            new CxDashboard.Web.Hosting.Telemetry.AppMetrics(MeterRecorder.NewMeterFactory()), new VerbatimSearch(NullLogger<VerbatimSearch>.Instance));
 
         await service.GetVolumeBySentimentAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 1), CxDashboard.Domain.Common.PeriodKind.Month, null);
 

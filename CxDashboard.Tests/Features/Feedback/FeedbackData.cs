@@ -8,6 +8,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Hosting.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -78,7 +79,10 @@ public sealed class FeedbackData
     public AppMetrics Metrics => new(Meters);
 
     public FeedbackService Service(int slaHours = 48) =>
-        new(Database, Clock, Options.Create(new FollowUpOptions { SlaHours = slaHours }), Metrics);
+        new(Database, Clock, Options.Create(new FollowUpOptions { SlaHours = slaHours }), Metrics, Search);
+
+    /// <summary>Asks SQL Server once, as the app does, whether the database has its full-text index.</summary>
+    public VerbatimSearch Search { get; } = new(NullLogger<VerbatimSearch>.Instance);
 
     public RecordFeedbackCommand Command(int channelId, ScoreScale? scale = null, int? score = null,
         FeedbackSource source = FeedbackSource.Survey, string? verbatim = "The queue at the tills was long.", DateTime? receivedAt = null,

@@ -14,8 +14,9 @@ namespace CxDashboard.Web.Features.Admin;
 /// Forgets a customer: their feedback loses what they said, their reference, the survey tool's id and
 /// the follow-up note; the friction issue the feedback is evidence for, its timeline, its actions and
 /// their notes, and the reviews those actions came from lose any of their sentences or identifiers
-/// quoted there; so do the audit entries of all those records. The search index is told to forget the
-/// words for good rather than mark them deleted.
+/// quoted there; so do the audit entries of all those records. SQLite's search index is told to forget the
+/// words for good rather than mark them deleted. SQL Server's full-text index follows the updated rows by
+/// itself, seconds later (<see cref="SqlServerSearchIndex"/>).
 /// </summary>
 internal static class CustomerErasure
 {

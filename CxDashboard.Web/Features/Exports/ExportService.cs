@@ -23,7 +23,7 @@ namespace CxDashboard.Web.Features.Exports;
 /// rows cost what a thousand do; small lookups (channel and stage names) are read once beforehand.
 /// </summary>
 public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimeProvider clock,
-    FrictionService friction, ActionService actions, MetricsService metrics)
+    FrictionService friction, ActionService actions, MetricsService metrics, VerbatimSearch search)
 {
     private const int CataloguePageSize = 100;
 
@@ -37,7 +37,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var stages = await db.JourneyStages.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var showCustomerRef = FeedbackService.MaySeeCustomerRef(caller);
-        var rows = FeedbackService.Order(await FeedbackService.FilterAsync(db, filter, Now, ct), sort, reversed: false)
+        var rows = FeedbackService.Order(await FeedbackService.FilterAsync(db, filter, Now, search, ct), sort, reversed: false)
             .Select(f => new FeedbackExportRow(f.Id, f.ReceivedAt, f.ChannelId, f.JourneyStageId, f.Source, f.Category, f.Sentiment,
                 f.ScoreScale, f.Score, f.ScoreBand, f.Verbatim, showCustomerRef ? f.CustomerRef : null, f.FollowUpStatus, f.FollowUpDueAt,
                 f.FrictionIssueId))

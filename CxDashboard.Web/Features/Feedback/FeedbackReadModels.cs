@@ -48,8 +48,8 @@ public sealed record PersonItem(int Id, string DisplayName, int TeamId);
 
 /// <summary>The small lists the feedback pages choose from: channels and journey stages.</summary>
 /// <param name="SearchMatchesWords">
-/// True where the search box finds words and word beginnings (SQLite's full-text index); false where
-/// it finds the text anywhere (SQL Server).
+/// True where the search box finds words and word beginnings through a full-text index (SQLite's, or SQL
+/// Server's where the server has Full-Text Search); false where it finds the text anywhere (SQL Server's LIKE).
 /// </param>
 public sealed record FeedbackLookups(IReadOnlyList<NamedItem> Channels, IReadOnlyList<NamedItem> Stages, bool SearchMatchesWords = true)
 {

@@ -21,7 +21,7 @@ public sealed partial class FeedbackService
         var pageSize = Math.Clamp(request.PageSize, 1, FeedbackPageRequest.MaxPageSize);
         var now = Now;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var filtered = await FilterAsync(db, filter, now, cancellationToken);
+        var filtered = await FilterAsync(db, filter, now, search, cancellationToken);
 
         var backwards = request.Before is not null && request.After is null;
         var page = filtered;
@@ -61,7 +61,7 @@ public sealed partial class FeedbackService
     }
 
     internal static async Task<IQueryable<FeedbackItem>> FilterAsync(CxDbContext db, FeedbackFilter filter, DateTime now,
-        CancellationToken cancellationToken)
+        VerbatimSearch search, CancellationToken cancellationToken)
     {
         var query = db.Feedback.AsNoTracking();
         if (filter.FromUtc is { } from)
@@ -119,23 +119,30 @@ public sealed partial class FeedbackService
         };
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            query = await MatchingTextAsync(db, query, filter.Text, cancellationToken);
+            query = await MatchingTextAsync(db, query, filter.Text, search, cancellationToken);
         }
         return query;
     }
 
     /// <summary>
-    /// On SQLite, the rows whose verbatim has every typed word as the beginning of a word, from the
-    /// full-text index (a search for a word nobody used answers at once instead of reading every row).
-    /// SQL Server searches the text anywhere with LIKE, case-insensitive under its default collation.
+    /// The rows whose verbatim has every typed word as the beginning of a word, from the full-text index:
+    /// SQLite's (FTS5), or SQL Server's (CONTAINS) where the server has one; a search for a word nobody
+    /// used answers at once instead of reading every row. A SQL Server without the index finds the typed
+    /// text anywhere with LIKE, case-insensitive under its default collation.
     /// </summary>
     private static async Task<IQueryable<FeedbackItem>> MatchingTextAsync(CxDbContext db, IQueryable<FeedbackItem> query, string text,
-        CancellationToken cancellationToken)
+        VerbatimSearch search, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite())
         {
-            var pattern = LikePattern.Containing(text);
-            return query.Where(f => EF.Functions.Like(f.Verbatim, pattern, LikePattern.Escape));
+            if (!await search.MatchesWordsAsync(db, cancellationToken))
+            {
+                var pattern = LikePattern.Containing(text);
+                return query.Where(f => EF.Functions.Like(f.Verbatim, pattern, LikePattern.Escape));
+            }
+            return SqlServerSearchIndex.ContainsCondition(text) is { } condition
+                ? query.Where(f => EF.Functions.Contains(f.Verbatim, condition))
+                : query.Where(f => false);
         }
         if (FeedbackSearchIndex.MatchQuery(text) is not { } match)
         {

@@ -16,7 +16,8 @@ public sealed partial class FeedbackService(
     IDbContextFactory<CxDbContext> factory,
     TimeProvider clock,
     IOptions<FollowUpOptions> followUpOptions,
-    AppMetrics metrics)
+    AppMetrics metrics,
+    VerbatimSearch search)
 {
     private const int VerbatimPreviewLength = 160;
 
@@ -33,7 +34,7 @@ public sealed partial class FeedbackService(
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => new NamedItem(s.Id, s.Code, s.Name))
             .ToListAsync(cancellationToken);
-        return new FeedbackLookups(channels, stages, db.Database.IsSqlite());
+        return new FeedbackLookups(channels, stages, await search.MatchesWordsAsync(db, cancellationToken));
     }
 
     /// <summary>People whose name starts a word with <paramref name="text"/>, for choosing a follow-up's new owner.</summary>
