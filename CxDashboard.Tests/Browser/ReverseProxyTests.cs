@@ -26,6 +26,7 @@ public sealed class ReverseProxyTests(ReverseProxyFixture deployment, ITestOutpu
         var page = await deployment.NewPageAsync();
         await page.Context.AddInitScriptAsync(RecordReconnectStates);
 
+        // Where each request went, and what came back: printed when the test fails.
         page.Request += (_, r) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} -> {r.Method} {r.Url}");
         page.Response += (_, r) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} <- {r.Status} {r.Url}");
         page.RequestFailed += (_, r) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} !! {r.Failure} {r.Url}");
@@ -44,7 +45,7 @@ public sealed class ReverseProxyTests(ReverseProxyFixture deployment, ITestOutpu
         await GoToAsync(page, "/feedback");
         var pinned = Assert.Single(deployment.Instances, i => i.PageConnections > 0);
         var other = Assert.Single(deployment.Instances, i => i != pinned);
-        await Accessibility.ScreenshotAsync(page, "proxy-01-inbox-on-" + pinned.Name.Replace(' ', '-'));
+        await Accessibility.ScreenshotAsync(page, "proxy-01-inbox");
 
         var signInsBefore = deployment.IdentityProvider.AuthorizationRequests.Count;
         await page.EvaluateAsync("window.loadedBeforeTheStop = true");
@@ -65,7 +66,7 @@ public sealed class ReverseProxyTests(ReverseProxyFixture deployment, ITestOutpu
         // And it answers: a filter chosen now is applied by the other instance.
         await ChooseAsync(page, "Sentiment", "Negative");
         var chips = page.Locator(".feedback-grid tbody tr .mud-chip");
-        await Assertions.Expect(chips.Filter(new() { HasTextRegex = new Regex("^\\s*(Positive|Neutral|Mixed)\\s*$") })).ToHaveCountAsync(0);
+        await Assertions.Expect(chips.Filter(new() { HasTextRegex = new Regex("^\\s*(Positive|Neutral)\\s*$") })).ToHaveCountAsync(0);
         await Assertions.Expect(chips.Filter(new() { HasTextRegex = new Regex("^\\s*Negative\\s*$") }).First).ToBeVisibleAsync();
         await Accessibility.ScreenshotAsync(page, "proxy-02-inbox-after-failover");
     }
