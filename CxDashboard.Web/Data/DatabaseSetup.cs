@@ -1,5 +1,5 @@
 using CxDashboard.Web.Data.Seeding;
-using Microsoft.AspNetCore.DataProtection;
+using CxDashboard.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,10 +29,7 @@ public static class DatabaseSetup
                 break;
         }
 
-        // Keys live in the database so that every instance behind a load balancer reads the same cookies.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("CxDashboard")
-            .PersistKeysToDbContext<CxDbContext>();
+        builder.Services.AddCxDataProtection(builder.Configuration);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTransient<DemoDataSeeder>();

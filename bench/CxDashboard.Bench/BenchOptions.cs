@@ -5,8 +5,9 @@ namespace CxDashboard.Bench;
 
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
-/// [--skip-build-db] [--sessions N] [--session-page path]... [--only queries|sessions]</c>. <c>--only queries</c> runs just the dashboard and
-/// inbox queries, <c>--only sessions</c> just the memory per session, for checking a change in a minute or two.
+/// [--skip-build-db] [--sessions N] [--session-page path]... [--people N,N,...] [--capacity-seconds N] [--think-seconds N]
+/// [--only queries|sessions|capacity]</c>. <c>--only queries</c> runs just the dashboard and inbox queries, <c>--only sessions</c> just the
+/// memory per session, <c>--only capacity</c> just the people one instance serves, for checking a change in a minute or two.
 /// </summary>
 internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, string? Only)
 {
@@ -23,6 +24,8 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
     /// <summary>The totals the demo retailer is topped up to (issue #8's defaults).</summary>
     public DemoScale Scale { get; init; } = DemoScale.Full;
 
+    public CapacityOptions Capacity { get; init; } = CapacityOptions.Default;
+
     public static BenchOptions Parse(string[] args)
     {
         var feedback = DefaultFeedback;
@@ -33,6 +36,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
         string? only = null;
         var volume = DemoScale.Full;
         var sessionPages = new List<string>();
+        var capacity = CapacityOptions.Default;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,16 +54,34 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--friction-issues": volume = volume with { FrictionIssues = Number(args, ++i) }; break;
                 case "--actions": volume = volume with { Actions = Number(args, ++i) }; break;
                 case "--metrics": volume = volume with { Metrics = Number(args, ++i) }; break;
+                case "--people": capacity = capacity with { People = People(args, ++i) }; break;
+                case "--capacity-seconds": capacity = capacity with { Seconds = Math.Max(5, Number(args, ++i)) }; break;
+                case "--think-seconds": capacity = capacity with { ThinkSeconds = Math.Max(0, Number(args, ++i)) }; break;
                 case "--only":
-                    only = Value(args, ++i) is "queries" or "sessions"
+                    only = Value(args, ++i) is "queries" or "sessions" or "capacity"
                         ? args[i]
-                        : throw new ArgumentException($"--only takes 'queries' or 'sessions', not '{args[i]}'.");
+                        : throw new ArgumentException($"--only takes 'queries', 'sessions' or 'capacity', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --only queries|sessions.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|sessions|capacity.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
-        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only) { Scale = volume with { Feedback = feedback }, SessionPages = sessionPages.Count > 0 ? sessionPages : DefaultSessionPages };
+        return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only)
+        {
+            Scale = volume with { Feedback = feedback },
+            SessionPages = sessionPages.Count > 0 ? sessionPages : DefaultSessionPages,
+            Capacity = capacity,
+        };
+    }
+
+    /// <summary>Numbers of people, rising: "10,20,40".</summary>
+    private static int[] People(string[] args, int i)
+    {
+        var parts = Value(args, i).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var people = parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
+        return people.Length > 0 && people.All(n => n > 0) && people.SequenceEqual(people.Order())
+            ? people
+            : throw new ArgumentException($"--people takes rising whole numbers separated by commas, such as 10,20,40, not '{args[i]}'.");
     }
 
     private static string Value(string[] args, int i) =>

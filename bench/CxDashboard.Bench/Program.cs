@@ -1,3 +1,4 @@
+using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Scorecards;
 using System.Diagnostics;
 using System.Globalization;
@@ -23,6 +24,10 @@ internal static class BenchProgram
         if (args.Length > 0 && args[0] == SessionMemoryBenchmark.ChildSwitch)
         {
             return await SessionMemoryBenchmark.RunChildAsync(args);
+        }
+        if (args.Length > 0 && args[0] == CapacityBenchmark.ChildSwitch)
+        {
+            return await CapacityBenchmark.RunChildAsync(args);
         }
 
         BenchOptions options;
@@ -101,12 +106,19 @@ internal static class BenchProgram
             }
         }
 
+        if (options.Only is null or "capacity")
+        {
+            Console.WriteLine("People at once on one instance…");
+            await new CapacityBenchmark(host.BaseUrl, host.Circuits, await ActionsToUpdateAsync(dbFactory, options.Capacity.People[^1]),
+                options.Capacity, report).RunAsync();
+        }
+
         var elapsed = DateTime.UtcNow - startedAt;
         Console.WriteLine();
         Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine();
         Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --friction-issues {options.Scale.FrictionIssues} --actions {options.Scale.Actions} --metrics {options.Scale.Metrics} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.Only is { } only ? " --only " + only : "")}"));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --friction-issues {options.Scale.FrictionIssues} --actions {options.Scale.Actions} --metrics {options.Scale.Metrics} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.Only is { } only ? " --only " + only : "")}{(options.Only is null or "capacity" ? CapacityArguments(options.Capacity) : "")}"));
         Console.WriteLine();
         Console.WriteLine(report.ToMarkdown());
         return 0;
@@ -157,6 +169,17 @@ internal static class BenchProgram
         {
             await new SessionMemoryBenchmark(host.BaseUrl, host.Circuits, options.Sessions, page, report).RunAsync();
         }
+    }
+
+    private static string CapacityArguments(CapacityOptions capacity) =>
+        Report.Inv($" --people {string.Join(',', capacity.People)} --capacity-seconds {capacity.Seconds} --think-seconds {capacity.ThinkSeconds}");
+
+    /// <summary>One open action per person, so no two people add notes to the same one.</summary>
+    private static async Task<IReadOnlyList<int>> ActionsToUpdateAsync(IDbContextFactory<CxDbContext> dbFactory, int people)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Actions.Where(a => a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress)
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(people).ToListAsync();
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg")

@@ -36,6 +36,9 @@ public sealed class TestIdentityProvider : IAsyncLifetime
 
     public Uri Authority { get; private set; } = default!;
 
+    /// <summary>The app's address as the browser sees it (behind a proxy, the proxy's): its sign-in and sign-out callbacks are under it.</summary>
+    public Uri AppAddress { get; set; } = CxDashboardFactory.BaseAddress;
+
     /// <summary>Who the provider signs in next; the role values are sent in the <c>roles</c> claim.</summary>
     public ProviderUser User { get; set; } = new("idp-erin", "Erin Shaw", "erin.shaw@example.test", ["Executive"]);
 
@@ -80,7 +83,7 @@ public sealed class TestIdentityProvider : IAsyncLifetime
             // Degraded mode has no application store: the one client is checked here.
             options.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                if (context.ClientId != ClientId || context.RedirectUri != RedirectUri)
+                if (context.ClientId != ClientId || context.RedirectUri != new Uri(AppAddress, "/signin-oidc").ToString())
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client or redirect_uri.");
                 }
@@ -96,7 +99,7 @@ public sealed class TestIdentityProvider : IAsyncLifetime
             }));
             options.AddEventHandler<ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                if (context.PostLogoutRedirectUri is not null && context.PostLogoutRedirectUri != PostLogoutRedirectUri)
+                if (context.PostLogoutRedirectUri is not null && context.PostLogoutRedirectUri != new Uri(AppAddress, "/signout-callback-oidc").ToString())
                 {
                     context.Reject(Errors.InvalidRequest, "Unknown post_logout_redirect_uri.");
                 }
