@@ -145,8 +145,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             int? firstId = null, lastId = null;
             if (items.Count > 0)
             {
-                await using var writer = new FeedbackBulkWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.Database.IsSqlite(),
-                    returnIds: true);
+                await using var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds: true);
                 foreach (var item in items)
                 {
                     await writer.WriteAsync(item, ct);
