@@ -146,6 +146,14 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         }
     }
 
+    /// <summary>Adds an entry a service writes itself, marked with the id of the save it belongs to (see <see cref="WasSavedAsync"/>).</summary>
+    public void AddAuditEntry(Guid saveId, AuditEntry entry) =>
+        AuditEntries.Add(entry).Property(AuditEntryConfiguration.SaveIdProperty).CurrentValue = saveId;
+
+    /// <summary>Whether the save with this id was committed: its audit entries are stored only if it was.</summary>
+    public Task<bool> WasSavedAsync(Guid saveId, CancellationToken cancellationToken) =>
+        AuditEntries.AsNoTracking().AnyAsync(e => EF.Property<Guid?>(e, AuditEntryConfiguration.SaveIdProperty) == saveId, cancellationToken);
+
     /// <summary>
     /// Asked by the execution strategy before it retries: a connection that drops just after the server
     /// committed loses only the acknowledgement, and a retry would write the change and its entries a second
@@ -154,8 +162,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     /// </summary>
     private async Task<ExecutionResult<int>> WasCommittedAsync(SaveUnderWay save, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        if (save.Stored is not { } stored
-            || !await AuditEntries.AsNoTracking().AnyAsync(e => EF.Property<Guid?>(e, AuditEntryConfiguration.SaveIdProperty) == save.Id, cancellationToken))
+        if (save.Stored is not { } stored || !await WasSavedAsync(save.Id, cancellationToken))
         {
             return new ExecutionResult<int>(false, 0);
         }
@@ -206,7 +213,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         await trail.Database.UseTransactionAsync(transaction, cancellationToken);
         foreach (var entry in entries)
         {
-            trail.AuditEntries.Add(entry).Property(AuditEntryConfiguration.SaveIdProperty).CurrentValue = saveId;
+            trail.AddAuditEntry(saveId, entry);
         }
         await trail.SaveChangesAsync(cancellationToken);
     }
