@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CxDashboard.Domain.Admin;
 using CxDashboard.Domain.Audit;
 using CxDashboard.Tests.Features.Feedback;
+using CxDashboard.Tests.Support;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Admin;
@@ -78,10 +79,9 @@ public sealed partial class AuditRecorderTests : IAsyncLifetime
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(migrations[scrub - 1]);
         const string key = """{"Name":"Survey tool","Prefix":"cxk_ab12","SecretHash":"v1.600000.c2FsdA.aGFzaA","Scopes":"FeedbackWrite"}""";
-        db.AuditEntries.AddRange(
+        await LegacyAuditEntries.InsertAsync(db,
             new AuditEntry(FeedbackData.Now, _data.Eli, "Eli Novak", nameof(ApiKey), "7", AuditAction.Created, "Created ApiKey #7", null, key),
             new AuditEntry(FeedbackData.Now, _data.Eli, "Eli Novak", nameof(ApiKey), "7", AuditAction.Deleted, "Deleted ApiKey #7", key, null));
-        await db.SaveChangesAsync();
 
         await migrator.MigrateAsync();
 

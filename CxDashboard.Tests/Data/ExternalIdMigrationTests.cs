@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Tests.Features.Feedback;
+using CxDashboard.Tests.Support;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Feedback;
@@ -32,17 +33,15 @@ public sealed class ExternalIdMigrationTests : IAsyncLifetime
             var fromKey = await InsertLegacyAsync(db, "Q-1", null);
             var fromToken = await InsertLegacyAsync(db, "T-1", _data.Dana);
             await InsertLegacyAsync(db, "C-1", _data.Cara);
-            db.AuditEntries.AddRange(
+            await LegacyAuditEntries.InsertAsync(db,
                 new AuditEntry(FeedbackData.Now, null, "API key: Qualtrics", nameof(FeedbackItem), $"{fromKey}", AuditAction.Created, "Created", null, "{}"),
                 new AuditEntry(FeedbackData.Now, _data.Dana, "Dana Reid", nameof(FeedbackItem), $"{fromToken}", AuditAction.Created, "Created", null, "{}"));
-            await db.SaveChangesAsync();
             if (_data.Database.Provider == DatabaseProvider.Sqlite)
             {
                 // SQLite compared ids ordinally, so a case variant from the same key could be stored beside the first.
                 var variant = await InsertLegacyAsync(db, "q-1", null);
-                db.AuditEntries.Add(new AuditEntry(FeedbackData.Now, null, "API key: Qualtrics", nameof(FeedbackItem), $"{variant}",
+                await LegacyAuditEntries.InsertAsync(db, new AuditEntry(FeedbackData.Now, null, "API key: Qualtrics", nameof(FeedbackItem), $"{variant}",
                     AuditAction.Created, "Created", null, "{}"));
-                await db.SaveChangesAsync();
             }
 
             await migrator.MigrateAsync();

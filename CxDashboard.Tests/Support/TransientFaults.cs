@@ -14,6 +14,8 @@ public enum FaultPoint
     AuditWrite,
     /// <summary>When the transaction is about to commit.</summary>
     Commit,
+    /// <summary>Just after the server committed: only the acknowledgement is lost.</summary>
+    AfterCommit,
 }
 
 /// <summary>A fault the app must treat like a dropped connection: roll back and try again.</summary>
@@ -31,7 +33,7 @@ public sealed partial class TransientFaults : IDbCommandInterceptor, IDbTransact
 
     public int Fired { get; private set; }
 
-    /// <summary>Fails the next write of <paramref name="table"/> (or of the audit trail, or the next commit) once.</summary>
+    /// <summary>Fails the next write of <paramref name="table"/> (or of the audit trail, or the next commit, before or after it is made) once.</summary>
     public void Arm(FaultPoint point, string table)
     {
         _armed = point;
@@ -109,6 +111,23 @@ public sealed partial class TransientFaults : IDbCommandInterceptor, IDbTransact
             Fire();
         }
         return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (_armed == FaultPoint.AfterCommit)
+        {
+            Fire();
+        }
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (_armed == FaultPoint.AfterCommit)
+        {
+            Fire();
+        }
+        return Task.CompletedTask;
     }
 
     public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.SqlClient;
 
 namespace CxDashboard.Web.Data;
 
@@ -18,46 +19,64 @@ public enum BulkType
     Date,
 }
 
+/// <param name="Name">The property the values belong to; in a <see cref="BulkTable"/>, the column the model maps it to.</param>
 public readonly record struct BulkColumn(string Name, BulkType Type);
 
 /// <summary>
-/// Inserts rows into one table with a prepared, parameterised INSERT, inside the caller's transaction,
-/// for volumes the change tracker cannot carry (a million feedback items, the benchmark's 50,000 friction issues, 200,000 actions
-/// and close to a million metric values). Values are stored as EF Core stores them: enums as integers,
-/// SQLite timestamps and dates as its TEXT forms, the version token from 0. On SQLite one row per command
-/// is fastest; on SQL Server several rows share a command to save round trips.
+/// Inserts rows into one table inside the caller's transaction, for volumes the change tracker cannot
+/// carry (a million feedback items, the benchmark's 50,000 friction issues, 200,000 actions and close to a
+/// million metric values). Values are stored as EF Core stores them: enums as integers, SQLite timestamps
+/// and dates as its TEXT forms, the version token from 0. On SQLite a prepared one-row INSERT is fastest;
+/// on SQL Server rows go in through <see cref="SqlBulkCopy"/>, which streams them without a statement per
+/// batch and checks constraints and fires triggers as an INSERT would.
 /// </summary>
 public sealed class BulkRowWriter : IAsyncDisposable
 {
-    private readonly DbConnection _connection;
+    // Big enough that a copy's round trip is noise, small enough that the buffer stays a few megabytes.
+    private const int RowsPerCopy = 10_000;
+
+    // Foreign keys and checks are enforced (SqlBulkCopy skips them by default, leaving the constraints
+    // untrusted), triggers fire, and a null is stored as null rather than a column default: as an INSERT does.
+    internal const SqlBulkCopyOptions CopyOptions = SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.FireTriggers | SqlBulkCopyOptions.KeepNulls;
+
     private readonly DbTransaction _transaction;
-    private readonly bool _sqlite;
-    private readonly string _table;
-    private readonly IReadOnlyList<BulkColumn> _columns;
-    private readonly int _rowsPerCommand;
-    private readonly DbCommand _command;
-    private readonly List<object?[]> _pending;
+    private readonly BulkTable _table;
     private readonly bool _returnIds;
+    private readonly DbCommand? _insert;
+    private readonly DataTable? _buffer;
     private DbCommand? _returningCommand;
+    private long? _lastIdBefore;
 
     /// <param name="returnIds">
-    /// Read back the ids the database gave every row (RETURNING / OUTPUT), so that <see cref="FirstId"/> and
-    /// <see cref="LastId"/> name exactly the rows written even while others insert at the same time.
+    /// Read back the ids the database gave every row, so that <see cref="FirstId"/> and <see cref="LastId"/>
+    /// name exactly the rows written even while others insert at the same time. On SQL Server the table is
+    /// locked for the rest of the transaction to keep the range the writer's alone.
     /// </param>
-    public BulkRowWriter(DbConnection connection, DbTransaction transaction, bool sqlite, string table, IReadOnlyList<BulkColumn> columns,
-        bool returnIds = false)
+    public BulkRowWriter(DbTransaction transaction, BulkTable table, bool returnIds = false)
     {
-        _connection = connection;
         _transaction = transaction;
-        _sqlite = sqlite;
         _table = table;
-        _columns = columns;
-        // SQL Server allows 2,100 parameters per command.
-        _rowsPerCommand = sqlite ? 1 : Math.Clamp(2000 / columns.Count, 1, 100);
-        _pending = new List<object?[]>(_rowsPerCommand);
         _returnIds = returnIds;
-        _command = CreateCommand(_rowsPerCommand, returning: returnIds);
+        if (table.Sqlite)
+        {
+            _insert = CreateCommand(returning: returnIds);
+        }
+        else
+        {
+            _buffer = new DataTable(table.Name);
+            foreach (var column in table.Columns)
+            {
+                _buffer.Columns.Add(column.Name, ClrTypeOf(column.Type));
+            }
+            Mappings = table.Columns.Select((c, ordinal) => new SqlBulkCopyColumnMapping(ordinal, c.Name)).ToList();
+        }
     }
+
+    /// <summary>Whether rows go in through <see cref="SqlBulkCopy"/> (SQL Server) rather than prepared INSERTs (SQLite).</summary>
+    public bool CopiesInBulk => _buffer is not null;
+
+    /// <summary>Which value of a row (by position) fills which column, on SQL Server; empty on SQLite.</summary>
+    public IReadOnlyList<SqlBulkCopyColumnMapping> Mappings { get; } = [];
 
     public long Written { get; private set; }
 
@@ -67,118 +86,178 @@ public sealed class BulkRowWriter : IAsyncDisposable
     /// <summary>The largest id written (with <c>returnIds</c>), or null before the first row.</summary>
     public int? LastId { get; private set; }
 
-    /// <summary>Queues a row (values in column order) and writes it with the next full batch.</summary>
+    /// <summary>Writes a row (values in column order), on SQL Server with the next full copy.</summary>
     public async ValueTask WriteAsync(object?[] values, CancellationToken cancellationToken)
     {
-        _pending.Add(values);
-        if (_pending.Count == _rowsPerCommand)
+        if (_buffer is null)
         {
-            await FlushAsync(_command, cancellationToken);
+            await InsertAsync(values, cancellationToken);
+            return;
+        }
+        var row = _buffer.NewRow();
+        for (var column = 0; column < values.Length; column++)
+        {
+            row[column] = Stored(_table.Columns[column].Type, values[column]);
+        }
+        _buffer.Rows.Add(row);
+        if (_buffer.Rows.Count == RowsPerCopy)
+        {
+            await CopyAsync(cancellationToken);
         }
     }
 
     /// <summary>Writes one row at once and gives back the id the database chose, for rows others point at.</summary>
     public async Task<int> InsertReturningIdAsync(object?[] values, CancellationToken cancellationToken)
     {
-        _returningCommand ??= CreateCommand(1, returning: true);
-        Bind(_returningCommand.Parameters, 0, values);
+        _returningCommand ??= CreateCommand(returning: true);
+        Bind(_returningCommand.Parameters, values);
         Written++;
         return Convert.ToInt32(await _returningCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Writes the rows still waiting for a full batch.</summary>
+    /// <summary>Writes the rows still waiting for a full copy, and on SQL Server reads back the range of ids written.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_pending.Count == 0)
+        if (_buffer is null)
         {
             return;
         }
-        await using var rest = CreateCommand(_pending.Count, returning: _returnIds);
-        await FlushAsync(rest, cancellationToken);
+        await CopyAsync(cancellationToken);
+        if (_returnIds && _lastIdBefore is { } before)
+        {
+            await using var range = NewCommand(SqlServerRangeSql(_table));
+            var after = range.CreateParameter();
+            after.ParameterName = "@after";
+            after.DbType = DbType.Int64;
+            after.Value = before;
+            range.Parameters.Add(after);
+            await using var ids = await range.ExecuteReaderAsync(cancellationToken);
+            if (await ids.ReadAsync(cancellationToken) && !ids.IsDBNull(0))
+            {
+                (FirstId, LastId) = (ids.GetInt32(0), ids.GetInt32(1));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _command.DisposeAsync();
+        if (_insert is not null)
+        {
+            await _insert.DisposeAsync();
+        }
         if (_returningCommand is not null)
         {
             await _returningCommand.DisposeAsync();
         }
+        _buffer?.Dispose();
     }
 
-    private async Task FlushAsync(DbCommand command, CancellationToken cancellationToken)
+    /// <summary>Locks the table for the rest of the transaction and reads its largest id, before a copy whose ids are read back.</summary>
+    internal static string SqlServerLockSql(BulkTable table) =>
+        $"SELECT ISNULL(MAX({Bracket(table.KeyColumn)}), 0) FROM {SqlServerName(table)} WITH (TABLOCKX, HOLDLOCK)";
+
+    /// <summary>The ids of the rows copied since the lock: nobody else could insert meanwhile.</summary>
+    internal static string SqlServerRangeSql(BulkTable table) =>
+        $"SELECT MIN({Bracket(table.KeyColumn)}), MAX({Bracket(table.KeyColumn)}) FROM {SqlServerName(table)} WHERE {Bracket(table.KeyColumn)} > @after";
+
+    internal static string SqlServerName(BulkTable table) => table.Schema is { } schema ? $"{Bracket(schema)}.{Bracket(table.Name)}" : Bracket(table.Name);
+
+    private async Task CopyAsync(CancellationToken cancellationToken)
     {
-        for (var row = 0; row < _pending.Count; row++)
+        if (_buffer!.Rows.Count == 0)
         {
-            Bind(command.Parameters, row * _columns.Count, _pending[row]);
+            return;
         }
+        if (_returnIds && _lastIdBefore is null)
+        {
+            await using var lockTable = NewCommand(SqlServerLockSql(_table));
+            _lastIdBefore = Convert.ToInt64(await lockTable.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        var transaction = (SqlTransaction)_transaction;
+        using var copy = new SqlBulkCopy(transaction.Connection, CopyOptions, transaction)
+        {
+            DestinationTableName = SqlServerName(_table),
+            BulkCopyTimeout = 0,
+        };
+        foreach (var mapping in Mappings)
+        {
+            copy.ColumnMappings.Add(mapping.SourceOrdinal, mapping.DestinationColumn);
+        }
+        await copy.WriteToServerAsync(_buffer, cancellationToken);
+        Written += _buffer.Rows.Count;
+        _buffer.Clear();
+    }
+
+    private async Task InsertAsync(object?[] values, CancellationToken cancellationToken)
+    {
+        Bind(_insert!.Parameters, values);
         if (_returnIds)
         {
-            await using var ids = await command.ExecuteReaderAsync(cancellationToken);
-            while (await ids.ReadAsync(cancellationToken))
-            {
-                var id = ids.GetInt32(0);
-                FirstId = FirstId is { } first && first < id ? first : id;
-                LastId = LastId is { } last && last > id ? last : id;
-            }
+            var id = Convert.ToInt32(await _insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            FirstId = FirstId is { } first && first < id ? first : id;
+            LastId = LastId is { } last && last > id ? last : id;
         }
         else
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await _insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        Written += _pending.Count;
-        _pending.Clear();
+        Written++;
     }
 
-    private void Bind(DbParameterCollection parameters, int at, object?[] values)
+    private void Bind(DbParameterCollection parameters, object?[] values)
     {
-        for (var column = 0; column < _columns.Count; column++)
+        for (var column = 0; column < _table.Columns.Count; column++)
         {
-            parameters[at + column].Value = Stored(_columns[column].Type, values[column]);
+            parameters[column].Value = Stored(_table.Columns[column].Type, values[column]);
         }
     }
 
     private object Stored(BulkType type, object? value) => value switch
     {
         null => DBNull.Value,
-        DateTime t when _sqlite => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateOnly d when _sqlite => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t when _table.Sqlite => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateOnly d when _table.Sqlite => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateOnly d => d.ToDateTime(TimeOnly.MinValue),
-        bool b when _sqlite => b ? 1 : 0,
+        bool b when _table.Sqlite => b ? 1 : 0,
         Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
         _ when type == BulkType.Double => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         _ => value,
     };
 
-    private DbCommand CreateCommand(int rows, bool returning)
+    private DbCommand NewCommand(string sql)
     {
-        var sql = new StringBuilder("INSERT INTO ").Append(Quote(_table)).Append(" (")
-            .AppendJoin(", ", _columns.Select(c => Quote(c.Name))).Append(')')
-            .Append(returning && !_sqlite ? " OUTPUT INSERTED.[Id]" : "").Append(" VALUES ");
-        var command = _connection.CreateCommand();
+        var command = _transaction.Connection!.CreateCommand();
         command.Transaction = _transaction;
-        for (var row = 0; row < rows; row++)
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>A one-row INSERT, prepared once and run for each row.</summary>
+    private DbCommand CreateCommand(bool returning)
+    {
+        var sqlite = _table.Sqlite;
+        var sql = new StringBuilder("INSERT INTO ").Append(sqlite ? Quote(_table.Name) : SqlServerName(_table)).Append(" (")
+            .AppendJoin(", ", _table.Columns.Select(c => sqlite ? Quote(c.Name) : Bracket(c.Name))).Append(')')
+            .Append(returning && !sqlite ? $" OUTPUT INSERTED.{Bracket(_table.KeyColumn)}" : "").Append(" VALUES (");
+        var command = NewCommand("");
+        for (var column = 0; column < _table.Columns.Count; column++)
         {
-            sql.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < _columns.Count; column++)
+            var name = string.Create(CultureInfo.InvariantCulture, $"@p{column}");
+            sql.Append(column == 0 ? "" : ", ").Append(name);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = DbTypeOf(_table.Columns[column].Type);
+            if (parameter.DbType == DbType.String)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{column}");
-                sql.Append(column == 0 ? "" : ", ").Append(name);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.DbType = DbTypeOf(_columns[column].Type);
-                if (parameter.DbType == DbType.String)
-                {
-                    // A fixed size lets SQL Server reuse one plan for every batch.
-                    parameter.Size = 4000;
-                }
-                command.Parameters.Add(parameter);
+                // A fixed size lets SQL Server reuse one plan for every row.
+                parameter.Size = 4000;
             }
-            sql.Append(')');
+            command.Parameters.Add(parameter);
         }
-        if (returning && _sqlite)
+        sql.Append(')');
+        if (returning && sqlite)
         {
-            sql.Append(" RETURNING \"Id\"");
+            sql.Append(" RETURNING ").Append(Quote(_table.KeyColumn));
         }
         command.CommandText = sql.ToString();
         command.Prepare();
@@ -189,11 +268,22 @@ public sealed class BulkRowWriter : IAsyncDisposable
     {
         BulkType.Int => DbType.Int32,
         BulkType.Double => DbType.Double,
-        BulkType.Bool => _sqlite ? DbType.Int32 : DbType.Boolean,
-        BulkType.Timestamp => _sqlite ? DbType.String : DbType.DateTime2,
-        BulkType.Date => _sqlite ? DbType.String : DbType.Date,
+        BulkType.Bool => _table.Sqlite ? DbType.Int32 : DbType.Boolean,
+        BulkType.Timestamp => _table.Sqlite ? DbType.String : DbType.DateTime2,
+        BulkType.Date => _table.Sqlite ? DbType.String : DbType.Date,
         _ => DbType.String,
     };
 
-    private string Quote(string name) => _sqlite ? $"\"{name}\"" : $"[{name}]";
+    private static Type ClrTypeOf(BulkType type) => type switch
+    {
+        BulkType.Int => typeof(int),
+        BulkType.Double => typeof(double),
+        BulkType.Bool => typeof(bool),
+        BulkType.Timestamp or BulkType.Date => typeof(DateTime),
+        _ => typeof(string),
+    };
+
+    private static string Quote(string name) => $"\"{name}\"";
+
+    private static string Bracket(string name) => $"[{name.Replace("]", "]]", StringComparison.Ordinal)}]";
 }

@@ -10,6 +10,7 @@ using CxDashboard.Domain.Governance;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Domain.Scorecards;
+using CxDashboard.Web.Data.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,8 +30,8 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
 
     private readonly DbContextOptions _options = options;
 
-    /// <summary>Set while a save whose audit entries ride on the commit of its own transaction is under way.</summary>
-    private bool _trailDue;
+    /// <summary>The save under way whose audit entries ride on the commit of its own transaction, if any.</summary>
+    private SaveUnderWay? _saving;
 
     /// <summary>Who a save under way is made by and the clock that dates it; for the length of that save only.</summary>
     private (AuditActor Actor, TimeProvider Clock)? _savingAs;
@@ -102,7 +103,9 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     /// deleted row. The entries are written just before the commit of the save's own transaction, when
     /// new rows have their stored keys, so a dropped connection anywhere (the rows, the entries, the
     /// commit) fails the save as a whole, and the execution strategy retries the changes and their entries
-    /// together: the trail never names a change that was not kept, nor misses one that was.
+    /// together: the trail never names a change that was not kept, nor misses one that was. A connection
+    /// that drops after the commit went through is told apart by the save's id on its entries, so the
+    /// retry does not write the save a second time.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -115,7 +118,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         {
             // The caller owns the transaction and commits it; its execution strategy retries the whole operation.
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await WriteTrailAsync(ownTransaction.GetDbTransaction(), cancellationToken);
+            await WriteTrailAsync(ownTransaction.GetDbTransaction(), ownTransaction.TransactionId, save: null, cancellationToken);
             if (acceptAllChangesOnSuccess)
             {
                 ChangeTracker.AcceptAllChanges();
@@ -124,20 +127,51 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         }
         // Even a one-row save gets a transaction, whose commit the trail rides on.
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
-        var keys = PendingKeys.Capture(ChangeTracker);
-        _trailDue = true;
+        var save = new SaveUnderWay(PendingKeys.Capture(ChangeTracker));
+        _saving = save;
         try
         {
-            return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-            {
-                keys.Restore();
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            }, cancellationToken);
+            return await Database.CreateExecutionStrategy().ExecuteAsync(save,
+                async (_, attempt, ct) =>
+                {
+                    attempt.Pending.Restore();
+                    return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+                },
+                (_, attempt, ct) => WasCommittedAsync(attempt, acceptAllChangesOnSuccess, ct),
+                cancellationToken);
         }
         finally
         {
-            _trailDue = false;
+            _saving = null;
         }
+    }
+
+    /// <summary>Adds an entry a service writes itself, marked with the id of the save it belongs to (see <see cref="WasSavedAsync"/>).</summary>
+    public void AddAuditEntry(Guid saveId, AuditEntry entry) =>
+        AuditEntries.Add(entry).Property(AuditEntryConfiguration.SaveIdProperty).CurrentValue = saveId;
+
+    /// <summary>Whether the save with this id was committed: its audit entries are stored only if it was.</summary>
+    public Task<bool> WasSavedAsync(Guid saveId, CancellationToken cancellationToken) =>
+        AuditEntries.AsNoTracking().AnyAsync(e => EF.Property<Guid?>(e, AuditEntryConfiguration.SaveIdProperty) == saveId, cancellationToken);
+
+    /// <summary>
+    /// Asked by the execution strategy before it retries: a connection that drops just after the server
+    /// committed loses only the acknowledgement, and a retry would write the change and its entries a second
+    /// time. The save's entries carry its id, so finding them proves the commit; the tracked rows then take
+    /// the keys they were stored with, as if the save had returned normally.
+    /// </summary>
+    private async Task<ExecutionResult<int>> WasCommittedAsync(SaveUnderWay save, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (save.Stored is not { } stored || !await WasSavedAsync(save.Id, cancellationToken))
+        {
+            return new ExecutionResult<int>(false, 0);
+        }
+        stored.Keys.KeepAsStored();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+        return new ExecutionResult<int>(true, stored.Rows);
     }
 
     // A save made for the system (seeding, host commands) is dated by the app's clock, as every other save is.
@@ -148,7 +182,9 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     /// Writes the entries for the changes being saved through a second context on the same connection and
     /// transaction (through this one, the save would send the pending changes a second time).
     /// </summary>
-    private async Task WriteTrailAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    /// <param name="saveId">Written on every entry: the save's own, or the caller's transaction, whose saves commit as one.</param>
+    /// <param name="save">The save whose own transaction this is, told what was stored in case the commit's acknowledgement is lost.</param>
+    private async Task WriteTrailAsync(DbTransaction transaction, Guid saveId, SaveUnderWay? save, CancellationToken cancellationToken)
     {
         var (actor, clock) = _savingAs ?? (AuditActor.System, AppClock());
         var entries = AuditRecorder.Describe(ChangeTracker, actor, clock.GetUtcNow().UtcDateTime);
@@ -156,12 +192,43 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         {
             return;
         }
+        if (save is not null)
+        {
+            // In the middle of the save, as the entries were described: the changes were detected when it began.
+            var detecting = ChangeTracker.AutoDetectChangesEnabled;
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                save.Stored = (PendingKeys.Capture(ChangeTracker),
+                    ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted));
+            }
+            finally
+            {
+                ChangeTracker.AutoDetectChangesEnabled = detecting;
+            }
+        }
         await using var trail = (CxDbContext)Activator.CreateInstance(GetType(), _options)!;
         trail.AuditEnabled = false;
         trail.Database.SetDbConnection(transaction.Connection);
         await trail.Database.UseTransactionAsync(transaction, cancellationToken);
-        trail.AuditEntries.AddRange(entries);
+        foreach (var entry in entries)
+        {
+            trail.AddAuditEntry(saveId, entry);
+        }
         await trail.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>One save of the changes, through however many attempts the execution strategy makes.</summary>
+    private sealed class SaveUnderWay(PendingKeys pending)
+    {
+        /// <summary>Written on each of the save's audit entries, by which a commit whose acknowledgement was lost is recognised.</summary>
+        public Guid Id { get; } = Guid.NewGuid();
+
+        /// <summary>The keys of new rows before the first attempt, put back before each retry.</summary>
+        public PendingKeys Pending { get; } = pending;
+
+        /// <summary>The stored keys of new rows and the number of rows, as the last attempt wrote them just before its commit.</summary>
+        public (PendingKeys Keys, int Rows)? Stored { get; set; }
     }
 
     /// <summary>Hands the commit of a save's own transaction to the context, to write the trail first.</summary>
@@ -172,9 +239,9 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
             InterceptionResult result, CancellationToken cancellationToken = default)
         {
-            if (eventData.Context is CxDbContext { _trailDue: true } db)
+            if (eventData.Context is CxDbContext { _saving: { } save } db)
             {
-                await db.WriteTrailAsync(transaction, cancellationToken);
+                await db.WriteTrailAsync(transaction, save.Id, save, cancellationToken);
             }
             return result;
         }

@@ -4,16 +4,16 @@ using CxDashboard.Domain.Feedback;
 namespace CxDashboard.Web.Data;
 
 /// <summary>
-/// Inserts feedback items through a <see cref="BulkRowWriter"/> (a prepared INSERT reused for every row,
-/// inside the caller's transaction): a million rows would take minutes through the change tracker. Column
-/// names follow the migrations; the version token starts at 0, as EF does. Used by the demo seeding and by
-/// the CSV feedback import; neither goes through the change tracker, so neither gets per-row audit entries
-/// from the context.
+/// Inserts feedback items through a <see cref="BulkRowWriter"/> (prepared INSERTs on SQLite, SqlBulkCopy on
+/// SQL Server, inside the caller's transaction): a million rows would take minutes through the change tracker.
+/// Table and column names come from the context's model; the version token starts at 0, as EF does. Used by
+/// the demo seeding and by the CSV feedback import; neither goes through the change tracker, so neither gets
+/// per-row audit entries from the context.
 /// </summary>
-public sealed class FeedbackBulkWriter(DbConnection connection, DbTransaction transaction, bool sqlite, bool returnIds = false)
-    : IAsyncDisposable
+public sealed class FeedbackBulkWriter(CxDbContext db, DbTransaction transaction, bool returnIds = false) : IAsyncDisposable
 {
-    private static readonly BulkColumn[] Columns =
+    /// <summary>The properties written, in the order <see cref="WriteAsync"/> supplies their values.</summary>
+    internal static readonly BulkColumn[] Columns =
     [
         new("ExternalId", BulkType.Text), new("ExternalSource", BulkType.Text), new("ExternalKey", BulkType.Text), new("ReceivedAt", BulkType.Timestamp), new("RecordedAt", BulkType.Timestamp),
         new("ChannelId", BulkType.Int), new("JourneyStageId", BulkType.Int), new("Source", BulkType.Int), new("Category", BulkType.Int),
@@ -27,7 +27,10 @@ public sealed class FeedbackBulkWriter(DbConnection connection, DbTransaction tr
     // Boxing every integer of a million rows costs more than the insert; small values are boxed once.
     private static readonly object[] BoxedInts = Enumerable.Range(0, 4096).Select(i => (object)i).ToArray();
 
-    private readonly BulkRowWriter _rows = new(connection, transaction, sqlite, "Feedback", Columns, returnIds);
+    private readonly BulkRowWriter _rows = new(transaction, BulkTable.Of<FeedbackItem>(db, Columns), returnIds);
+
+    /// <summary>Whether the rows go in through SqlBulkCopy (SQL Server) rather than prepared INSERTs (SQLite).</summary>
+    public bool CopiesInBulk => _rows.CopiesInBulk;
 
     public long Written => _rows.Written;
 

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace CxDashboard.Web.Data;
 
 /// <summary>
-/// The keys and foreign keys of the rows a save is about to create, as they were before it began. A
+/// The keys and foreign keys of the rows a save creates, as they were before it began (or, captured
+/// just before its commit, as they were stored). A
 /// write that succeeded before the attempt failed has handed them stored values, and EF Core does not
 /// take back those it passed on to new dependent rows (a new action's notes would point at an id the
 /// rolled-back transaction never kept); putting them back lets the retry create the rows afresh.
@@ -40,6 +41,23 @@ internal sealed class PendingKeys
             }
             property.CurrentValue = value;
             property.IsTemporary = temporary;
+        }
+    }
+
+    /// <summary>
+    /// Puts back keys captured once the rows were written, as the stored values they are: EF Core took them
+    /// back when the commit's acknowledgement was lost, though the commit itself went through.
+    /// </summary>
+    public void KeepAsStored()
+    {
+        foreach (var (property, value, _) in _keys)
+        {
+            if (property.EntityEntry.State != EntityState.Added)
+            {
+                continue;
+            }
+            property.CurrentValue = value;
+            property.IsTemporary = false;
         }
     }
 }

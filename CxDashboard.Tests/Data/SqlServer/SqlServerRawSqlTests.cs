@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Tests.Support;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CxDashboard.Tests.Data.SqlServer;
 
 /// <summary>
-/// The SQL the app writes by hand, in its SQL Server form: the bulk inserts of imports and demo data, and
+/// The SQL the app writes by hand, in its SQL Server form: what surrounds the bulk copies of imports and demo data, and
 /// the indexed views read with NOEXPAND. And proof that the checks can fail: a query EF Core cannot
 /// translate, and SQLite's own SQL, are caught.
 /// </summary>
@@ -21,58 +22,48 @@ public sealed class SqlServerRawSqlTests
 {
     private static readonly DateTime Now = new(2026, 5, 14, 9, 30, 0, DateTimeKind.Utc);
 
-    // SQL Server refuses a command with more than 2,100 parameters.
-    private const int MostParameters = 2100;
-
     [Fact]
-    public async Task Bulk_feedback_inserts_parse_and_stay_within_SQL_Servers_parameter_limit()
+    public async Task The_one_row_inserts_that_return_an_id_parse_for_every_table_the_demo_volume_fills()
     {
-        foreach (var returnIds in new[] { false, true })
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        foreach (var (entity, columns) in DemoDataSeeder.BulkWrites)
         {
             var sent = new List<(string Text, int Parameters)>();
             var connection = new NoServerConnection(sent);
-            await using (var writer = new FeedbackBulkWriter(connection, new NothingTransaction(connection, IsolationLevel.ReadCommitted), sqlite: false, returnIds))
+            var table = BulkTable.Of(db.Model, entity, sqlite: false, columns);
+            await using (var writer = new BulkRowWriter(new NothingTransaction(connection, IsolationLevel.ReadCommitted), table))
             {
-                for (var i = 0; i < 250; i++)
-                {
-                    await writer.WriteAsync(Item(i), CancellationToken.None);
-                }
-                await writer.CompleteAsync(CancellationToken.None);
-                Assert.Equal(250, writer.Written);
+                await writer.InsertReturningIdAsync(columns.Select(SampleValue).ToArray(), CancellationToken.None);
             }
 
-            Assert.True(sent.Count >= 2, "The rows were not written in batches.");
-            Assert.All(sent, s =>
-            {
-                Assert.Empty(TSql.Problems(s.Text));
-                Assert.StartsWith("INSERT INTO [Feedback] ([ExternalId], [ExternalSource], [ExternalKey], [ReceivedAt]", s.Text);
-                Assert.InRange(s.Parameters, 22, MostParameters);
-                Assert.Equal(returnIds, s.Text.Contains("OUTPUT INSERTED.[Id]", StringComparison.Ordinal));
-            });
+            var insert = Assert.Single(sent);
+            Assert.Empty(TSql.Problems(insert.Text));
+            Assert.StartsWith($"INSERT INTO [{table.Name}] (", insert.Text);
+            Assert.Contains("OUTPUT INSERTED.[Id]", insert.Text);
+            Assert.Equal(columns.Length, insert.Parameters);
         }
     }
 
     [Fact]
-    public async Task Bulk_inserts_of_every_column_type_parse_including_one_row_returning_its_id()
+    public void The_lock_and_the_id_range_read_around_a_bulk_copy_parse()
     {
-        var sent = new List<(string Text, int Parameters)>();
-        var connection = new NoServerConnection(sent);
-        BulkColumn[] columns =
-        [
-            new("Count", BulkType.Int), new("Value", BulkType.Double), new("QuickWin", BulkType.Bool), new("Title", BulkType.Text),
-            new("CreatedAt", BulkType.Timestamp), new("DueDate", BulkType.Date),
-        ];
-        await using (var writer = new BulkRowWriter(connection, new NothingTransaction(connection, IsolationLevel.ReadCommitted), sqlite: false, "Actions", columns))
-        {
-            await writer.InsertReturningIdAsync([1, 2.5, true, "Add a till", Now, DateOnly.FromDateTime(Now)], CancellationToken.None);
-            await writer.WriteAsync([1, 2.5, false, null, Now, DateOnly.FromDateTime(Now)], CancellationToken.None);
-            await writer.CompleteAsync(CancellationToken.None);
-        }
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var table = BulkTable.Of(db.Model, typeof(FeedbackItem), sqlite: false, FeedbackBulkWriter.Columns);
 
-        Assert.Equal(2, sent.Count);
-        Assert.All(sent, s => Assert.Empty(TSql.Problems(s.Text)));
-        Assert.Contains("OUTPUT INSERTED.[Id]", sent[0].Text);
+        Assert.Empty(TSql.Problems(BulkRowWriter.SqlServerLockSql(table)));
+        Assert.Contains("FROM [Feedback] WITH (TABLOCKX, HOLDLOCK)", BulkRowWriter.SqlServerLockSql(table));
+        Assert.Empty(TSql.Problems(BulkRowWriter.SqlServerRangeSql(table)));
     }
+
+    private static object? SampleValue(BulkColumn column) => column.Type switch
+    {
+        BulkType.Int => 1,
+        BulkType.Double => 2.5,
+        BulkType.Bool => true,
+        BulkType.Timestamp => Now,
+        BulkType.Date => DateOnly.FromDateTime(Now),
+        _ => "text",
+    };
 
     [Fact]
     public async Task The_feedback_volume_is_read_from_the_indexed_view_through_its_index()
@@ -107,10 +98,6 @@ public sealed class SqlServerRawSqlTests
         Assert.NotEmpty(TSql.Problems(FeedbackDayCounts.SqliteCreateTriggersSql));
         Assert.NotEmpty(TSql.Problems("SELECT \"Id\" FROM \"Feedback\" LIMIT 10"));
     }
-
-    private static FeedbackItem Item(int i) =>
-        new(new FeedbackDetails(Now.AddMinutes(-i), 1, i % 2 == 0 ? 2 : null, FeedbackSource.Survey, FeedbackCategory.Service, Sentiment.Negative,
-            ScoreScale.Nps, i % 11, $"Slow queue {i}", $"C-{i}", $"ext-{i}", "API key: Survey tool"), 7, Now);
 
     /// <summary>A connection to no server: every command it makes is kept (text and parameter count) and answered with nothing.</summary>
     private sealed class NoServerConnection(List<(string Text, int Parameters)> sent) : DbConnection

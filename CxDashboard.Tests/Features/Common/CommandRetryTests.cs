@@ -1,8 +1,12 @@
 using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Organisation;
 using CxDashboard.Tests.Features.Friction;
 using CxDashboard.Tests.Support;
+using CxDashboard.Web.Auth;
+using CxDashboard.Web.Features.Admin;
+using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Friction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -11,7 +15,8 @@ namespace CxDashboard.Tests.Features.Common;
 
 /// <summary>
 /// A command that saves in its own transaction (raising an issue from feedback: the issue, then the
-/// links) survives a dropped connection the same way a single save does: once, with its audit entries.
+/// links; taking a role away) survives a dropped connection the same way a single save does: once, with
+/// its audit entries, and the person is told it was done also when only the commit's acknowledgement was lost.
 /// </summary>
 public sealed class CommandRetryTests : IAsyncLifetime
 {
@@ -35,6 +40,7 @@ public sealed class CommandRetryTests : IAsyncLifetime
         { FaultPoint.DataWrite, "Feedback" },
         { FaultPoint.AuditWrite, "FrictionIssues" },
         { FaultPoint.Commit, "FrictionIssues" },
+        { FaultPoint.AfterCommit, "FrictionIssues" },
     };
 
     [Theory]
@@ -55,5 +61,21 @@ public sealed class CommandRetryTests : IAsyncLifetime
         var linked = await db.AuditEntries.Where(e => e.EntityType == nameof(FeedbackItem) && e.Action == AuditAction.Changed).ToListAsync();
         Assert.Equal(feedback.Select(f => f.ToString()).Order(), linked.Select(e => e.EntityId).Order());
         Assert.All(linked, e => Assert.Equal(_data.StoresChannelLead.Name, e.ActorName));
+    }
+
+    [Fact]
+    public async Task Taking_a_role_away_whose_commit_acknowledgement_is_lost_is_done_once_and_reported_as_done()
+    {
+        var admins = new AdminService(_database, new FakeTimeProvider(new DateTimeOffset(FrictionData.Now)));
+        var admin = new Caller(_data.HeadOfCx, "Ana Admin", null, new HashSet<string> { Roles.Admin });
+        await admins.GrantRoleAsync(_data.DigitalContributor, Role.CxLead, admin);
+        _faults.Arm(FaultPoint.AfterCommit, "RoleGrants");
+
+        await admins.RevokeRoleAsync(_data.DigitalContributor, Role.CxLead, admin);
+
+        Assert.Equal(1, _faults.Fired);
+        await using var db = _database.CreateDbContext();
+        Assert.False(await db.RoleGrants.AnyAsync(g => g.PersonId == _data.DigitalContributor && g.Role == Role.CxLead));
+        Assert.Single(await db.AuditEntries.Where(e => e.EntityType == nameof(RoleGrant) && e.Action == AuditAction.Deleted).ToListAsync());
     }
 }

@@ -44,9 +44,10 @@ public sealed class FeedbackData
     public Caller FinnContributor => new(Finn, "Finn Hale", DigitalTeam, new HashSet<string> { Roles.Contributor });
     public Caller Executive => new(null, "Erin Exec", null, new HashSet<string> { Roles.Executive });
 
-    public static async Task<FeedbackData> CreateAsync()
+    /// <param name="faults">Where the database connection drops, for tests of what survives it.</param>
+    public static async Task<FeedbackData> CreateAsync(TransientFaults? faults = null)
     {
-        var data = new FeedbackData(await TestDatabase.CreateAsync());
+        var data = new FeedbackData(await TestDatabase.CreateAsync(faults));
         await using var db = data.Database.CreateDbContext();
         var stores = new Team("stores", "Stores");
         var digital = new Team("digital", "Digital");

@@ -216,6 +216,23 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal(await db.Feedback.CountAsync(f => f.ScoreScale != null && f.Score != null), await db.FeedbackDailyScores.SumAsync(s => s.Count));
     }
 
+    [Fact]
+    public async Task Seeding_at_scale_adds_the_friction_issues_actions_and_weekly_metric_values_asked_for()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var volume = await Seeder(database).SeedAsync(new DemoScale(200, FrictionIssues: 60, Actions: 150, Metrics: 40), reset: false);
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(60, await db.FrictionIssues.CountAsync());
+        Assert.Equal(150, await db.Actions.CountAsync());
+        Assert.Equal(40, await db.Metrics.CountAsync());
+        Assert.Equal(30, volume.FrictionIssues);
+        var weekly = await db.MetricValues.CountAsync(v => db.Metrics.Any(m => m.Id == v.MetricDefinitionId && m.Code.StartsWith("WK-")));
+        Assert.Equal(volume.MetricValues, weekly);
+        Assert.True(weekly > 0, "The volume metrics got no weekly values.");
+    }
+
     private static async Task<List<string>> VerbatimsAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();

@@ -6,6 +6,13 @@ namespace CxDashboard.Web.Data.Configurations;
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
+    /// <summary>
+    /// The save an entry was written by: how a retry recognises a save that was committed though its
+    /// acknowledgement was lost. Storage only, so it is no part of the domain's entry. Empty on entries
+    /// written before it existed and on entries a service writes itself.
+    /// </summary>
+    public const string SaveIdProperty = "SaveId";
+
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("AuditEntries");
@@ -16,5 +23,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(a => new { a.At, a.Id });
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => new { a.ActorPersonId, a.At });
+        builder.Property<Guid?>(SaveIdProperty);
+        builder.HasIndex(SaveIdProperty);
     }
 }

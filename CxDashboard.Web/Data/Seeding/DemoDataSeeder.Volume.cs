@@ -49,13 +49,96 @@ public sealed partial class DemoDataSeeder
         ("Time to resolve a complaint", MetricUnit.Hours, Direction.LowerIsBetter, 6, 96, MetricDimension.Operational),
     ];
 
+    internal static readonly BulkColumn[] FrictionIssueColumns =
+    [
+        new("Title", BulkType.Text), new("Description", BulkType.Text), new("JourneyStageId", BulkType.Int), new("Category", BulkType.Int),
+        new("Severity", BulkType.Int), new("CustomersAffected", BulkType.Int), new("RootCause", BulkType.Text), new("OwningTeamId", BulkType.Int),
+        new("OwnerPersonId", BulkType.Int), new("DueDate", BulkType.Date), new("Status", BulkType.Int), new("IsCrossChannel", BulkType.Bool),
+        new("WontFixReason", BulkType.Text), new("Resolution", BulkType.Text), new("Told", BulkType.Int), new("ToldHow", BulkType.Text),
+        new("ToldAt", BulkType.Timestamp), new("CreatedByPersonId", BulkType.Int), new("CreatedAt", BulkType.Timestamp),
+        new("ResolvedAt", BulkType.Timestamp), new("ClosedAt", BulkType.Timestamp), new("Version", BulkType.Int),
+    ];
+
+    internal static readonly BulkColumn[] FrictionChannelColumns =
+    [
+        new("FrictionIssueId", BulkType.Int), new("ChannelId", BulkType.Int),
+    ];
+
+    internal static readonly BulkColumn[] ContributingTeamColumns =
+    [
+        new("FrictionIssueId", BulkType.Int), new("TeamId", BulkType.Int),
+    ];
+
+    internal static readonly BulkColumn[] FrictionStatusChangeColumns =
+    [
+        new("FrictionIssueId", BulkType.Int), new("From", BulkType.Int), new("To", BulkType.Int), new("PersonId", BulkType.Int),
+        new("Note", BulkType.Text), new("At", BulkType.Timestamp),
+    ];
+
+    internal static readonly BulkColumn[] ActionItemColumns =
+    [
+        new("Title", BulkType.Text), new("Description", BulkType.Text), new("OwnerPersonId", BulkType.Int), new("TeamId", BulkType.Int),
+        new("DueDate", BulkType.Date), new("Status", BulkType.Int), new("BlockedReason", BulkType.Text), new("QuickWin", BulkType.Bool),
+        new("Impact", BulkType.Int), new("Effort", BulkType.Int), new("CreatedByPersonId", BulkType.Int), new("CreatedAt", BulkType.Timestamp),
+        new("CompletedAt", BulkType.Timestamp), new("FrictionIssueId", BulkType.Int), new("Version", BulkType.Int), new("ReviewId", BulkType.Int),
+    ];
+
+    internal static readonly BulkColumn[] MetricDefinitionColumns =
+    [
+        new("Code", BulkType.Text), new("Name", BulkType.Text), new("Dimension", BulkType.Int), new("OwnerPersonId", BulkType.Int),
+        new("OwningTeamId", BulkType.Int), new("Status", BulkType.Int), new("RetiredAt", BulkType.Timestamp), new("RetiredReason", BulkType.Text),
+        new("Version", BulkType.Int),
+    ];
+
+    internal static readonly BulkColumn[] MetricRevisionColumns =
+    [
+        new("MetricDefinitionId", BulkType.Int), new("Number", BulkType.Int), new("Status", BulkType.Int), new("Description", BulkType.Text),
+        new("Formula", BulkType.Text), new("DataSource", BulkType.Text), new("Unit", BulkType.Int), new("Direction", BulkType.Int),
+        new("Cadence", BulkType.Int), new("Aggregation", BulkType.Int), new("ComputedFrom", BulkType.Int), new("ChannelIds", BulkType.Text),
+        new("StakeholderTeamIds", BulkType.Text), new("ProposedAt", BulkType.Timestamp), new("AgreedAt", BulkType.Timestamp),
+    ];
+
+    internal static readonly BulkColumn[] MetricSignOffColumns =
+    [
+        new("MetricRevisionId", BulkType.Int), new("TeamId", BulkType.Int), new("PersonId", BulkType.Int), new("Decision", BulkType.Int),
+        new("Comment", BulkType.Text), new("At", BulkType.Timestamp),
+    ];
+
+    internal static readonly BulkColumn[] MetricTargetColumns =
+    [
+        new("MetricRevisionId", BulkType.Int), new("Quarter", BulkType.Text), new("ChannelId", BulkType.Int), new("Value", BulkType.Double),
+        new("AmberTolerance", BulkType.Double),
+    ];
+
+    internal static readonly BulkColumn[] MetricValueColumns =
+    [
+        new("MetricDefinitionId", BulkType.Int), new("Period", BulkType.Text), new("PeriodKind", BulkType.Int), new("PeriodStart", BulkType.Date),
+        new("ChannelId", BulkType.Int), new("Value", BulkType.Double), new("SampleSize", BulkType.Int), new("RecordedByPersonId", BulkType.Int),
+        new("RecordedAt", BulkType.Timestamp), new("Version", BulkType.Int),
+    ];
+
+    /// <summary>Every table the demo volume is bulk-written into, with the properties written.</summary>
+    internal static readonly (Type Entity, BulkColumn[] Columns)[] BulkWrites =
+    [
+        (typeof(FrictionIssue), FrictionIssueColumns),
+        (typeof(FrictionChannel), FrictionChannelColumns),
+        (typeof(ContributingTeam), ContributingTeamColumns),
+        (typeof(FrictionStatusChange), FrictionStatusChangeColumns),
+        (typeof(ActionItem), ActionItemColumns),
+        (typeof(MetricDefinition), MetricDefinitionColumns),
+        (typeof(MetricRevision), MetricRevisionColumns),
+        (typeof(MetricSignOff), MetricSignOffColumns),
+        (typeof(MetricTarget), MetricTargetColumns),
+        (typeof(MetricValue), MetricValueColumns),
+    ];
+
     /// <summary>
     /// Tops the demo retailer up to the chosen scale with friction issues, actions and weekly metrics, in
     /// plausible mixes (every status, closed issues with their closing facts, overdue work, quick wins,
-    /// five years of weekly values per channel). Written with prepared INSERTs, like the feedback, since
+    /// five years of weekly values per channel). Written in bulk, like the feedback, since
     /// the change tracker cannot carry these volumes; each row is built to the rules the entities enforce.
     /// </summary>
-    private async Task<DemoVolume> SeedVolumeAsync(CxDbContext db, DemoState state, DemoScale scale, bool sqlite, DbTransaction transaction,
+    private async Task<DemoVolume> SeedVolumeAsync(CxDbContext db, DemoState state, DemoScale scale, DbTransaction transaction,
         CancellationToken ct)
     {
         var issues = Math.Max(0, scale.FrictionIssues - state.Issues.Count);
@@ -66,15 +149,14 @@ public sealed partial class DemoDataSeeder
             return DemoVolume.None;
         }
         var random = new Random(20261123);
-        var connection = db.Database.GetDbConnection();
         var teams = state.Teams.Values.Where(t => t.LeadPersonId is not null).Select(t => new VolumeTeam(t.Id, t.LeadPersonId!.Value,
             [.. state.People.Values.Where(p => p.TeamId == t.Id).Select(p => p.Id).Append(t.LeadPersonId!.Value).Distinct()])).ToArray();
         var channels = state.Channels.Values.Select(c => c.Id).ToArray();
         var stages = state.Stages.Values.Select(s => s.Id).ToArray();
 
-        var issueFacts = await SeedVolumeIssuesAsync(connection, transaction, sqlite, state, issues, teams, channels, stages, random, ct);
-        await SeedVolumeActionsAsync(connection, transaction, sqlite, state, actions, issueFacts, teams, random, ct);
-        var values = await SeedVolumeMetricsAsync(connection, transaction, sqlite, state, metrics, teams, channels, random, ct);
+        var issueFacts = await SeedVolumeIssuesAsync(db, transaction, state, issues, teams, channels, stages, random, ct);
+        await SeedVolumeActionsAsync(db, transaction, state, actions, issueFacts, teams, random, ct);
+        var values = await SeedVolumeMetricsAsync(db, transaction, state, metrics, teams, channels, random, ct);
         logger.LogInformation("Added {Issues} friction issues, {Actions} actions, {Metrics} metrics with {Values} weekly values", issues, actions, metrics, values);
         return new DemoVolume(issues, actions, metrics, values, TimeSpan.Zero);
     }
@@ -92,27 +174,13 @@ public sealed partial class DemoDataSeeder
 
     private readonly record struct IssueFact(int Id, FrictionStatus Status, DateTime CreatedAt, DateTime? DoneAt, int TeamId);
 
-    private static async Task<List<IssueFact>> SeedVolumeIssuesAsync(DbConnection connection, DbTransaction transaction, bool sqlite, DemoState state,
+    private static async Task<List<IssueFact>> SeedVolumeIssuesAsync(CxDbContext db, DbTransaction transaction, DemoState state,
         int count, VolumeTeam[] teams, int[] channels, int[] stages, Random random, CancellationToken ct)
     {
-        await using var issues = new BulkRowWriter(connection, transaction, sqlite, "FrictionIssues",
-        [
-            new("Title", BulkType.Text), new("Description", BulkType.Text), new("JourneyStageId", BulkType.Int), new("Category", BulkType.Int),
-            new("Severity", BulkType.Int), new("CustomersAffected", BulkType.Int), new("RootCause", BulkType.Text), new("OwningTeamId", BulkType.Int),
-            new("OwnerPersonId", BulkType.Int), new("DueDate", BulkType.Date), new("Status", BulkType.Int), new("IsCrossChannel", BulkType.Bool),
-            new("WontFixReason", BulkType.Text), new("Resolution", BulkType.Text), new("Told", BulkType.Int), new("ToldHow", BulkType.Text),
-            new("ToldAt", BulkType.Timestamp), new("CreatedByPersonId", BulkType.Int), new("CreatedAt", BulkType.Timestamp),
-            new("ResolvedAt", BulkType.Timestamp), new("ClosedAt", BulkType.Timestamp), new("Version", BulkType.Int),
-        ]);
-        await using var issueChannels = new BulkRowWriter(connection, transaction, sqlite, "FrictionChannel",
-            [new("FrictionIssueId", BulkType.Int), new("ChannelId", BulkType.Int)]);
-        await using var contributors = new BulkRowWriter(connection, transaction, sqlite, "ContributingTeam",
-            [new("FrictionIssueId", BulkType.Int), new("TeamId", BulkType.Int)]);
-        await using var history = new BulkRowWriter(connection, transaction, sqlite, "FrictionStatusChange",
-        [
-            new("FrictionIssueId", BulkType.Int), new("From", BulkType.Int), new("To", BulkType.Int), new("PersonId", BulkType.Int),
-            new("Note", BulkType.Text), new("At", BulkType.Timestamp),
-        ]);
+        await using var issues = new BulkRowWriter(transaction, BulkTable.Of<FrictionIssue>(db, FrictionIssueColumns));
+        await using var issueChannels = new BulkRowWriter(transaction, BulkTable.Of<FrictionChannel>(db, FrictionChannelColumns));
+        await using var contributors = new BulkRowWriter(transaction, BulkTable.Of<ContributingTeam>(db, ContributingTeamColumns));
+        await using var history = new BulkRowWriter(transaction, BulkTable.Of<FrictionStatusChange>(db, FrictionStatusChangeColumns));
 
         var facts = new List<IssueFact>(count);
         var now = state.Now;
@@ -189,20 +257,14 @@ public sealed partial class DemoDataSeeder
         return facts;
     }
 
-    private static async Task SeedVolumeActionsAsync(DbConnection connection, DbTransaction transaction, bool sqlite, DemoState state, int count,
+    private static async Task SeedVolumeActionsAsync(CxDbContext db, DbTransaction transaction, DemoState state, int count,
         List<IssueFact> issues, VolumeTeam[] teams, Random random, CancellationToken ct)
     {
         if (count == 0 || issues.Count == 0)
         {
             return;
         }
-        await using var actions = new BulkRowWriter(connection, transaction, sqlite, "Actions",
-        [
-            new("Title", BulkType.Text), new("Description", BulkType.Text), new("OwnerPersonId", BulkType.Int), new("TeamId", BulkType.Int),
-            new("DueDate", BulkType.Date), new("Status", BulkType.Int), new("BlockedReason", BulkType.Text), new("QuickWin", BulkType.Bool),
-            new("Impact", BulkType.Int), new("Effort", BulkType.Int), new("CreatedByPersonId", BulkType.Int), new("CreatedAt", BulkType.Timestamp),
-            new("CompletedAt", BulkType.Timestamp), new("FrictionIssueId", BulkType.Int), new("Version", BulkType.Int),
-        ]);
+        await using var actions = new BulkRowWriter(transaction, BulkTable.Of<ActionItem>(db, ActionItemColumns));
         var now = state.Now;
         for (var n = 0; n < count; n++)
         {
@@ -223,45 +285,20 @@ public sealed partial class DemoDataSeeder
                 $"{verb} {Places[random.Next(Places.Length)]}", null, owner, team.Id,
                 DateOnly.FromDateTime(created.AddDays(quickWin ? random.Next(3, 21) : random.Next(14, 150))), status,
                 status == ActionStatus.Blocked ? "Waiting for the systems team to release the change." : null, quickWin,
-                quickWin ? 3 : random.Next(1, 4), quickWin ? 1 : random.Next(1, 4), owner, created, completedAt, issue.Id, 0,
+                quickWin ? 3 : random.Next(1, 4), quickWin ? 1 : random.Next(1, 4), owner, created, completedAt, issue.Id, 0, null,
             ], ct);
         }
         await actions.CompleteAsync(ct);
     }
 
-    private static async Task<int> SeedVolumeMetricsAsync(DbConnection connection, DbTransaction transaction, bool sqlite, DemoState state, int count,
+    private static async Task<int> SeedVolumeMetricsAsync(CxDbContext db, DbTransaction transaction, DemoState state, int count,
         VolumeTeam[] teams, int[] channels, Random random, CancellationToken ct)
     {
-        await using var metrics = new BulkRowWriter(connection, transaction, sqlite, "Metrics",
-        [
-            new("Code", BulkType.Text), new("Name", BulkType.Text), new("Dimension", BulkType.Int), new("OwnerPersonId", BulkType.Int),
-            new("OwningTeamId", BulkType.Int), new("Status", BulkType.Int), new("RetiredAt", BulkType.Timestamp), new("RetiredReason", BulkType.Text),
-            new("Version", BulkType.Int),
-        ]);
-        await using var revisions = new BulkRowWriter(connection, transaction, sqlite, "MetricRevisions",
-        [
-            new("MetricDefinitionId", BulkType.Int), new("Number", BulkType.Int), new("Status", BulkType.Int), new("Description", BulkType.Text),
-            new("Formula", BulkType.Text), new("DataSource", BulkType.Text), new("Unit", BulkType.Int), new("Direction", BulkType.Int),
-            new("Cadence", BulkType.Int), new("Aggregation", BulkType.Int), new("ComputedFrom", BulkType.Int), new("ChannelIds", BulkType.Text),
-            new("StakeholderTeamIds", BulkType.Text),
-            new("ProposedAt", BulkType.Timestamp), new("AgreedAt", BulkType.Timestamp),
-        ]);
-        await using var signOffs = new BulkRowWriter(connection, transaction, sqlite, "MetricSignOff",
-        [
-            new("MetricRevisionId", BulkType.Int), new("TeamId", BulkType.Int), new("PersonId", BulkType.Int), new("Decision", BulkType.Int),
-            new("Comment", BulkType.Text), new("At", BulkType.Timestamp),
-        ]);
-        await using var targets = new BulkRowWriter(connection, transaction, sqlite, "MetricTarget",
-        [
-            new("MetricRevisionId", BulkType.Int), new("Quarter", BulkType.Text), new("ChannelId", BulkType.Int), new("Value", BulkType.Double),
-            new("AmberTolerance", BulkType.Double),
-        ]);
-        await using var values = new BulkRowWriter(connection, transaction, sqlite, "MetricValues",
-        [
-            new("MetricDefinitionId", BulkType.Int), new("Period", BulkType.Text), new("PeriodKind", BulkType.Int), new("PeriodStart", BulkType.Date),
-            new("ChannelId", BulkType.Int), new("Value", BulkType.Double), new("SampleSize", BulkType.Int), new("RecordedByPersonId", BulkType.Int),
-            new("RecordedAt", BulkType.Timestamp), new("Version", BulkType.Int),
-        ]);
+        await using var metrics = new BulkRowWriter(transaction, BulkTable.Of<MetricDefinition>(db, MetricDefinitionColumns));
+        await using var revisions = new BulkRowWriter(transaction, BulkTable.Of<MetricRevision>(db, MetricRevisionColumns));
+        await using var signOffs = new BulkRowWriter(transaction, BulkTable.Of<MetricSignOff>(db, MetricSignOffColumns));
+        await using var targets = new BulkRowWriter(transaction, BulkTable.Of<MetricTarget>(db, MetricTargetColumns));
+        await using var values = new BulkRowWriter(transaction, BulkTable.Of<MetricValue>(db, MetricValueColumns));
         var lastWeek = Period.Containing(state.Today, PeriodKind.Week).Previous;
         var weeks = lastWeek.LastN(VolumeWeeks);
         var origin = weeks[0].StartUtc;

@@ -96,7 +96,7 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             await SeedMetricsAsync(db, state, cancellationToken);
             await SeedFrictionAndActionsAsync(db, state, cancellationToken);
             await SeedReviewsAsync(db, state, cancellationToken);
-            await SeedFeedbackAsync(db, state, feedbackCount, sqlite, transaction.GetDbTransaction(), cancellationToken);
+            await SeedFeedbackAsync(db, state, feedbackCount, transaction.GetDbTransaction(), cancellationToken);
             if (sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.RebuildSql + FeedbackSearchIndex.CreateTriggersSql, cancellationToken);
@@ -107,7 +107,7 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             await SeedScorecardsAsync(db, state, cancellationToken);
             // Last, so the demo retailer's own rows keep the same ids at every scale.
             var volumeStarted = clock.GetTimestamp();
-            var volume = await SeedVolumeAsync(db, state, scale, sqlite, transaction.GetDbTransaction(), cancellationToken);
+            var volume = await SeedVolumeAsync(db, state, scale, transaction.GetDbTransaction(), cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             return volume with { Took = clock.GetElapsedTime(volumeStarted) };
@@ -141,12 +141,12 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
         logger.LogInformation("Deleted the existing data from {Tables} tables", TablesInDeleteOrder.Length);
     }
 
-    private async Task SeedFeedbackAsync(CxDbContext db, DemoState state, int count, bool sqlite, DbTransaction transaction,
+    private async Task SeedFeedbackAsync(CxDbContext db, DemoState state, int count, DbTransaction transaction,
         CancellationToken cancellationToken)
     {
         var generator = new FeedbackGenerator(state.FeedbackChannels(), state.Stages.ToDictionary(s => s.Key, s => s.Value.Id),
             state.FeedbackEvidence(), state.Quarters, state.Now);
-        await using var writer = new FeedbackBulkWriter(db.Database.GetDbConnection(), transaction, sqlite);
+        await using var writer = new FeedbackBulkWriter(db, transaction);
         var nextReport = ProgressEvery;
         foreach (var item in generator.Generate(count))
         {

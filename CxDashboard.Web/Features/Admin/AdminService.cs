@@ -104,12 +104,8 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
     public async Task RevokeRoleAsync(int personId, Role role, Caller caller, CancellationToken ct = default)
     {
         RequireAdmin(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async token =>
+        await OwnTransaction.RunAsync(dbFactory, async (db, token) =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
             var admins = role == Role.Admin ? await CountAdminGrantsHoldingThemAsync(db, token) : 0;
             var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.PersonId == personId && g.Role == role, token)
                         ?? throw new NotFoundException("That role was already taken away.");
@@ -119,7 +115,6 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
             }
             db.RoleGrants.Remove(grant);
             await db.SaveChangesAsync(caller.ToAuditActor(), clock, token);
-            await transaction.CommitAsync(token);
         }, ct);
     }
 
@@ -172,22 +167,18 @@ public sealed class AdminService(IDbContextFactory<CxDbContext> dbFactory, TimeP
     {
         RequireAdmin(caller);
         var reference = RequireReference(customerRef);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The per-row entries would only say "[personal data]" a thousand times; one entry tells the story.
-        db.AuditEnabled = false;
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async token =>
+        return await OwnTransaction.RunAsync(dbFactory, async (db, token) =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            // The per-row entries would only say "[personal data]" a thousand times; one entry tells the story.
+            db.AuditEnabled = false;
             var erased = await CustomerErasure.EraseAsync(db, reference, ErasureBatchSize, token);
             if (erased > 0)
             {
                 var actor = caller.ToAuditActor();
-                db.AuditEntries.Add(new AuditEntry(Now, actor.PersonId, actor.Name, Audit.AuditService.CustomerEntityType, "erased", AuditAction.Changed,
+                db.AddAuditEntry(db.Database.CurrentTransaction!.TransactionId, new AuditEntry(Now, actor.PersonId, actor.Name, Audit.AuditService.CustomerEntityType, "erased", AuditAction.Changed,
                     $"Erased personal data of a customer from {erased} feedback {(erased == 1 ? "item" : "items")}", null, null));
                 await db.SaveChangesAsync(token);
             }
-            await transaction.CommitAsync(token);
             return erased;
         }, ct);
     }

@@ -119,11 +119,17 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
         try
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                await using var attempt = await dbFactory.CreateDbContextAsync(ct);
-                await WriteAsync(attempt, caller, fileName, fresh, present.Count, now, ct);
-            });
+            // A commit whose acknowledgement is lost is recognised by the import's id on its audit entry, so a
+            // retry never imports the file a second time.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(Guid.NewGuid(),
+                async (_, importId, token) =>
+                {
+                    await using var attempt = await dbFactory.CreateDbContextAsync(token);
+                    await WriteAsync(attempt, caller, fileName, fresh, present.Count, now, importId, token);
+                    return true;
+                },
+                async (_, importId, token) => new ExecutionResult<bool>(await db.WasSavedAsync(importId, token), true),
+                ct);
         }
         catch (DbException ex) when (DatabaseFailures.IsUniqueViolation(ex))
         {
@@ -136,7 +142,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
     }
 
     private async Task WriteAsync(CxDbContext db, Caller caller, string fileName, IReadOnlyList<FeedbackItem> items, int skipped, DateTime now,
-        CancellationToken ct)
+        Guid importId, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -145,8 +151,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             int? firstId = null, lastId = null;
             if (items.Count > 0)
             {
-                await using var writer = new FeedbackBulkWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.Database.IsSqlite(),
-                    returnIds: true);
+                await using var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds: true);
                 foreach (var item in items)
                 {
                     await writer.WriteAsync(item, ct);
@@ -160,7 +165,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             var name = Path.GetFileName(fileName);
             name = name.Length > 120 ? name[..120] : name;
             var range = firstId is { } first && lastId is { } last ? string.Create(CultureInfo.InvariantCulture, $"{first}–{last}") : "none";
-            db.AuditEntries.Add(new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
+            db.AddAuditEntry(importId, new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
                 string.Create(CultureInfo.InvariantCulture,
                     $"Imported {items.Count:N0} feedback items from '{name}' (ids {range}); {skipped:N0} already imported were skipped."),
                 null,

@@ -18,12 +18,8 @@ public sealed partial class FrictionService
         var personId = caller.RequirePersonId();
         var feedbackIds = draft.FeedbackIds.Distinct().ToList();
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var strategy = db.Database.CreateExecutionStrategy();
-        // A retried attempt starts from a fresh context, so nothing tracked by a failed one is saved twice.
-        return await strategy.ExecuteAsync(async token =>
+        return await OwnTransaction.RunAsync(factory, async (attempt, token) =>
         {
-            await using var attempt = await factory.CreateDbContextAsync(token);
             var feedback = await attempt.Feedback.Where(f => feedbackIds.Contains(f.Id)).ToListAsync(token);
             if (feedbackIds.Except(feedback.Select(f => f.Id)).FirstOrDefault() is var missing and > 0)
             {
@@ -40,7 +36,6 @@ public sealed partial class FrictionService
             {
                 issue.LinkMetric(metric.MetricId, metric.Before);
             }
-            await using var transaction = await attempt.Database.BeginTransactionAsync(token);
             attempt.FrictionIssues.Add(issue);
             await attempt.SaveChangesAsync(caller.ToAuditActor(), clock, token);
             foreach (var item in feedback)
@@ -48,7 +43,6 @@ public sealed partial class FrictionService
                 item.LinkTo(issue.Id);
             }
             await attempt.SaveChangesAsync(caller.ToAuditActor(), clock, token);
-            await transaction.CommitAsync(token);
             return issue.Id;
         }, ct);
     }
