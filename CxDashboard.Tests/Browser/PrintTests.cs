@@ -50,12 +50,17 @@ public sealed class PrintTests(AppServerFixture app) : IClassFixture<AppServerFi
     }
 
     [BrowserFact]
-    public async Task The_dashboard_prints_with_its_quarter_and_channel_in_the_footer()
+    public async Task The_dashboard_prints_dark_on_white_from_dark_mode_with_its_quarter_and_channel_in_the_footer()
     {
         var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = "cx-dark-mode", Value = "true", Url = app.BaseUrl }]);
         await SignInAsync(page, "Margaret Osei", "/");
         var quarter = await page.Locator("select[name=quarter] option").First.InnerTextAsync();
         await Assertions.Expect(page.Locator("[data-section=metrics] table").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        // The light palette's text colour, #1F2933, on the white of the sheet.
+        Assert.Equal("rgb(31, 41, 51)", await page.Locator("h1").EvaluateAsync<string>("h => getComputedStyle(h).color"));
 
         await PrintAsync(page, landscape: false, $"CX Dashboard · {quarter} · All channels");
     }
