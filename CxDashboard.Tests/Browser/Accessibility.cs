@@ -12,11 +12,7 @@ public static class Accessibility
     /// </summary>
     public static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
-        await page.EvaluateAsync("""
-            () => Promise.all(document.getAnimations()
-                .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
-                .map(a => a.finished.catch(() => null)))
-            """);
+        await FinishColourChangesAsync(page);
         var result = await page.RunAxe();
         var serious = result.Violations
             .Where(v => v.Impact is "serious" or "critical")
@@ -24,6 +20,14 @@ public static class Accessibility
             .ToList();
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", serious)}");
     }
+
+    /// <summary>Lets colour changes under way finish (endless animations, such as a loading bar, are left running).</summary>
+    public static async Task FinishColourChangesAsync(IPage page) =>
+        await page.EvaluateAsync("""
+            () => Promise.all(document.getAnimations()
+                .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)))
+            """);
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions
