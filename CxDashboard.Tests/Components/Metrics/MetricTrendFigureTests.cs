@@ -18,7 +18,7 @@ public sealed class MetricTrendFigureTests : MetricsComponentTest
 
         var trend = Render<MetricTrend>(p => p.Add(x => x.MetricId, id).Add(x => x.Caller, Data.CxLead).Add(x => x.Name, "Store NPS"));
 
-        await trend.WaitForAssertionAsync(() => Assert.NotEmpty(trend.FindAll("td[data-total]")));
+        await trend.WaitForAssertionAsync(() => Assert.NotEmpty(trend.FindAll("td[data-total]")), TimeSpan.FromSeconds(10));
         var rows = trend.FindAll("tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim());
         Assert.Equal("too few answers (n = 9)", rows["2026-11"].QuerySelector("td[data-total] [data-too-few]")!.TextContent);
         Assert.StartsWith("n = 40, ±", rows["2026-10"].QuerySelector("td[data-total] [data-sample]")!.TextContent);
