@@ -219,6 +219,29 @@ public sealed class IngestionApiTests(IngestionApiApp app) : IClassFixture<Inges
     }
 
     [Fact]
+    public async Task A_value_may_come_with_its_interval_and_an_interval_that_misses_the_value_is_refused()
+    {
+        var key = await app.CreateKeyAsync(ApiScopes.MetricsWrite, "BI job");
+        var client = app.ClientWith(key.Secret);
+        var quarter = Period.Containing(DateOnly.FromDateTime(IngestionApiApp.Now.UtcDateTime), PeriodKind.Quarter).LastN(9)[1];
+
+        var wrong = await client.PostAsJsonAsync("/api/metrics/CONV/values",
+            new { values = new[] { new { period = quarter.ToString(), channel = "store", value = 12.5, sampleSize = 800, low = 13.0, high = 15.0 } } });
+        var right = await client.PostAsJsonAsync("/api/metrics/CONV/values",
+            new { values = new[] { new { period = quarter.ToString(), channel = "store", value = 12.5, sampleSize = 800, low = 10.3, high = 14.9 } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("low at or below the value", Assert.Single((await ErrorsAsync(wrong))["values[0]"]));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        await using var db = await app.DbAsync();
+        var conv = await db.Metrics.SingleAsync(m => m.Code == "CONV");
+        var store = await db.Channels.SingleAsync(c => c.Code == "store");
+        var stored = await db.MetricValues.AsNoTracking()
+            .SingleAsync(v => v.MetricDefinitionId == conv.Id && v.ChannelId == store.Id && v.PeriodStart == quarter.Start && v.PeriodKind == PeriodKind.Quarter);
+        Assert.Equal((800, 10.3, 14.9), (stored.SampleSize!.Value, stored.Low!.Value, stored.High!.Value));
+    }
+
+    [Fact]
     public async Task A_value_for_a_future_period_or_an_unknown_metric_is_refused()
     {
         var key = await app.CreateKeyAsync(ApiScopes.MetricsWrite, "BI job");

@@ -51,7 +51,11 @@ public sealed record MetricValueInput(
     [property: Description("The value, in the metric's unit.")]
     double? Value,
     [property: Description("How many responses the value stands on. Optional; at least 1.")]
-    int? SampleSize);
+    int? SampleSize,
+    [property: Description("The low end of the value's 95% interval. Optional; give both Low and High or neither, Low at or below the value.")]
+    double? Low = null,
+    [property: Description("The high end of the value's 95% interval. Optional; at or above the value.")]
+    double? High = null);
 
 [Description("What the batch changed.")]
 public sealed record MetricValuesIngested(

@@ -112,7 +112,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         var today = DateOnly.FromDateTime(now);
         var cadence = metric.Current.Cadence;
 
-        var values = new List<(Period Period, int? ChannelId, double Value, int? SampleSize)>();
+        var values = new List<(Period Period, int? ChannelId, double Value, int? SampleSize, double? Low, double? High)>();
         var firstIndexOf = new Dictionary<(Period, int?), int>();
         for (var index = 0; index < inputs!.Count; index++)
         {
@@ -156,13 +156,13 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
             {
                 problems.Add(at, $"{period} {(input.Channel ?? "total")} appears twice in the batch (also value {firstIndexOf[(period, channelId)]}).");
             }
-            else if (MetricValue.Problem(metric, period, channelId, value, input.SampleSize, today) is { } problem)
+            else if (MetricValue.Problem(metric, period, channelId, value, input.SampleSize, today, input.Low, input.High) is { } problem)
             {
                 problems.Add(at, problem);
             }
             else
             {
-                values.Add((period, channelId, value, input.SampleSize));
+                values.Add((period, channelId, value, input.SampleSize, input.Low, input.High));
             }
         }
         if (problems.Any)
@@ -177,20 +177,20 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
                 .ToListAsync(ct))
             .ToDictionary(v => (v.Period, v.ChannelId));
         int created = 0, updated = 0, unchanged = 0;
-        foreach (var (period, channelId, value, sampleSize) in values)
+        foreach (var (period, channelId, value, sampleSize, low, high) in values)
         {
             if (!existing.TryGetValue((period, channelId), out var stored))
             {
-                db.MetricValues.Add(MetricValue.Record(metric, period, channelId, value, sampleSize, recordedBy, now, today));
+                db.MetricValues.Add(MetricValue.Record(metric, period, channelId, value, sampleSize, recordedBy, now, today, low, high));
                 created++;
             }
-            else if (stored.Value.Equals(value) && stored.SampleSize == sampleSize)
+            else if (stored.Value.Equals(value) && stored.SampleSize == sampleSize && stored.Low == low && stored.High == high)
             {
                 unchanged++;
             }
             else
             {
-                stored.Correct(metric, value, sampleSize, recordedBy, now, today);
+                stored.Correct(metric, value, sampleSize, recordedBy, now, today, low, high);
                 updated++;
             }
         }

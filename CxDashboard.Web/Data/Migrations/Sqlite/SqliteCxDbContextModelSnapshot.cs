@@ -658,6 +658,9 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("Dimension")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinimumSampleSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -883,6 +886,12 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ChannelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("MetricDefinitionId")
                         .HasColumnType("INTEGER");
 
@@ -929,7 +938,7 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MetricDefinitionId", "PeriodKind", "PeriodStart", "ChannelId");
 
-                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize");
+                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize", "Low", "High");
 
                     b.ToTable("MetricValues");
                 });
