@@ -1,4 +1,5 @@
 using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Statistics;
 
 namespace CxDashboard.Domain.Metrics;
 
@@ -37,6 +38,12 @@ public sealed class MetricDefinition : Entity
     public string? RetiredReason { get; private set; }
     public DateTime? RetiredAt { get; private set; }
 
+    /// <summary>
+    /// Below this many answers a figure is shown as too few answers: no RAG, no trend, no place in a
+    /// headline. Not part of the agreed definition: it says how far a reading can be trusted, not what is measured.
+    /// </summary>
+    public int MinimumSampleSize { get; private set; } = MinimumSample.Default;
+
     public IReadOnlyList<MetricRevision> Revisions => _revisions;
     public IReadOnlyList<MetricEvent> Events => _events;
 
@@ -73,6 +80,16 @@ public sealed class MetricDefinition : Entity
     {
         EnsureNotRetired();
         Name = Guard.Text(name, "A metric's name", 120);
+    }
+
+    public void RequireAnswers(int minimumSampleSize)
+    {
+        EnsureNotRetired();
+        if (MinimumSample.Problem(minimumSampleSize) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+        MinimumSampleSize = minimumSampleSize;
     }
 
     public void HandOver(int ownerPersonId, int owningTeamId)

@@ -1,3 +1,5 @@
+using CxDashboard.Domain.Statistics;
+
 namespace CxDashboard.Domain.Metrics;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace CxDashboard.Domain.Metrics;
 /// </summary>
 public static class RagRule
 {
+    /// <summary>As <see cref="Evaluate(double?, double?, Direction, double)"/>, but a figure on fewer answers than the minimum gets no RAG.</summary>
+    public static Rag Evaluate(Estimate? figure, double? target, Direction direction, double tolerance, int minimumSampleSize) =>
+        figure is { } f && f.HasTooFewAnswers(minimumSampleSize)
+            ? Rag.None
+            : Evaluate(figure?.Value, target, direction, tolerance);
+
     public static Rag Evaluate(double? value, double? target, Direction direction, double tolerance)
     {
         if (value is null || target is null || double.IsNaN(value.Value) || double.IsNaN(target.Value))

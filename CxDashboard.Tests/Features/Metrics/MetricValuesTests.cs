@@ -157,15 +157,15 @@ public sealed class MetricValuesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_import_template_is_a_workbook_with_the_four_columns()
+    public async Task The_import_template_is_a_workbook_with_the_six_columns()
     {
         await _data.Metric("CONV").SaveAsync();
 
         var bytes = MetricValuesTemplate.Build((await _data.Service.GetTemplateInfoAsync("conv"))!);
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
-        var header = workbook.Worksheet("Values").Row(1).Cells(1, 4).Select(c => c.GetString());
-        Assert.Equal(["Period", "Channel", "Value", "SampleSize"], header);
+        var header = workbook.Worksheet("Values").Row(1).Cells(1, 6).Select(c => c.GetString());
+        Assert.Equal(["Period", "Channel", "Value", "SampleSize", "Low", "High"], header);
         Assert.Contains("store", workbook.Worksheet("How to fill in").Column(1).CellsUsed().Select(c => c.GetString()));
     }
 }

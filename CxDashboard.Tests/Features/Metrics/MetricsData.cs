@@ -116,6 +116,7 @@ public sealed class MetricBuilder(MetricsData data, string code)
     private readonly List<TargetSpec> _targets = [];
     private int[]? _stakeholders;
     private bool _agreed;
+    private int? _minimumSampleSize;
 
     public MetricBuilder Named(string name) { _name = name; return this; }
     public MetricBuilder In(MetricDimension dimension) { _dimension = dimension; return this; }
@@ -127,6 +128,7 @@ public sealed class MetricBuilder(MetricsData data, string code)
     public MetricBuilder Target(string quarter, double value, double tolerance, int? channelId = null) { _targets.Add(new TargetSpec(Period.Parse(quarter), channelId, value, tolerance)); return this; }
     public MetricBuilder ProposedTo(params int[] teams) { _stakeholders = teams; return this; }
     public MetricBuilder AgreedBy(params int[] teams) { _stakeholders = teams; _agreed = true; return this; }
+    public MetricBuilder RequiringAnswers(int minimumSampleSize) { _minimumSampleSize = minimumSampleSize; return this; }
 
     public async Task<int> SaveAsync()
     {
@@ -135,6 +137,10 @@ public sealed class MetricBuilder(MetricsData data, string code)
         var spec = new MetricSpec("What it measures", "numerator / denominator", "BI warehouse", _unit, _direction, _aggregation, _cadence,
             _channels ?? [data.Store, data.Web, data.App], _computedFrom);
         var metric = MetricDefinition.Draft(code, _name, _dimension, person, data.CxTeam, spec, _targets, person, at);
+        if (_minimumSampleSize is { } minimum)
+        {
+            metric.RequireAnswers(minimum);
+        }
         if (_stakeholders is { } stakeholders)
         {
             metric.Propose(stakeholders, person, at);

@@ -93,7 +93,7 @@ public sealed class MetricValueConfiguration : IEntityTypeConfiguration<MetricVa
         builder.HasIndex(v => new { v.MetricDefinitionId, v.PeriodKind, v.PeriodStart, v.ChannelId });
         // Every agreed metric's values for a channel (or the total) over a few quarters, as the dashboard and
         // the scorecard read them: one range of this index, which holds what is summed.
-        builder.HasIndex(v => new { v.ChannelId, v.PeriodStart, v.MetricDefinitionId, v.PeriodKind, v.Value, v.SampleSize });
+        builder.HasIndex(v => new { v.ChannelId, v.PeriodStart, v.MetricDefinitionId, v.PeriodKind, v.Value, v.SampleSize, v.Low, v.High });
         builder.HasOne<MetricDefinition>().WithMany().HasForeignKey(v => v.MetricDefinitionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Channel>().WithMany().HasForeignKey(v => v.ChannelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(v => v.RecordedByPersonId).OnDelete(DeleteBehavior.Restrict);

@@ -41,6 +41,7 @@ public sealed class MetricCommands(IDbContextFactory<CxDbContext> dbFactory, Tim
         var now = Now;
         var metric = MetricDefinition.Draft(form.Code, form.Name, form.Dimension, form.OwnerPersonId, form.OwningTeamId,
             form.ToSpec(), form.ToTargets(), personId, now);
+        metric.RequireAnswers(form.MinimumSampleSize);
         if (propose)
         {
             metric.Propose(form.StakeholderTeamIds, personId, now);
@@ -72,6 +73,10 @@ public sealed class MetricCommands(IDbContextFactory<CxDbContext> dbFactory, Tim
         if (form.OwnerPersonId != metric.OwnerPersonId || form.OwningTeamId != metric.OwningTeamId)
         {
             metric.HandOver(form.OwnerPersonId, form.OwningTeamId);
+        }
+        if (form.MinimumSampleSize != metric.MinimumSampleSize)
+        {
+            metric.RequireAnswers(form.MinimumSampleSize);
         }
         var editing = metric.Pending ?? metric.Current;
         var spec = form.ToSpec();

@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 
 namespace CxDashboard.Web.Features.Metrics;
 
@@ -22,6 +23,9 @@ public sealed class MetricForm
     public ScoreScale? ComputedFrom { get; set; }
     public IReadOnlyCollection<int> ChannelIds { get; set; } = [];
     public List<TargetRow> Targets { get; set; } = [];
+
+    /// <summary>Fewer answers than this and a figure gets no RAG, trend or place in a headline.</summary>
+    public int MinimumSampleSize { get; set; } = MinimumSample.Default;
 
     /// <summary>The teams asked to sign off when the draft is proposed (the owning team always is).</summary>
     public IReadOnlyCollection<int> StakeholderTeamIds { get; set; } = [];
@@ -56,6 +60,7 @@ public sealed class MetricForm
                 .Select(t => new TargetRow { Quarter = t.Quarter.ToString(), ChannelId = t.ChannelId, Value = t.Value, AmberTolerance = t.AmberTolerance })
                 .ToList(),
             StakeholderTeamIds = revision.StakeholderTeamIds.ToList(),
+            MinimumSampleSize = metric.MinimumSampleSize,
         };
     }
 }

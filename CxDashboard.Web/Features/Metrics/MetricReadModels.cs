@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 
 namespace CxDashboard.Web.Features.Metrics;
 
@@ -56,7 +57,12 @@ public sealed record MetricCatalogueRow(
     double? LatestValue,
     double? Target,
     Rag Rag,
-    IReadOnlyList<double?> Sparkline);
+    IReadOnlyList<double?> Sparkline,
+    Estimate? Latest = null,
+    int MinimumSampleSize = MinimumSample.Default)
+{
+    public bool HasTooFewAnswers => Latest?.HasTooFewAnswers(MinimumSampleSize) == true;
+}
 
 public sealed record NamedItem(int Id, string Name);
 
@@ -134,15 +140,24 @@ public sealed record MetricSeries(
     MetricUnit Unit,
     Direction Direction,
     IReadOnlyList<ChannelItem> Channels,
-    IReadOnlyList<SeriesPeriod> Periods);
+    IReadOnlyList<SeriesPeriod> Periods,
+    int MinimumSampleSize = MinimumSample.Default);
 
+/// <summary>
+/// One period of a metric's series. <see cref="Figure"/> and <see cref="ChannelFigures"/> carry the answers
+/// and interval behind each value; <see cref="Change"/> is the total's change on the period before.
+/// </summary>
 public sealed record SeriesPeriod(
     Period Period,
     double? Total,
     IReadOnlyDictionary<int, double> ByChannel,
     double? Target,
     double? AmberTolerance,
-    Rag Rag);
+    Rag Rag,
+    Estimate? Figure = null,
+    IReadOnlyDictionary<int, Estimate>? ChannelFigures = null,
+    Change? Change = null,
+    bool HasTooFewAnswers = false);
 
 /// <summary>One agreed metric's standing in a quarter, for the dashboard and scorecards.</summary>
 public sealed record MetricQuarterValue(
@@ -156,7 +171,15 @@ public sealed record MetricQuarterValue(
     double? Target,
     double? AmberTolerance,
     Rag Rag,
-    double? PreviousValue);
+    double? PreviousValue,
+    Estimate? Figure = null,
+    Estimate? PreviousFigure = null,
+    Change? Change = null,
+    int MinimumSampleSize = MinimumSample.Default)
+{
+    /// <summary>Too few answers this quarter: no RAG, no trend and no place in a headline.</summary>
+    public bool HasTooFewAnswers => Figure?.HasTooFewAnswers(MinimumSampleSize) == true;
+}
 
 /// <summary>The period × channel grid on which values are entered.</summary>
 public sealed record ValueGrid(
@@ -181,15 +204,19 @@ public sealed record ValueGrid(
 /// <summary>A channel of the grid, or the total (no channel); editable when the person may enter its values.</summary>
 public sealed record ValueGridColumn(int? ChannelId, string Name, bool Editable);
 
-/// <summary>A value already there; <see cref="Version"/> lets a save notice that someone changed it meanwhile.</summary>
-public sealed record ValueGridCell(Period Period, int? ChannelId, double Value, int? SampleSize, int Version);
+/// <summary>
+/// A value already there, with its 95% interval when it has one; <see cref="Version"/> lets a save notice that
+/// someone changed it meanwhile.
+/// </summary>
+public sealed record ValueGridCell(Period Period, int? ChannelId, double Value, int? SampleSize, int Version, double? Low = null, double? High = null);
 
 /// <summary>
 /// A value to record. <see cref="Row"/> names it in messages (the file's row number on import).
 /// <see cref="VersionSeen"/> is checked only when <see cref="CheckVersion"/> is set: null means the
 /// cell was empty when the person loaded it.
 /// </summary>
-public sealed record ValueInput(int Row, Period Period, int? ChannelId, double Value, int? SampleSize, bool CheckVersion = false, int? VersionSeen = null);
+public sealed record ValueInput(int Row, Period Period, int? ChannelId, double Value, int? SampleSize, bool CheckVersion = false, int? VersionSeen = null,
+    double? Low = null, double? High = null);
 
 public sealed record ValueProblem(int Row, string Reason);
 

@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 using CxDashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +24,22 @@ internal readonly record struct ChannelScope(bool AllChannels, int? ChannelId)
     public bool Includes(int? channelId) => AllChannels || channelId == ChannelId;
 }
 
-/// <summary>A metric's value for one period at the grain asked for, on a channel or (null) in total.</summary>
-internal sealed record SeriesValue(int MetricId, int? ChannelId, Period Period, double Value, int? SampleSize);
+/// <summary>
+/// A metric's value for one period at the grain asked for, on a channel or (null) in total, with the
+/// answers behind it and its 95% interval when known. A computed value keeps its counts
+/// (<see cref="Sample"/>) so that a change between two periods is tested on them.
+/// </summary>
+internal sealed record SeriesValue(int MetricId, int? ChannelId, Period Period, double Value, int? SampleSize,
+    double? Low = null, double? High = null, Sample? Sample = null)
+{
+    public Estimate Figure => new(Value, SampleSize, Low, High);
+
+    /// <summary>The change from an earlier value: tested on the counts when both have them, else on the intervals.</summary>
+    public Change ChangeFrom(SeriesValue before, int minimumSampleSize) =>
+        Sample is { } now && before.Sample is { } then && now.GetType() == then.GetType()
+            ? now.ChangeFrom(then, minimumSampleSize)
+            : Change.Between(before.Figure, Figure, minimumSampleSize);
+}
 
 /// <summary>
 /// Reads metric values per period, aggregated by the database: recorded values are grouped per
@@ -77,12 +92,12 @@ internal static class MetricValueSeries
         var starts = wanted.Values.Distinct().ToList();
         var rows = await scoped
             .Where(v => starts.Contains(v.PeriodStart))
-            .Select(v => new { v.MetricDefinitionId, v.ChannelId, v.Period, v.PeriodKind, v.PeriodStart, v.Value, v.SampleSize })
+            .Select(v => new { v.MetricDefinitionId, v.ChannelId, v.Period, v.PeriodKind, v.PeriodStart, v.Value, v.SampleSize, v.Low, v.High })
             .ToListAsync(ct);
         return rows
             .Where(r => wanted.TryGetValue(r.MetricDefinitionId, out var start) && start == r.PeriodStart
                         && recorded[r.MetricDefinitionId].Cadence == r.PeriodKind)
-            .ToDictionary(r => r.MetricDefinitionId, r => new SeriesValue(r.MetricDefinitionId, r.ChannelId, r.Period, r.Value, r.SampleSize));
+            .ToDictionary(r => r.MetricDefinitionId, r => new SeriesValue(r.MetricDefinitionId, r.ChannelId, r.Period, r.Value, r.SampleSize, r.Low, r.High));
     }
 
     private static IQueryable<MetricValue> InScope(IQueryable<MetricValue> values, ChannelScope scope)
@@ -110,17 +125,17 @@ internal static class MetricValueSeries
             PeriodKind.Quarter => values.Select(v => new RecordedBucket
             {
                 MetricId = v.MetricDefinitionId, ChannelId = v.ChannelId, Kind = v.PeriodKind, Year = v.PeriodStart.Year,
-                Part = (v.PeriodStart.Month + 2) / 3, Day = 0, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize,
+                Part = (v.PeriodStart.Month + 2) / 3, Day = 0, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize, Low = v.Low, High = v.High,
             }),
             PeriodKind.Month => values.Select(v => new RecordedBucket
             {
                 MetricId = v.MetricDefinitionId, ChannelId = v.ChannelId, Kind = v.PeriodKind, Year = v.PeriodStart.Year,
-                Part = v.PeriodStart.Month, Day = 0, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize,
+                Part = v.PeriodStart.Month, Day = 0, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize, Low = v.Low, High = v.High,
             }),
             _ => values.Select(v => new RecordedBucket
             {
                 MetricId = v.MetricDefinitionId, ChannelId = v.ChannelId, Kind = v.PeriodKind, Year = v.PeriodStart.Year,
-                Part = v.PeriodStart.Month, Day = v.PeriodStart.Day, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize,
+                Part = v.PeriodStart.Month, Day = v.PeriodStart.Day, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize, Low = v.Low, High = v.High,
             }),
         };
         var totals = (await bucketed
@@ -132,7 +147,13 @@ internal static class MetricValueSeries
                 g.Sum(b => b.Value * (b.SampleSize ?? 1)),
                 g.Sum(b => (double)(b.SampleSize ?? 1)),
                 g.Sum(b => b.SampleSize),
-                g.Max(b => b.Start)))
+                g.Max(b => b.Start),
+                g.Sum(b => b.Low != null && b.High != null ? 1 : 0),
+                g.Sum(b => (b.High - b.Low) * (b.High - b.Low)),
+                g.Sum(b => (b.High - b.Low) * (b.High - b.Low) * (b.SampleSize ?? 1) * (b.SampleSize ?? 1)),
+                g.Min(b => b.Low),
+                g.Max(b => b.High),
+                g.Sum(b => b.SampleSize != null ? 1 : 0)))
             .ToListAsync(ct))
             .Where(t => byId[t.MetricId].Cadence == t.Kind)
             .ToList();
@@ -144,12 +165,33 @@ internal static class MetricValueSeries
             var period = BucketPeriod(grain, t.Year, t.Part, t.Day);
             return byId[t.MetricId].Aggregation switch
             {
-                Aggregation.Sum => new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum, t.SampleSum),
-                Aggregation.WeightedBySample => new SeriesValue(t.MetricId, t.ChannelId, period, t.WeightedSum / t.WeightSum, t.SampleSum),
+                Aggregation.Sum => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum, t.Answers), t, t.SpreadSquares, 1),
+                Aggregation.WeightedBySample => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.WeightedSum / t.WeightSum, t.Answers),
+                    t, t.WeightedSpreadSquares, t.WeightSum),
                 Aggregation.Latest when t.Count > 1 => latest[(t.MetricId, t.ChannelId, t.LatestStart)] with { Period = period },
-                _ => new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum / t.Count, t.SampleSum),
+                _ => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum / t.Count, t.Answers), t, t.SpreadSquares, t.Count),
             };
         });
+    }
+
+    /// <summary>
+    /// The interval of recorded values rolled up into one, when every one of them has an interval. A single
+    /// value keeps its own. For several, each half-width is taken as 1.96 standard errors of an independent
+    /// reading, so the roll-up's half-width is the root of the sum of their (weighted) squared widths, halved,
+    /// over the roll-up's divisor.
+    /// </summary>
+    private static SeriesValue WithInterval(SeriesValue value, RecordedTotals totals, double? squaredWidths, double divisor)
+    {
+        if (totals.WithInterval != totals.Count || squaredWidths is not { } squares)
+        {
+            return value;
+        }
+        if (totals.Count == 1)
+        {
+            return value with { Low = totals.LowestLow, High = totals.HighestHigh };
+        }
+        var halfWidth = Math.Sqrt(squares) / 2 / divisor;
+        return value with { Low = value.Value - halfWidth, High = value.Value + halfWidth };
     }
 
     /// <summary>The value at the last recorded start of each bucket, for metrics whose roll-up is the latest value.</summary>
@@ -164,13 +206,13 @@ internal static class MetricValueSeries
         var starts = buckets.Select(b => b.LatestStart).Distinct().ToList();
         var rows = await InScope(db.MetricValues.AsNoTracking()
                 .Where(v => ids.Contains(v.MetricDefinitionId) && starts.Contains(v.PeriodStart)), scope)
-            .Select(v => new { v.MetricDefinitionId, v.ChannelId, v.PeriodKind, v.PeriodStart, v.Period, v.Value, v.SampleSize })
+            .Select(v => new { v.MetricDefinitionId, v.ChannelId, v.PeriodKind, v.PeriodStart, v.Period, v.Value, v.SampleSize, v.Low, v.High })
             .ToListAsync(ct);
         var kinds = buckets.ToDictionary(b => (b.MetricId, b.ChannelId, b.LatestStart), b => b.Kind);
         return rows
             .Where(r => kinds.TryGetValue((r.MetricDefinitionId, r.ChannelId, r.PeriodStart), out var kind) && kind == r.PeriodKind)
             .ToDictionary(r => (r.MetricDefinitionId, r.ChannelId, r.PeriodStart),
-                r => new SeriesValue(r.MetricDefinitionId, r.ChannelId, r.Period, r.Value, r.SampleSize));
+                r => new SeriesValue(r.MetricDefinitionId, r.ChannelId, r.Period, r.Value, r.SampleSize, r.Low, r.High));
     }
 
     private static Period BucketPeriod(PeriodKind grain, int year, int part, int day) => grain switch
@@ -203,7 +245,8 @@ internal static class MetricValueSeries
                     g.Sum(s => s.Score >= 9 ? s.Count : 0),
                     g.Sum(s => s.Score <= 6 ? s.Count : 0),
                     g.Sum(s => s.Score >= 4 ? s.Count : 0),
-                    g.Sum(s => s.Score * s.Count)))
+                    g.Sum(s => s.Score * s.Count),
+                    g.Sum(s => (long)s.Score * s.Score * s.Count)))
                 .ToListAsync(ct);
         }
         else
@@ -218,10 +261,11 @@ internal static class MetricValueSeries
                     Detractors = g.Sum(s => s.Score <= 6 ? s.Count : 0),
                     Satisfied = g.Sum(s => s.Score >= 4 ? s.Count : 0),
                     ScoreSum = g.Sum(s => s.Score * s.Count),
+                    SquareSum = g.Sum(s => (long)s.Score * s.Score * s.Count),
                 })
                 .ToListAsync(ct);
             counts = byMonth.Select(m => new ScoreCounts(m.ScoreScale, m.ChannelId, new DateOnly(m.Year, m.Month, 1),
-                m.Responses, m.Promoters, m.Detractors, m.Satisfied, m.ScoreSum)).ToList();
+                m.Responses, m.Promoters, m.Detractors, m.Satisfied, m.ScoreSum, m.SquareSum)).ToList();
         }
 
         var byPeriod = counts
@@ -255,16 +299,16 @@ internal static class MetricValueSeries
 
     private static void AddComputed(List<SeriesValue> result, int metricId, int? channelId, Period period, ScoreScale scale, ScoreCounts counts)
     {
-        var value = scale switch
+        Sample? sample = scale switch
         {
-            ScoreScale.Nps => Scores.Nps((int)counts.Promoters, (int)(counts.Responses - counts.Promoters - counts.Detractors), (int)counts.Detractors),
-            ScoreScale.Csat => Scores.Csat((int)counts.Satisfied, (int)counts.Responses),
-            ScoreScale.Ces => Scores.Ces(counts.ScoreSum, (int)counts.Responses),
+            ScoreScale.Nps => new NpsSample((int)counts.Promoters, (int)(counts.Responses - counts.Promoters - counts.Detractors), (int)counts.Detractors),
+            ScoreScale.Csat => new ProportionSample((int)counts.Satisfied, (int)counts.Responses),
+            ScoreScale.Ces => new MeanSample((int)counts.Responses, counts.ScoreSum, counts.SquareSum),
             _ => null,
         };
-        if (value is { } v)
+        if (sample?.Estimate() is { } figure)
         {
-            result.Add(new SeriesValue(metricId, channelId, period, v, (int)counts.Responses));
+            result.Add(new SeriesValue(metricId, channelId, period, figure.Value, figure.SampleSize, figure.Low, figure.High, sample));
         }
     }
 
@@ -279,16 +323,30 @@ internal static class MetricValueSeries
         public DateOnly Start { get; init; }
         public double Value { get; init; }
         public int? SampleSize { get; init; }
+        public double? Low { get; init; }
+        public double? High { get; init; }
     }
 
     private sealed record RecordedTotals(int MetricId, int? ChannelId, PeriodKind Kind, int Year, int Part, int Day,
-        int Count, double Sum, double WeightedSum, double WeightSum, int? SampleSum, DateOnly LatestStart);
-
-    /// <summary>Counts of one scale's scores: NPS needs promoters (9–10) and detractors (0–6), CSAT the satisfied (4–5), CES the sum.</summary>
-    private sealed record ScoreCounts(ScoreScale Scale, int ChannelId, DateOnly Day,
-        long Responses, long Promoters, long Detractors, long Satisfied, long ScoreSum)
+        int Count, double Sum, double WeightedSum, double WeightSum, int? SampleSum, DateOnly LatestStart,
+        int WithInterval, double? SpreadSquares, double? WeightedSpreadSquares, double? LowestLow, double? HighestHigh,
+        int WithSampleSize)
     {
-        public static readonly ScoreCounts Zero = new(default, 0, default, 0, 0, 0, 0, 0);
+        /// <summary>
+        /// The answers behind the bucket; null unless every value in it gave a sample size (a part would understate
+        /// them, and the database sums none as 0).
+        /// </summary>
+        public int? Answers => WithSampleSize == Count ? SampleSum : null;
+    }
+
+    /// <summary>
+    /// Counts of one scale's scores: NPS needs promoters (9–10) and detractors (0–6), CSAT the satisfied (4–5),
+    /// CES the sum and, for its interval, the sum of squares.
+    /// </summary>
+    private sealed record ScoreCounts(ScoreScale Scale, int ChannelId, DateOnly Day,
+        long Responses, long Promoters, long Detractors, long Satisfied, long ScoreSum, long SquareSum)
+    {
+        public static readonly ScoreCounts Zero = new(default, 0, default, 0, 0, 0, 0, 0, 0);
 
         public ScoreCounts Plus(ScoreCounts other) => this with
         {
@@ -297,6 +355,7 @@ internal static class MetricValueSeries
             Detractors = Detractors + other.Detractors,
             Satisfied = Satisfied + other.Satisfied,
             ScoreSum = ScoreSum + other.ScoreSum,
+            SquareSum = SquareSum + other.SquareSum,
         };
     }
 }

@@ -11,14 +11,14 @@ namespace CxDashboard.Web.Features.Metrics;
 
 /// <summary>
 /// Imports a metric's values from an Excel workbook or a CSV file with the columns Period, Channel,
-/// Value and SampleSize. The whole file is read and checked first; every bad row is reported with
+/// Value, and optionally SampleSize and the 95% interval's Low and High. The whole file is read and checked first; every bad row is reported with
 /// its row number, and nothing is written unless every row is valid.
 /// </summary>
 public sealed class MetricValuesImporter(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    public static readonly string[] Columns = ["Period", "Channel", "Value", "SampleSize"];
+    public static readonly string[] Columns = ["Period", "Channel", "Value", "SampleSize", "Low", "High"];
 
     public async Task<ValueSaveResult> ImportAsync(Caller caller, int metricId, string fileName, Stream content, CancellationToken ct = default)
     {
@@ -69,13 +69,15 @@ public sealed class MetricValuesImporter(IDbContextFactory<CxDbContext> dbFactor
             var channelId = ReadChannel(Cell("Channel"), channels, reasons);
             var value = ReadValue(Cell("Value"), reasons);
             var sampleSize = ReadSampleSize(Cell("SampleSize"), reasons);
+            var low = ReadOptionalNumber(Cell("Low"), "The interval's low end", reasons);
+            var high = ReadOptionalNumber(Cell("High"), "The interval's high end", reasons);
             if (reasons.Count > 0)
             {
                 problems.Add(new ValueProblem(row.Number, string.Join(" ", reasons)));
             }
             else
             {
-                inputs.Add(new ValueInput(row.Number, period!.Value, channelId, value!.Value, sampleSize));
+                inputs.Add(new ValueInput(row.Number, period!.Value, channelId, value!.Value, sampleSize, Low: low, High: high));
             }
         }
         if (inputs.Count == 0 && problems.Count == 0)
@@ -104,7 +106,7 @@ public sealed class MetricValuesImporter(IDbContextFactory<CxDbContext> dbFactor
 
     private static string? ColumnProblem(IReadOnlyList<string> header)
     {
-        var expected = $"The first row must name the columns {string.Join(", ", Columns)} (SampleSize may be left out).";
+        var expected = $"The first row must name the columns {string.Join(", ", Columns)} (SampleSize, Low and High may be left out).";
         var names = header.Select(Normalise).Where(n => n.Length > 0).ToList();
         var unknown = header.Where(h => Normalise(h).Length > 0 && !Columns.Any(c => Normalise(c) == Normalise(h))).ToList();
         if (unknown.Count > 0)
@@ -174,6 +176,24 @@ public sealed class MetricValuesImporter(IDbContextFactory<CxDbContext> dbFactor
             return value;
         }
         reasons.Add($"The value '{cell.Text}' is not a number (use a dot for decimals).");
+        return null;
+    }
+
+    private static double? ReadOptionalNumber(RawCell cell, string name, List<string> reasons)
+    {
+        if (cell.IsEmpty)
+        {
+            return null;
+        }
+        if (cell.Number is { } number)
+        {
+            return number;
+        }
+        if (double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        reasons.Add($"{name} '{cell.Text}' is not a number (use a dot for decimals).");
         return null;
     }
 

@@ -28,6 +28,8 @@ public static class MetricValuesTemplate
         values.Column(2).Width = 16;
         values.Column(3).Width = 12;
         values.Column(4).Width = 12;
+        values.Column(5).Width = 10;
+        values.Column(6).Width = 10;
         values.SheetView.FreezeRows(1);
 
         var help = workbook.Worksheets.Add("How to fill in");
@@ -39,6 +41,7 @@ public static class MetricValuesTemplate
             ("Channel", "A channel code from the list below, or blank for the total across channels."),
             ("Value", max == double.MaxValue ? "A number, zero or more; use a dot for decimals." : $"A number from {min} to {max}; use a dot for decimals."),
             ("SampleSize", info.UsesSampleSize ? "How many responses the value stands on (a whole number)." : "Optional: how many responses the value stands on."),
+            ("Low, High", "Optional: the value's 95% interval as your survey tool reports it, both ends or neither, with Low at or below the value and High at or above it."),
             ("Import", "Every row is checked first; if any row is wrong nothing is imported and each wrong row is listed."),
         };
         if (info.IsComputed)

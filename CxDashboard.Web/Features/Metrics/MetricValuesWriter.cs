@@ -52,7 +52,7 @@ internal static class MetricValuesWriter
                 problems.Add(new ValueProblem(input.Row,
                     $"{metric.Name} is recorded per {cadence.ToString().ToLowerInvariant()}; {input.Period} is a {input.Period.Kind.ToString().ToLowerInvariant()}."));
             }
-            else if (MetricValue.Problem(metric, input.Period, input.ChannelId, input.Value, input.SampleSize, today) is { } problem)
+            else if (MetricValue.Problem(metric, input.Period, input.ChannelId, input.Value, input.SampleSize, today, input.Low, input.High) is { } problem)
             {
                 problems.Add(new ValueProblem(input.Row, $"{where}: {problem}"));
             }
@@ -88,15 +88,16 @@ internal static class MetricValuesWriter
         {
             if (existing.TryGetValue((input.Period, input.ChannelId), out var value))
             {
-                if (value.Value.Equals(input.Value) && value.SampleSize == input.SampleSize)
+                if (value.Value.Equals(input.Value) && value.SampleSize == input.SampleSize && value.Low == input.Low && value.High == input.High)
                 {
                     continue;
                 }
-                value.Correct(metric, input.Value, input.SampleSize, personId, now, today);
+                value.Correct(metric, input.Value, input.SampleSize, personId, now, today, input.Low, input.High);
             }
             else
             {
-                db.MetricValues.Add(MetricValue.Record(metric, input.Period, input.ChannelId, input.Value, input.SampleSize, personId, now, today));
+                db.MetricValues.Add(MetricValue.Record(metric, input.Period, input.ChannelId, input.Value, input.SampleSize, personId, now, today,
+                    input.Low, input.High));
             }
             saved++;
         }

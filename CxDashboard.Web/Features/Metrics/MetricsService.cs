@@ -1,5 +1,6 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -74,11 +75,11 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         if (request.SortBy is MetricSortColumn.LatestValue or MetricSortColumn.Rag)
         {
             var candidates = await query
-                .Select(x => new { x.Metric.Id, x.Metric.Name, RevisionId = x.Revision.Id })
+                .Select(x => new { x.Metric.Id, x.Metric.Name, x.Metric.MinimumSampleSize, RevisionId = x.Revision.Id })
                 .ToListAsync(ct);
             var allRevisions = await RevisionsAsync(db, candidates.Select(c => c.RevisionId).ToList(), ct);
             var allFigures = await CatalogueFigures.LoadAsync(db, allRevisions.Values, scope, filter.ChannelId, Today, ct);
-            var standings = candidates.ToDictionary(c => c.Id, c => allFigures.Standing(c.Id, allRevisions[c.RevisionId]));
+            var standings = candidates.ToDictionary(c => c.Id, c => allFigures.Standing(c.Id, allRevisions[c.RevisionId], c.MinimumSampleSize));
             var pageIds = SortByStanding(candidates.Select(c => (c.Id, c.Name)), standings, request.SortBy, request.Descending)
                 .Skip(skip).Take(request.PageSize).ToList();
             if (pageIds.Count == 0)
@@ -119,7 +120,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
     }
 
     private sealed record CataloguePageRow(int Id, string Code, string Name, MetricDimension Dimension, MetricStatus Status,
-        string OwnerName, string TeamName, int RevisionId, bool HasPendingRevision);
+        string OwnerName, string TeamName, int RevisionId, bool HasPendingRevision, int MinimumSampleSize);
 
     /// <summary>A metric with its current revision, owner and team, as the catalogue filters and sorts it.</summary>
     private sealed class CatalogueJoin
@@ -134,7 +135,8 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         rows.Select(x => new CataloguePageRow(
                 x.Metric.Id, x.Metric.Code, x.Metric.Name, x.Metric.Dimension, x.Metric.Status, x.OwnerName, x.TeamName, x.Revision.Id,
                 seesDrafts && x.Metric.Status == MetricStatus.Agreed && db.MetricRevisions.Any(o =>
-                    o.MetricDefinitionId == x.Metric.Id && (o.Status == RevisionStatus.Draft || o.Status == RevisionStatus.Proposed))))
+                    o.MetricDefinitionId == x.Metric.Id && (o.Status == RevisionStatus.Draft || o.Status == RevisionStatus.Proposed)),
+                x.Metric.MinimumSampleSize))
             .ToListAsync(ct);
 
     private static Task<Dictionary<int, MetricRevision>> RevisionsAsync(CxDbContext db, List<int> revisionIds, CancellationToken ct) =>
@@ -143,11 +145,11 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
 
     private static MetricCatalogueRow Row(CataloguePageRow x, MetricRevision revision, CatalogueFigures figures)
     {
-        var standing = figures.Standing(x.Id, revision);
+        var standing = figures.Standing(x.Id, revision, x.MinimumSampleSize);
         return new MetricCatalogueRow(
             x.Id, x.Code, x.Name, x.Dimension, x.Status, x.OwnerName, x.TeamName, revision.Unit, revision.Direction,
             x.HasPendingRevision, standing.Latest?.Period, standing.Latest?.Value, standing.Target?.Value, standing.Rag,
-            figures.Sparkline(x.Id, revision.Cadence));
+            figures.Sparkline(x.Id, revision.Cadence), standing.Latest?.Figure, x.MinimumSampleSize);
     }
 
     /// <summary>
@@ -232,11 +234,12 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var metric = await db.Metrics.AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new { m.Id, m.Status }).SingleOrDefaultAsync(ct);
+            .Select(m => new { m.Id, m.Status, m.MinimumSampleSize }).SingleOrDefaultAsync(ct);
         if (metric is null || (!MetricRules.SeesDrafts(caller) && metric.Status != MetricStatus.Agreed))
         {
             return null;
         }
+        var minimum = metric.MinimumSampleSize;
         var revision = await CurrentRevisionAsync(db, id, ct);
         var grain = revision.ComputedFrom is null && revision.Cadence > request.Grain ? revision.Cadence : request.Grain;
         var quarters = Period.Containing(Today, PeriodKind.Quarter).LastN(Math.Clamp(request.Quarters, 1, 20));
@@ -246,18 +249,25 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         var values = await MetricValueSeries.LoadAsync(db, [SeriesSource.Of(revision)], ChannelScope.Everything, grain, from, to, ct);
         var byPeriod = values.ToLookup(v => v.Period);
         var periods = new List<SeriesPeriod>();
+        SeriesValue? before = null;
         for (var period = Period.Containing(from, grain); period.Start < to; period = period.Next)
         {
             var here = byPeriod[period].ToList();
-            var total = here.FirstOrDefault(v => v.ChannelId is null)?.Value;
+            var total = here.FirstOrDefault(v => v.ChannelId is null);
+            var onChannels = here.Where(v => v.ChannelId is not null).ToList();
             var target = revision.TargetFor(Period.Containing(period.Start, PeriodKind.Quarter), null);
-            periods.Add(new SeriesPeriod(period, total,
-                here.Where(v => v.ChannelId is not null).ToDictionary(v => v.ChannelId!.Value, v => v.Value),
+            periods.Add(new SeriesPeriod(period, total?.Value,
+                onChannels.ToDictionary(v => v.ChannelId!.Value, v => v.Value),
                 target?.Value, target?.AmberTolerance,
-                RagRule.Evaluate(total, target?.Value, revision.Direction, target?.AmberTolerance ?? 0)));
+                RagRule.Evaluate(total?.Figure, target?.Value, revision.Direction, target?.AmberTolerance ?? 0, minimum),
+                total?.Figure,
+                onChannels.ToDictionary(v => v.ChannelId!.Value, v => v.Figure),
+                total is not null && before is not null ? total.ChangeFrom(before, minimum) : null,
+                total?.Figure.HasTooFewAnswers(minimum) == true));
+            before = total;
         }
         var channels = (await ChannelsAsync(db, ct)).Where(c => revision.ChannelIds.Contains(c.Id)).ToList();
-        return new MetricSeries(grain, revision.Unit, revision.Direction, channels, periods);
+        return new MetricSeries(grain, revision.Unit, revision.Direction, channels, periods, minimum);
     }
 
     /// <summary>
@@ -273,7 +283,7 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var metrics = await db.Metrics.AsNoTracking().Where(m => m.Status == MetricStatus.Agreed)
-            .Select(m => new { m.Id, m.Code, m.Name, m.Dimension }).ToListAsync(ct);
+            .Select(m => new { m.Id, m.Code, m.Name, m.Dimension, m.MinimumSampleSize }).ToListAsync(ct);
         var revisions = await db.MetricRevisions.AsNoTracking()
             .Include(r => r.Targets.Where(t => t.Quarter == quarter))
             .Where(r => r.Status == RevisionStatus.Agreed
@@ -282,17 +292,20 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
         var previous = quarter.Previous;
         var values = await MetricValueSeries.LoadAsync(db, revisions.Values.Select(SeriesSource.Of).ToList(),
             ChannelScope.Only(channelId), PeriodKind.Quarter, previous.Start, quarter.Next.Start, ct);
-        var byKey = values.ToDictionary(v => (v.MetricId, v.Period), v => v.Value);
+        var byKey = values.ToDictionary(v => (v.MetricId, v.Period));
 
         return metrics.Where(m => revisions.ContainsKey(m.Id)).OrderBy(m => m.Dimension).ThenBy(m => m.Name).Select(m =>
         {
             var revision = revisions[m.Id];
-            double? value = byKey.TryGetValue((m.Id, quarter), out var v) ? v : null;
-            double? before = byKey.TryGetValue((m.Id, previous), out var p) ? p : null;
+            var now = byKey.GetValueOrDefault((m.Id, quarter));
+            var before = byKey.GetValueOrDefault((m.Id, previous));
             var target = revision.TargetFor(quarter, channelId);
             return new MetricQuarterValue(m.Id, m.Code, m.Name, m.Dimension, revision.Unit, revision.Direction,
-                value, target?.Value, target?.AmberTolerance,
-                RagRule.Evaluate(value, target?.Value, revision.Direction, target?.AmberTolerance ?? 0), before);
+                now?.Value, target?.Value, target?.AmberTolerance,
+                RagRule.Evaluate(now?.Figure, target?.Value, revision.Direction, target?.AmberTolerance ?? 0, m.MinimumSampleSize),
+                before?.Value, now?.Figure, before?.Figure,
+                now is not null && before is not null ? now.ChangeFrom(before, m.MinimumSampleSize) : null,
+                m.MinimumSampleSize);
         }).ToList();
     }
 
@@ -325,13 +338,13 @@ public sealed class MetricsService(IDbContextFactory<CxDbContext> dbFactory, Tim
             var cadence = revision.Cadence;
             cells = await db.MetricValues.AsNoTracking()
                 .Where(v => v.MetricDefinitionId == id && v.PeriodKind == cadence && v.PeriodStart >= from && v.PeriodStart < to)
-                .Select(v => new ValueGridCell(v.Period, v.ChannelId, v.Value, v.SampleSize, EF.Property<int>(v, CxDbContext.VersionProperty)))
+                .Select(v => new ValueGridCell(v.Period, v.ChannelId, v.Value, v.SampleSize, EF.Property<int>(v, CxDbContext.VersionProperty), v.Low, v.High))
                 .ToListAsync(ct);
         }
         else
         {
             cells = (await MetricValueSeries.LoadAsync(db, [SeriesSource.Of(revision)], ChannelScope.Everything, revision.Cadence, from, to, ct))
-                .Select(v => new ValueGridCell(v.Period, v.ChannelId, v.Value, v.SampleSize, 0))
+                .Select(v => new ValueGridCell(v.Period, v.ChannelId, v.Value, v.SampleSize, 0, v.Low, v.High))
                 .ToList();
         }
         return new ValueGrid(metric.Id, metric.Code, metric.Name, revision.Unit, revision.Cadence, revision.ComputedFrom,
@@ -417,13 +430,13 @@ internal sealed class CatalogueFigures
         return new CatalogueFigures(windows, recent.ToLookup(v => v.MetricId), latestRecorded, channelId);
     }
 
-    public CatalogueStanding Standing(int metricId, MetricRevision revision)
+    public CatalogueStanding Standing(int metricId, MetricRevision revision, int minimumSampleSize)
     {
         var latest = _latestRecorded.GetValueOrDefault(metricId)
                      ?? _recent[metricId].OrderByDescending(v => v.Period).FirstOrDefault();
         var target = latest is null ? null : revision.TargetFor(Period.Containing(latest.Period.Start, PeriodKind.Quarter), _channelId);
         return new CatalogueStanding(latest, target,
-            RagRule.Evaluate(latest?.Value, target?.Value, revision.Direction, target?.AmberTolerance ?? 0));
+            RagRule.Evaluate(latest?.Figure, target?.Value, revision.Direction, target?.AmberTolerance ?? 0, minimumSampleSize));
     }
 
     public IReadOnlyList<double?> Sparkline(int metricId, PeriodKind cadence)

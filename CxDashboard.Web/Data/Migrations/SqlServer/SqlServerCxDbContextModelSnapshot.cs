@@ -678,6 +678,9 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<int>("Dimension")
                         .HasColumnType("int");
 
+                    b.Property<int>("MinimumSampleSize")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -913,6 +916,12 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<int?>("ChannelId")
                         .HasColumnType("int");
 
+                    b.Property<double?>("High")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("float");
+
                     b.Property<int>("MetricDefinitionId")
                         .HasColumnType("int");
 
@@ -959,7 +968,7 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MetricDefinitionId", "PeriodKind", "PeriodStart", "ChannelId");
 
-                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize");
+                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize", "Low", "High");
 
                     b.ToTable("MetricValues");
                 });

@@ -653,6 +653,9 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("Dimension")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinimumSampleSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -878,6 +881,12 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ChannelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("MetricDefinitionId")
                         .HasColumnType("INTEGER");
 
@@ -924,7 +933,7 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MetricDefinitionId", "PeriodKind", "PeriodStart", "ChannelId");
 
-                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize");
+                    b.HasIndex("ChannelId", "PeriodStart", "MetricDefinitionId", "PeriodKind", "Value", "SampleSize", "Low", "High");
 
                     b.ToTable("MetricValues");
                 });
