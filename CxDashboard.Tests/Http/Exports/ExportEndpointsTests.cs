@@ -190,7 +190,7 @@ public sealed class ExportEndpointsTests(ExportAppFixture app) : IClassFixture<E
             Assert.Contains(DataRows(metrics), r => Cell(metrics, r.RowNumber(), "RAG").GetString() is "Green" or "Amber" or "Red");
             var sheet = values.Worksheet(1);
             Assert.EndsWith($"-values-{Today}.xlsx", fileName);
-            Assert.Equal(["Period", "Period start", "Channel", "Value", "Sample size", "Recorded by", "Recorded (UTC)"], Headers(sheet));
+            Assert.Equal(["Period", "Period start", "Channel", "Value", "n", "Low", "High", "Recorded by", "Recorded (UTC)"], Headers(sheet));
             Assert.Equal(metric.Count, DataRows(sheet).Count());
             Assert.Equal(XLDataType.Number, Cell(sheet, 2, "Value").DataType);
         }
