@@ -1,5 +1,6 @@
 using Bunit;
 using CxDashboard.Domain.Common;
+using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Tests.Features.Metrics;
 using CxDashboard.Web.Features.Dashboard;
@@ -60,5 +61,50 @@ public sealed class MetricsPanelTests : BunitContext, IAsyncLifetime
         Assert.Equal("metrics?status=Agreed&dimension=Loyalty", more.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal(["NPS"], panel.FindAll("table")[1].QuerySelectorAll("tr[data-metric]").Select(r => r.GetAttribute("data-metric")));
         Assert.Single(panel.FindAll("[data-testid=more-metrics]"));
+    }
+
+    private async Task NpsAsync(string code, string name, DateTime at, int promoters, int passives, int detractors)
+    {
+        var scores = Enumerable.Repeat(9, promoters).Concat(Enumerable.Repeat(7, passives)).Concat(Enumerable.Repeat(3, detractors)).ToArray();
+        await _data.AddScoresAsync(_data.Store, ScoreScale.Nps, at, scores);
+    }
+
+    [Fact]
+    public async Task Each_change_on_last_quarter_says_whether_it_is_real_or_noise()
+    {
+        var july = new DateTime(2026, 8, 12, 10, 0, 0, DateTimeKind.Utc);
+        var october = new DateTime(2026, 10, 14, 10, 0, 0, DateTimeKind.Utc);
+        await _data.Metric("NPS-STORE").Named("Store NPS").In(MetricDimension.Advocacy).ComputedFrom(ScoreScale.Nps).On(_data.Store)
+            .Target("2026-Q4", 10, 5).AgreedBy(_data.StoresTeam).SaveAsync();
+        await NpsAsync("NPS-STORE", "Store NPS", july, 200, 150, 150);
+        await NpsAsync("NPS-STORE", "Store NPS", october, 240, 150, 110);
+
+        var panel = Render<MetricsPanel>(p => p.Add(x => x.Quarter, Quarter));
+
+        await panel.WaitForAssertionAsync(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")));
+        var row = panel.Find("tr[data-metric=NPS-STORE]");
+        Assert.Equal("+16.0, a real improvement", row.QuerySelector("[data-change]")!.TextContent.Trim());
+        Assert.StartsWith("n = 500, ±", row.QuerySelector("[data-sample]")!.TextContent);
+        Assert.Equal("Green", row.QuerySelector("[data-rag]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_quarter_on_too_few_answers_is_not_rated_and_its_change_not_judged()
+    {
+        var july = new DateTime(2026, 8, 12, 10, 0, 0, DateTimeKind.Utc);
+        var october = new DateTime(2026, 10, 14, 10, 0, 0, DateTimeKind.Utc);
+        await _data.Metric("NPS-MKT").Named("Marketplace NPS").In(MetricDimension.Advocacy).ComputedFrom(ScoreScale.Nps).On(_data.Store)
+            .Target("2026-Q4", 10, 5).AgreedBy(_data.StoresTeam).SaveAsync();
+        await NpsAsync("NPS-MKT", "Marketplace NPS", july, 1, 1, 1);
+        await NpsAsync("NPS-MKT", "Marketplace NPS", october, 6, 2, 1);
+
+        var panel = Render<MetricsPanel>(p => p.Add(x => x.Quarter, Quarter));
+
+        await panel.WaitForAssertionAsync(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")));
+        var row = panel.Find("tr[data-metric=NPS-MKT]");
+        Assert.Equal("too few answers (n = 9)", row.QuerySelector("[data-too-few]")!.TextContent);
+        Assert.Empty(row.QuerySelectorAll("[data-rag]"));
+        Assert.Equal("+55.6, too few answers to tell", row.QuerySelector("[data-change]")!.TextContent.Trim());
+        Assert.Null(row.QuerySelector("[data-change] svg"));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 using MudBlazor;
 using Direction = CxDashboard.Domain.Metrics.Direction;
 
@@ -64,6 +65,30 @@ public static class MetricText
     };
 
     public static string Format(MetricUnit unit, double? value) => MetricUnitRules.Format(unit, value);
+
+    /// <summary>How many decimals a change or a margin of error is read with: ratings need two, the rest one.</summary>
+    public static int Decimals(MetricUnit unit) => unit is MetricUnit.RatingOutOf5 or MetricUnit.RatingOutOf7 ? 2 : 1;
+
+    /// <summary>"n = 412, ±4.8"; empty when the figure has neither.</summary>
+    public static string SampleAndMargin(MetricUnit unit, Estimate figure) => FigureWording.SampleAndMargin(figure, Decimals(unit));
+
+    /// <summary>"n = 412, 95% interval 26.2 to 35.8", for a tooltip.</summary>
+    public static string Interval(MetricUnit unit, Estimate figure)
+    {
+        var parts = new List<string>(2);
+        if (figure.SampleSize is { } n)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"n = {n:#,0}"));
+        }
+        if (figure is { Low: { } low, High: { } high })
+        {
+            parts.Add($"95% interval {Format(unit, low)} to {Format(unit, high)}");
+        }
+        return parts.Count == 0 ? "No sample size or interval recorded" : string.Join(", ", parts);
+    }
+
+    /// <summary>"+6.8, a real improvement", in the unit's decimals.</summary>
+    public static string Verdict(MetricUnit unit, Change change, Direction direction) => FigureWording.Change(change, direction, Decimals(unit));
 
     public static string When(DateTime? at) => at is { } t ? t.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
 
