@@ -20,7 +20,7 @@ public static class FigureWording
             ChangeVerdict.RealDecline => "a real decline",
             ChangeVerdict.WithinNoise => "within the noise",
             ChangeVerdict.TooFewAnswers => "too few answers to tell",
-            _ => "no margin of error to judge it by",
+            _ => "not tested",
         };
         return delta is null ? words : $"{delta}, {words}";
     }

@@ -81,7 +81,7 @@ public sealed class MetricsPanelTests : BunitContext, IAsyncLifetime
 
         var panel = Render<MetricsPanel>(p => p.Add(x => x.Quarter, Quarter));
 
-        await panel.WaitForAssertionAsync(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")));
+        await panel.WaitForAssertionAsync(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")), TimeSpan.FromSeconds(10));
         var row = panel.Find("tr[data-metric=NPS-STORE]");
         Assert.Equal("+16.0, a real improvement", row.QuerySelector("[data-change]")!.TextContent.Trim());
         Assert.StartsWith("n = 500, ±", row.QuerySelector("[data-sample]")!.TextContent);
@@ -100,7 +100,7 @@ public sealed class MetricsPanelTests : BunitContext, IAsyncLifetime
 
         var panel = Render<MetricsPanel>(p => p.Add(x => x.Quarter, Quarter));
 
-        await panel.WaitForAssertionAsync(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")));
+        await panel.WaitForAssertionAsync(() => Assert.NotEmpty(panel.FindAll("tr[data-metric]")), TimeSpan.FromSeconds(10));
         var row = panel.Find("tr[data-metric=NPS-MKT]");
         Assert.Equal("too few answers (n = 9)", row.QuerySelector("[data-too-few]")!.TextContent);
         Assert.Empty(row.QuerySelectorAll("[data-rag]"));

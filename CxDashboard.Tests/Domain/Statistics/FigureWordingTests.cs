@@ -47,6 +47,14 @@ public class FigureWordingTests
     }
 
     [Fact]
+    public void A_change_between_figures_typed_in_without_intervals_says_it_was_not_tested()
+    {
+        var change = Change.Between(new Estimate(40, null, null, null), new Estimate(47, null, null, null), 30);
+
+        Assert.Equal("+7.0, not tested", FigureWording.Change(change, Direction.HigherIsBetter, 1));
+    }
+
+    [Fact]
     public void A_figure_below_the_minimum_says_how_many_answers_it_has() =>
         Assert.Equal("too few answers (n = 9)", FigureWording.TooFewAnswers(9));
 
