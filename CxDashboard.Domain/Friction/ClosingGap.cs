@@ -7,6 +7,8 @@ public enum ClosingGapKind
     NoResolution = 3,
     NobodyTold = 4,
     MetricNotChecked = 5,
+    /// <summary>Checked, but without a significant improvement and without a reason to close anyway.</summary>
+    MetricNotImproved = 6,
 }
 
 /// <summary>One thing still missing before a friction issue's loop can be closed.</summary>

@@ -1,13 +1,16 @@
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 
 namespace CxDashboard.Domain.Friction;
 
 /// <summary>
 /// Where customers are let down in the journey, owned by one team with others contributing.
 /// New → Triaged → InProgress → Resolved → Closed, or WontFix with a reason. Closed only when the
-/// outer loop is proven: actions finished, resolution written, people told, metrics checked.
+/// outer loop is proven: actions finished, resolution written, people told, and each linked metric
+/// significantly improved (or a reason given to close without it).
 /// </summary>
 public sealed class FrictionIssue : Entity
 {
@@ -138,13 +141,34 @@ public sealed class FrictionIssue : Entity
         _linkedMetrics.RemoveAll(m => m.MetricDefinitionId == metricId);
     }
 
-    public void RecordMetricCheck(int metricId, double before, double after, DateTime at)
+    /// <summary>
+    /// Records the linked metric's figures before and after the fix, as the data gives them, with the
+    /// change between them as tested on their answers; the metric's direction says whether it is better.
+    /// </summary>
+    public void RecordMetricCheck(int metricId, MetricReading before, MetricReading after, Change change, Direction direction, MetricUnit unit, DateTime at)
     {
         EnsureOpen();
-        var link = _linkedMetrics.SingleOrDefault(m => m.MetricDefinitionId == metricId)
-            ?? throw new DomainException("That metric is not linked to this issue.");
-        link.RecordCheck(before, after, Guard.Utc(at));
+        Linked(metricId).RecordCheck(before, after, change, direction, unit, Guard.Utc(at));
     }
+
+    /// <summary>
+    /// Lets the loop close although the metric shows no significant improvement: the reason is kept
+    /// on the issue, with who gave it and when, for anyone who later asks why.
+    /// </summary>
+    public void GiveReasonToCloseWithoutImprovement(int metricId, string reason, int byPersonId, DateTime at)
+    {
+        EnsureOpen();
+        var link = Linked(metricId);
+        if (link.ShowsRealImprovement)
+        {
+            throw new DomainException("The after-check already shows a significant improvement; no reason is needed.");
+        }
+        link.GiveReasonToCloseWithoutImprovement(reason, byPersonId, at);
+    }
+
+    private LinkedMetric Linked(int metricId) =>
+        _linkedMetrics.SingleOrDefault(m => m.MetricDefinitionId == metricId)
+        ?? throw new DomainException("That metric is not linked to this issue.");
 
     /// <summary>
     /// The statuses an issue may move to from <paramref name="status"/>, in the order a menu offers them.
@@ -235,9 +259,24 @@ public sealed class FrictionIssue : Entity
         {
             gaps.Add(new(ClosingGapKind.NobodyTold, "Nobody has recorded telling the customers or front-line staff who raised it."));
         }
-        gaps.AddRange(_linkedMetrics.Where(m => !m.IsChecked).Select(m =>
-            new ClosingGap(ClosingGapKind.MetricNotChecked, "The after-check of a linked metric is not recorded.", m.MetricDefinitionId)));
+        gaps.AddRange(_linkedMetrics.Where(m => !m.AllowsClosing).Select(MetricGap));
         return gaps;
+    }
+
+    private static ClosingGap MetricGap(LinkedMetric metric)
+    {
+        const string remedy = "Close with a significant improvement, or give a reason to close without one.";
+        var finding = metric.IsChecked
+            ? metric.Verdict switch
+            {
+                ChangeVerdict.WithinNoise => "The after-check of a linked metric shows a change within the noise.",
+                ChangeVerdict.RealDecline => "The after-check of a linked metric shows a real decline.",
+                ChangeVerdict.TooFewAnswers => "The after-check of a linked metric has too few answers to tell whether it improved.",
+                _ => "The after-check of a linked metric has no margin of error to tell whether it improved.",
+            }
+            : "The after-check of a linked metric is not recorded.";
+        return new ClosingGap(metric.IsChecked ? ClosingGapKind.MetricNotImproved : ClosingGapKind.MetricNotChecked,
+            $"{finding} {remedy}", metric.MetricDefinitionId);
     }
 
     /// <summary>Closes the loop, or refuses with everything that is still missing.</summary>

@@ -1,5 +1,9 @@
+using System.IO.Compression;
+using System.Xml.Linq;
 using ClosedXML.Excel;
 using CxDashboard.Web.Export;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 
 namespace CxDashboard.Tests.Export;
 
@@ -101,5 +105,65 @@ public sealed class XlsxStreamWriterTests
         using var workbook = await ExportAsync();
         Assert.Equal("Name", workbook.Worksheet(1).Cell("A1").GetString());
         Assert.True(workbook.Worksheet(1).Cell("A2").IsEmpty());
+    }
+
+    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static async Task<MemoryStream> ExportBytesAsync()
+    {
+        var stream = new MemoryStream();
+        await XlsxStreamWriter.WriteAsync(stream, "Feedback", Columns, Rows(new Row("a", 1, 1.5, Moment, new DateOnly(2026, 1, 1), "Green")));
+        stream.Position = 0;
+        return stream;
+    }
+
+    [Fact]
+    public async Task The_workbook_has_a_Normal_cell_style_that_every_cell_format_inherits_from()
+    {
+        using var stream = await ExportBytesAsync();
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        await using var part = zip.GetEntry("xl/styles.xml")!.Open();
+        var styles = XDocument.Load(part).Root!;
+
+        // openpyxl takes the default style from the named cell styles and warns
+        // "Workbook contains no default style" when there are none.
+        var normal = Assert.Single(styles.Element(Main + "cellStyles")!.Elements(Main + "cellStyle"));
+        Assert.Equal("Normal", (string?)normal.Attribute("name"));
+        Assert.Equal("0", (string?)normal.Attribute("builtinId"));
+        var parents = styles.Element(Main + "cellStyleXfs")!.Elements(Main + "xf").ToList();
+        Assert.InRange((int)normal.Attribute("xfId")!, 0, parents.Count - 1);
+
+        var fonts = styles.Element(Main + "fonts")!.Elements(Main + "font").Count();
+        var fills = styles.Element(Main + "fills")!.Elements(Main + "fill").ToList();
+        var borders = styles.Element(Main + "borders")!.Elements(Main + "border").Count();
+        // Excel reserves the first two fills for "none" and "gray125" whatever the file says.
+        Assert.Equal(["none", "gray125"], fills.Take(2).Select(f => (string?)f.Element(Main + "patternFill")!.Attribute("patternType")));
+
+        var formats = styles.Element(Main + "cellXfs")!.Elements(Main + "xf").ToList();
+        Assert.NotEmpty(formats);
+        Assert.All(formats.Concat(parents), xf =>
+        {
+            Assert.InRange((int)xf.Attribute("fontId")!, 0, fonts - 1);
+            Assert.InRange((int)xf.Attribute("fillId")!, 0, fills.Count - 1);
+            Assert.InRange((int)xf.Attribute("borderId")!, 0, borders - 1);
+            Assert.NotNull(xf.Attribute("numFmtId"));
+        });
+        Assert.All(formats, xf => Assert.Equal((int)normal.Attribute("xfId")!, (int)xf.Attribute("xfId")!));
+        foreach (var list in new[] { "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles" })
+        {
+            var element = styles.Element(Main + list)!;
+            Assert.Equal(element.Elements().Count(), (int)element.Attribute("count")!);
+        }
+    }
+
+    [Fact]
+    public async Task The_workbook_is_valid_against_the_spreadsheet_schema()
+    {
+        using var stream = await ExportBytesAsync();
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri}: {e.Description}");
+
+        Assert.Empty(errors);
     }
 }

@@ -87,7 +87,12 @@ public sealed partial class AuthorizationMatrixTests
             ToldAudience.Customers, "E-mail", s.Records.Now, s.Caller, default)),
         Try("FrictionService.LinkMetricAsync", Executive, s => s.Get<FrictionService>().LinkMetricAsync(s.Records.OtherTeamsIssue.Id, new MetricLink(s.Records.Metric.Id, null), s.Caller, default)),
         Try("FrictionService.UnlinkMetricAsync", Executive, s => s.Get<FrictionService>().UnlinkMetricAsync(s.Records.OtherTeamsIssue.Id, s.Records.Metric.Id, s.Caller, default)),
-        Try("FrictionService.RecordMetricCheckAsync", Executive, s => s.Get<FrictionService>().RecordMetricCheckAsync(s.Records.OtherTeamsIssue.Id, s.Records.Metric.Id, 40, 45, s.Caller, default)),
+        Try("FrictionService.RecordMetricCheckAsync", Executive, s => s.Get<FrictionService>().RecordMetricCheckAsync(s.Records.OtherTeamsIssue.Id, s.Records.Metric.Id,
+            Period.Parse("2026-Q2"), Period.Parse("2026-Q3"), s.Caller, default)),
+        Try("FrictionService.GiveReasonToCloseWithoutImprovementAsync", Executive, s => s.Get<FrictionService>().GiveReasonToCloseWithoutImprovementAsync(
+            s.Records.OtherTeamsIssue.Id, s.Records.Metric.Id, "Fixed anyway", s.Caller, default)),
+        Try("FrictionService.GiveReasonToCloseWithoutImprovementAsync", ChannelLead, s => s.Get<FrictionService>().GiveReasonToCloseWithoutImprovementAsync(
+            s.Records.OtherTeamsIssue.Id, s.Records.Metric.Id, "Fixed anyway", s.Caller, default)),
 
         Try("FeedbackService.RecordAsync", Executive, s => s.Get<FeedbackService>().RecordAsync(s.Records.NewFeedback, s.Caller)),
         Try("FeedbackService.RecordAsync", Admin, s => s.Get<FeedbackService>().RecordAsync(s.Records.NewFeedback, s.Caller)),

@@ -223,6 +223,10 @@ public static class XlsxStreamWriter
         return string.IsNullOrEmpty(clean) ? "Sheet1" : clean.Length > 31 ? clean[..31] : clean;
     }
 
+    // Every cell format names its font, fill, border, number format and parent style explicitly, and the
+    // one cell style "Normal" points at the parent: Excel shows "Normal" in its style gallery from it, and
+    // readers such as openpyxl take the workbook's default style from it (without it they warn
+    // "Workbook contains no default style" and substitute their own).
     private static Stylesheet BuildStylesheet() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" },
@@ -230,8 +234,8 @@ public static class XlsxStreamWriter
             new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.00" })
         { Count = 3 },
         new Fonts(
-            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }))
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 }))
         { Count = 2 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
@@ -241,20 +245,42 @@ public static class XlsxStreamWriter
             Solid("FFFFEB9C"),
             Solid("FFFFC7CE"))
         { Count = 6 },
-        new Borders(new Border()) { Count = 1 },
-        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
-            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
-            new CellFormat { FillId = 3, ApplyFill = true },
-            new CellFormat { FillId = 4, ApplyFill = true },
-            new CellFormat { FillId = 5, ApplyFill = true },
-            new CellFormat(new Alignment { WrapText = true }) { ApplyAlignment = true })
-        { Count = 10 });
+            Format(),
+            Format(fontId: 1, fillId: 2),
+            Format(numberFormatId: 3),
+            Format(numberFormatId: 166),
+            Format(numberFormatId: 164),
+            Format(numberFormatId: 165),
+            Format(fillId: 3),
+            Format(fillId: 4),
+            Format(fillId: 5),
+            Format(alignment: new Alignment { WrapText = true }))
+        { Count = 10 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+
+    private static CellFormat Format(uint numberFormatId = 0, uint fontId = 0, uint fillId = 0, Alignment? alignment = null)
+    {
+        var format = new CellFormat
+        {
+            NumberFormatId = numberFormatId,
+            FontId = fontId,
+            FillId = fillId,
+            BorderId = 0,
+            FormatId = 0,
+            ApplyNumberFormat = numberFormatId != 0 ? true : null,
+            ApplyFont = fontId != 0 ? true : null,
+            ApplyFill = fillId != 0 ? true : null,
+        };
+        if (alignment is not null)
+        {
+            format.Append(alignment);
+            format.ApplyAlignment = true;
+        }
+        return format;
+    }
 
     private static Fill Solid(string argb) => new(new PatternFill(
         new ForegroundColor { Rgb = argb },

@@ -52,7 +52,7 @@ public sealed class FrictionPagesTests : BunitContext, IAsyncLifetime
         [
             "Missing: 1 action is still open: finish or cancel it.",
             "Missing: Nobody has recorded telling the customers or front-line staff who raised it.",
-            "Missing: The after-check of Net Promoter Score is not recorded.",
+            "Missing: The after-check of Net Promoter Score is not recorded. Close with a significant improvement, or give a reason to close without one.",
         ], missing);
         Assert.True(page.FindAll("button").Single(b => b.TextContent.Trim() == "Close the loop").HasAttribute("disabled"));
     }

@@ -285,7 +285,8 @@ public sealed class SqlServerQueryTranslationTests
         ["FrictionService.RecordPeopleToldAsync"] = Command(s => s.Get<FrictionService>().RecordPeopleToldAsync(1, ToldAudience.Customers, "E-mail", Now, HeadOfCx, default)),
         ["FrictionService.LinkMetricAsync"] = Command(s => s.Get<FrictionService>().LinkMetricAsync(1, new MetricLink(2, 40), HeadOfCx, default)),
         ["FrictionService.UnlinkMetricAsync"] = Command(s => s.Get<FrictionService>().UnlinkMetricAsync(1, 2, HeadOfCx, default)),
-        ["FrictionService.RecordMetricCheckAsync"] = Command(s => s.Get<FrictionService>().RecordMetricCheckAsync(1, 2, 40, 45, HeadOfCx, default)),
+        ["FrictionService.RecordMetricCheckAsync"] = Command(s => s.Get<FrictionService>().RecordMetricCheckAsync(1, 2, Period.Parse("2026-Q2"), Period.Parse("2026-Q3"), HeadOfCx, default)),
+        ["FrictionService.GiveReasonToCloseWithoutImprovementAsync"] = Command(s => s.Get<FrictionService>().GiveReasonToCloseWithoutImprovementAsync(1, 2, "Fixed anyway", HeadOfCx, default)),
 
         ["ActionService.ListAsync"] = Query(async s =>
         {

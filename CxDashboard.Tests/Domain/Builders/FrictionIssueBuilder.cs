@@ -1,5 +1,8 @@
+using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 
 namespace CxDashboard.Tests.Domain.Builders;
 
@@ -56,7 +59,24 @@ public sealed class FrictionIssueBuilder
         return this;
     }
 
-    /// <summary>Resolved, resolution written, people told and every linked metric checked.</summary>
+    /// <summary>An NPS of 30 from 400 answers in 2026-Q2, and of 42 from 410 in 2026-Q3: a real improvement at 95%.</summary>
+    public static (MetricReading Before, MetricReading After) RealImprovement =>
+        (Reading("2026-Q2", 30, 400, 4.5), Reading("2026-Q3", 42, 410, 4.4));
+
+    /// <summary>An NPS of 30 from 400 answers, then 31 from 410: within the noise.</summary>
+    public static (MetricReading Before, MetricReading After) Noise =>
+        (Reading("2026-Q2", 30, 400, 4.5), Reading("2026-Q3", 31, 410, 4.5));
+
+    /// <summary>Records the check with its change tested from the two intervals, as the metric pages would for figures typed in with them.</summary>
+    public static void Check(FrictionIssue issue, int metricId, (MetricReading Before, MetricReading After) readings, Direction direction, DateTime at,
+        int minimumSampleSize = MinimumSample.Default) =>
+        issue.RecordMetricCheck(metricId, readings.Before, readings.After,
+            Change.Between(readings.Before.Figure, readings.After.Figure, minimumSampleSize), direction, MetricUnit.NpsScore, at);
+
+    public static MetricReading Reading(string period, double value, int sampleSize, double margin) =>
+        new(Period.Parse(period), new Estimate(value, sampleSize, value - margin, value + margin));
+
+    /// <summary>Resolved, resolution written, people told and every linked metric checked with a real improvement.</summary>
     public FrictionIssueBuilder ReadyToClose()
     {
         Resolved();
@@ -97,7 +117,7 @@ public sealed class FrictionIssueBuilder
         }
         foreach (var (metricId, _) in _metrics.Where(m => m.Checked))
         {
-            issue.RecordMetricCheck(metricId, 30, 36, at.AddDays(15));
+            Check(issue, metricId, RealImprovement, Direction.HigherIsBetter, at.AddDays(15));
         }
         return issue;
     }

@@ -1,6 +1,8 @@
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 using CxDashboard.Tests.Domain.Builders;
 using static CxDashboard.Tests.Domain.Builders.Known.Teams;
 
@@ -10,6 +12,9 @@ public class FrictionIssueTests
 {
     private const int By = Known.People.StoresLead;
     private static readonly DateTime Later = Known.Now;
+
+    private const string NotChecked =
+        "The after-check of a linked metric is not recorded. Close with a significant improvement, or give a reason to close without one.";
 
     private static string Refused(Action attempt) => Assert.Throws<DomainException>(attempt).Message;
 
@@ -265,8 +270,8 @@ public class FrictionIssueTests
             g => Assert.Equal(new ClosingGap(ClosingGapKind.OpenActions, "2 actions are still open: finish or cancel them."), g),
             g => Assert.Equal(new ClosingGap(ClosingGapKind.NoResolution, "The resolution is not written down."), g),
             g => Assert.Equal(ClosingGapKind.NobodyTold, g.Kind),
-            g => Assert.Equal(new ClosingGap(ClosingGapKind.MetricNotChecked, "The after-check of a linked metric is not recorded.", 7), g),
-            g => Assert.Equal(new ClosingGap(ClosingGapKind.MetricNotChecked, "The after-check of a linked metric is not recorded.", 8), g));
+            g => Assert.Equal(new ClosingGap(ClosingGapKind.MetricNotChecked, NotChecked, 7), g),
+            g => Assert.Equal(new ClosingGap(ClosingGapKind.MetricNotChecked, NotChecked, 8), g));
     }
 
     [Fact]
@@ -316,8 +321,7 @@ public class FrictionIssueTests
     {
         var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
 
-        Assert.Equal("The loop cannot be closed yet: The after-check of a linked metric is not recorded.",
-            Refused(() => issue.Close([], Known.People.HeadOfCx, Later)));
+        Assert.Equal("The loop cannot be closed yet: " + NotChecked, Refused(() => issue.Close([], Known.People.HeadOfCx, Later)));
     }
 
     [Fact]
@@ -330,7 +334,7 @@ public class FrictionIssueTests
         Assert.Equal("The loop cannot be closed yet: The issue is in progress; it must be resolved first. "
             + "2 actions are still open: finish or cancel them. The resolution is not written down. "
             + "Nobody has recorded telling the customers or front-line staff who raised it. "
-            + "The after-check of a linked metric is not recorded.", message);
+            + NotChecked, message);
         Assert.Equal(FrictionStatus.InProgress, issue.Status);
     }
 
@@ -373,17 +377,116 @@ public class FrictionIssueTests
     }
 
     [Fact]
-    public void A_metric_is_linked_once_and_checked_with_before_and_after()
+    public void A_metric_is_linked_once_and_checked_with_its_figures_before_and_after()
     {
         var issue = A.FrictionIssue().Build();
         issue.LinkMetric(7, before: 31);
+        var (before, after) = FrictionIssueBuilder.RealImprovement;
 
         Assert.Equal("That metric is already linked to this issue.", Refused(() => issue.LinkMetric(7, null)));
-        Assert.Equal("That metric is not linked to this issue.", Refused(() => issue.RecordMetricCheck(8, 1, 2, Later)));
+        Assert.Equal("That metric is not linked to this issue.",
+            Refused(() => FrictionIssueBuilder.Check(issue, 8, (before, after), Direction.HigherIsBetter, Later)));
 
-        issue.RecordMetricCheck(7, 30, 36, Later);
+        FrictionIssueBuilder.Check(issue, 7, (before, after), Direction.HigherIsBetter, Later);
         var link = Assert.Single(issue.LinkedMetrics);
-        Assert.Equal((30.0, 36.0, Later, true), (link.Before!.Value, link.After!.Value, link.CheckedAt!.Value, link.IsChecked));
+        Assert.Equal((30.0, 42.0, Later, true), (link.Before!.Value, link.After!.Value, link.CheckedAt!.Value, link.IsChecked));
+        Assert.Equal((Period.Parse("2026-Q2"), 400, 25.5, 34.5), (link.BeforePeriod!.Value, link.BeforeSampleSize!.Value, link.BeforeLow!.Value, link.BeforeHigh!.Value));
+        Assert.Equal((Period.Parse("2026-Q3"), 410), (link.AfterPeriod!.Value, link.AfterSampleSize!.Value));
+    }
+
+    [Fact]
+    public void The_after_period_must_come_after_the_before_period()
+    {
+        var issue = A.FrictionIssue().WithLinkedMetric(7).Build();
+        var (before, after) = FrictionIssueBuilder.RealImprovement;
+
+        Assert.Equal("The after period (2026-Q2) must come after the before period (2026-Q3).",
+            Refused(() => FrictionIssueBuilder.Check(issue, 7, (after, before), Direction.HigherIsBetter, Later)));
+        Assert.False(issue.LinkedMetrics[0].IsChecked);
+    }
+
+    [Fact]
+    public void A_significant_improvement_meets_the_metric_check()
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
+        var (before, after) = FrictionIssueBuilder.RealImprovement;
+
+        FrictionIssueBuilder.Check(issue, 7, (before, after), Direction.HigherIsBetter, Later);
+
+        Assert.Equal(ChangeVerdict.RealImprovement, issue.LinkedMetrics[0].Verdict);
+        Assert.Equal("+12.0, a real improvement", issue.LinkedMetrics[0].Finding);
+        Assert.Empty(issue.ClosingGaps([]));
+        issue.Close([], Known.People.HeadOfCx, Later);
+        Assert.Equal(FrictionStatus.Closed, issue.Status);
+    }
+
+    [Fact]
+    public void A_change_within_the_noise_does_not_meet_the_metric_check()
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
+        var (before, after) = FrictionIssueBuilder.Noise;
+
+        FrictionIssueBuilder.Check(issue, 7, (before, after), Direction.HigherIsBetter, Later);
+
+        var gap = Assert.Single(issue.ClosingGaps([]));
+        Assert.Equal(new ClosingGap(ClosingGapKind.MetricNotImproved,
+            "The after-check of a linked metric shows a change within the noise. Close with a significant improvement, or give a reason to close without one.", 7), gap);
+        Assert.StartsWith("The loop cannot be closed yet: The after-check of a linked metric shows a change within the noise.",
+            Refused(() => issue.Close([], Known.People.HeadOfCx, Later)));
+        Assert.Equal(FrictionStatus.Resolved, issue.Status);
+    }
+
+    [Theory]
+    [InlineData(400, Direction.LowerIsBetter, "shows a real decline")]
+    [InlineData(9, Direction.HigherIsBetter, "has too few answers to tell whether it improved")]
+    public void A_real_decline_or_a_check_on_too_few_answers_does_not_meet_the_metric_check(int answersBefore, Direction direction, string finding)
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
+        var before = FrictionIssueBuilder.Reading("2026-Q2", 30, answersBefore, 4.5);
+        var after = FrictionIssueBuilder.Reading("2026-Q3", 42, 410, 4.5);
+
+        FrictionIssueBuilder.Check(issue, 7, (before, after), direction, Later);
+
+        Assert.Contains(finding, Assert.Single(issue.ClosingGaps([])).Message);
+    }
+
+    [Fact]
+    public void Figures_typed_in_without_a_margin_of_error_cannot_prove_an_improvement()
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
+        var before = new MetricReading(Period.Parse("2026-Q2"), new Estimate(2.1, null, null, null));
+        var after = new MetricReading(Period.Parse("2026-Q3"), new Estimate(2.9, null, null, null));
+
+        FrictionIssueBuilder.Check(issue, 7, (before, after), Direction.HigherIsBetter, Later);
+
+        Assert.Contains("has no margin of error to tell whether it improved", Assert.Single(issue.ClosingGaps([])).Message);
+    }
+
+    [Fact]
+    public void A_reason_to_close_without_a_significant_improvement_meets_the_metric_check_and_names_who_gave_it()
+    {
+        var issue = A.FrictionIssue().Resolved().WithPeopleTold().WithLinkedMetric(7).Build();
+        var (before, after) = FrictionIssueBuilder.Noise;
+        FrictionIssueBuilder.Check(issue, 7, (before, after), Direction.HigherIsBetter, Later);
+
+        Assert.Equal("The reason to close without a significant improvement is required.",
+            Refused(() => issue.GiveReasonToCloseWithoutImprovement(7, "  ", Known.People.HeadOfCx, Later)));
+        issue.GiveReasonToCloseWithoutImprovement(7, "Complaints about collection stopped; NPS moves a quarter later.", Known.People.HeadOfCx, Later);
+
+        var link = issue.LinkedMetrics[0];
+        Assert.Equal(("Complaints about collection stopped; NPS moves a quarter later.", (int?)Known.People.HeadOfCx, (DateTime?)Later),
+            (link.ReasonToCloseWithoutImprovement, link.ReasonGivenByPersonId, link.ReasonGivenAt));
+        Assert.Empty(issue.ClosingGaps([]));
+    }
+
+    [Fact]
+    public void No_reason_is_taken_when_the_check_already_shows_a_significant_improvement()
+    {
+        var issue = A.FrictionIssue().Resolved().WithLinkedMetric(7, checkedAfterwards: true).Build();
+
+        Assert.Equal("The after-check already shows a significant improvement; no reason is needed.",
+            Refused(() => issue.GiveReasonToCloseWithoutImprovement(7, "Just because", Known.People.HeadOfCx, Later)));
+        Assert.Null(issue.LinkedMetrics[0].ReasonToCloseWithoutImprovement);
     }
 
     [Fact]

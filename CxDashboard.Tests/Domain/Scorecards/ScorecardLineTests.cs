@@ -1,4 +1,6 @@
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Scorecards;
+using CxDashboard.Domain.Statistics;
 using CxDashboard.Tests.Domain.Builders;
 
 namespace CxDashboard.Tests.Domain.Scorecards;
@@ -44,5 +46,61 @@ public class ScorecardLineTests
     {
         Assert.Null(A.ScorecardLine().WithHistory(30, 35, null).WithActual(42).Build().ChangeOnPreviousQuarter);
         Assert.Null(A.ScorecardLine().WithActual(null).Build().ChangeOnPreviousQuarter);
+    }
+
+    [Fact]
+    public void A_change_beyond_both_margins_of_error_is_frozen_as_a_real_improvement_in_words()
+    {
+        var line = A.ScorecardLine().WithHistory(30, 35, 35.2).WithAnswers(800, 3.4).WithPreviousAnswers(760, 3.5).WithActual(42).Build();
+
+        Assert.Equal(ChangeVerdict.RealImprovement, line.ChangeVerdict);
+        Assert.Equal("+6.8, a real improvement", line.ChangeWording);
+        Assert.Equal((800, 38.6, 45.4), (line.SampleSize!.Value, line.Low!.Value, line.High!.Value));
+        Assert.Equal(760, line.PreviousSampleSize);
+    }
+
+    [Fact]
+    public void A_change_inside_the_margins_of_error_is_frozen_as_within_the_noise()
+    {
+        var line = A.ScorecardLine().WithHistory(30, 35, 40.9).WithAnswers(300, 5.6).WithPreviousAnswers(310, 5.5).WithActual(42).Build();
+
+        Assert.Equal(ChangeVerdict.WithinNoise, line.ChangeVerdict);
+        Assert.Equal("+1.1, within the noise", line.ChangeWording);
+    }
+
+    [Fact]
+    public void A_figure_on_too_few_answers_has_no_rag_and_its_change_says_so()
+    {
+        var line = A.ScorecardLine().WithMinimumAnswers(30).WithAnswers(9, 40).WithPreviousAnswers(120, 9).WithActual(67).WithTarget(40).Build();
+
+        Assert.True(line.HasTooFewAnswers);
+        Assert.Equal(Rag.None, line.Rag);
+        Assert.Null(line.AgainstTarget);
+        Assert.Equal(ChangeVerdict.TooFewAnswers, line.ChangeVerdict);
+        Assert.Equal("+29.0, too few answers to tell", line.ChangeWording);
+    }
+
+    [Theory]
+    [InlineData(48, 3, TargetVerdict.OnTarget)]
+    [InlineData(32, 3, TargetVerdict.MissingTarget)]
+    [InlineData(42, 5, TargetVerdict.WithinMargin)]
+    public void Against_its_target_a_figure_is_on_target_below_it_or_too_close_to_call(double actual, double margin, TargetVerdict verdict) =>
+        Assert.Equal(verdict, A.ScorecardLine().WithTarget(40).WithAnswers(500, margin).WithActual(actual).Build().AgainstTarget);
+
+    [Fact]
+    public void The_standing_counts_only_totals_with_enough_answers_and_names_those_left_out()
+    {
+        ScorecardLine[] lines =
+        [
+            A.ScorecardLine().ForMetric(1).WithAnswers(500, 3).WithActual(48).WithTarget(40).Build(),
+            A.ScorecardLine().ForMetric(2).WithAnswers(500, 3).WithActual(30).WithTarget(40).Build(),
+            A.ScorecardLine().ForMetric(3).WithAnswers(9, 30).WithActual(90).WithTarget(40).Build(),
+            A.ScorecardLine().ForMetric(4).WithActual(41).WithTarget(40).Build(),
+        ];
+
+        var standing = ScorecardStanding.Of(lines);
+
+        Assert.Equal(new ScorecardStanding(3, 2, 0, 1, 1), standing);
+        Assert.Equal("2 of 3 metrics with enough answers on target in total (0 amber, 1 red); 1 left out with too few answers", standing.Describe());
     }
 }

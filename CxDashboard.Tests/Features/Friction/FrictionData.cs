@@ -8,6 +8,7 @@ using CxDashboard.Tests.Support;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Tests.Features.Friction;
 
@@ -106,6 +107,16 @@ public sealed class FrictionData
         new(title, "Customers arrive and the parcel is not there.", stage ?? Deliver, channels ?? [Web, Store],
             FeedbackCategory.Service, severity, 120, "Store stock system does not see web orders.",
             owningTeam ?? Stores, owningTeam is { } t && t == Digital ? DigitalLead : StoresLead, contributors ?? [It], due);
+
+    /// <summary>Records a metric's total for a month, from <paramref name="sampleSize"/> answers, ± <paramref name="margin"/> at 95%.</summary>
+    public async Task MonthlyTotalAsync(int metricId, string month, double value, int sampleSize, double margin)
+    {
+        await using var db = _database.CreateDbContext();
+        var metric = await db.Metrics.Include(m => m.Revisions).SingleAsync(m => m.Id == metricId);
+        db.MetricValues.Add(MetricValue.Record(metric, Period.Parse(month), null, value, sampleSize, HeadOfCx, Now, DateOnly.FromDateTime(Now),
+            value - margin, value + margin));
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Saves an issue directly (not through the service) and moves it to <paramref name="status"/>.</summary>
     public async Task<int> IssueAsync(FrictionDetails? details = null, FrictionStatus status = FrictionStatus.New, DateTime? createdAt = null, DateTime? closedAt = null)

@@ -50,8 +50,8 @@ public sealed class FrictionServiceTests : IAsyncLifetime
         [
             "1 action is still open: finish or cancel it.",
             "Nobody has recorded telling the customers or front-line staff who raised it.",
-            "The after-check of Net Promoter Score is not recorded.",
-            "The after-check of Online conversion is not recorded.",
+            "The after-check of Net Promoter Score is not recorded. Close with a significant improvement, or give a reason to close without one.",
+            "The after-check of Online conversion is not recorded. Close with a significant improvement, or give a reason to close without one.",
         ], missing.Order().ToList());
         Assert.Contains(issue.Checklist, c => c.Done && c.Kind == ClosingGapKind.NoResolution);
     }
@@ -68,8 +68,10 @@ public sealed class FrictionServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         await _service.RecordPeopleToldAsync(id, ToldAudience.Customers | ToldAudience.FrontLineStaff, "E-mail and store briefing", FrictionData.Now.AddHours(-1), _data.CxLead, default);
-        await _service.RecordMetricCheckAsync(id, _data.Nps, 21, 27, _data.CxLead, default);
-        await _service.RecordMetricCheckAsync(id, _data.Conversion, 2.1, 2.4, _data.CxLead, default);
+        await _data.MonthlyTotalAsync(_data.Nps, "2026-08", 21, sampleSize: 900, margin: 3);
+        await _data.MonthlyTotalAsync(_data.Nps, "2026-10", 27, sampleSize: 900, margin: 3);
+        await _service.RecordMetricCheckAsync(id, _data.Nps, Period.Parse("2026-08"), Period.Parse("2026-10"), _data.CxLead, default);
+        await _service.GiveReasonToCloseWithoutImprovementAsync(id, _data.Conversion, "Conversion is measured on the new checkout from next quarter.", _data.CxLead, default);
         Assert.All((await _service.GetIssueAsync(id, default)).Checklist, c => Assert.True(c.Done, c.Text));
 
         await _service.ChangeStatusAsync(id, FrictionMove.Close, null, _data.CxLead, default);
@@ -77,7 +79,9 @@ public sealed class FrictionServiceTests : IAsyncLifetime
         var closed = await _service.GetIssueAsync(id, default);
         Assert.Equal(FrictionStatus.Closed, closed.Status);
         Assert.Equal(FrictionData.Now, closed.ClosedAt);
-        Assert.Equal([(21d, 27d), (2.1, 2.4)], closed.Metrics.OrderBy(m => m.Code == "CONV").Select(m => (m.Before!.Value, m.After!.Value)).ToList());
+        var nps = closed.Metrics.Single(m => m.Code == "NPS");
+        Assert.Equal((21d, 27d), (nps.Before!.Value, nps.After!.Value));
+        Assert.Equal("Conversion is measured on the new checkout from next quarter.", closed.Metrics.Single(m => m.Code == "CONV").Reason);
     }
 
     [Fact]

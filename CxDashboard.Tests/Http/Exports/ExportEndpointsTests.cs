@@ -188,9 +188,19 @@ public sealed class ExportEndpointsTests(ExportAppFixture app) : IClassFixture<E
             var metrics = catalogue.Worksheet(1);
             Assert.Equal(await db.Metrics.CountAsync(), DataRows(metrics).Count());
             Assert.Contains(DataRows(metrics), r => Cell(metrics, r.RowNumber(), "RAG").GetString() is "Green" or "Amber" or "Red");
+            // A figure computed from answers carries them and its interval as numbers beside it.
+            Assert.Equal(["Latest value", "n", "Low", "High", "Target"], Headers(metrics).SkipWhile(h => h != "Latest value").Take(5));
+            var answered = DataRows(metrics).Where(r => !Cell(metrics, r.RowNumber(), "Low").IsEmpty()).Select(r => r.RowNumber()).ToList();
+            Assert.NotEmpty(answered);
+            Assert.All(answered, row =>
+            {
+                Assert.Equal(XLDataType.Number, Cell(metrics, row, "n").DataType);
+                var (low, value, high) = (Cell(metrics, row, "Low").GetDouble(), Cell(metrics, row, "Latest value").GetDouble(), Cell(metrics, row, "High").GetDouble());
+                Assert.True(low <= value && value <= high, $"{low} ≤ {value} ≤ {high}");
+            });
             var sheet = values.Worksheet(1);
             Assert.EndsWith($"-values-{Today}.xlsx", fileName);
-            Assert.Equal(["Period", "Period start", "Channel", "Value", "Sample size", "Recorded by", "Recorded (UTC)"], Headers(sheet));
+            Assert.Equal(["Period", "Period start", "Channel", "Value", "n", "Low", "High", "Recorded by", "Recorded (UTC)"], Headers(sheet));
             Assert.Equal(metric.Count, DataRows(sheet).Count());
             Assert.Equal(XLDataType.Number, Cell(sheet, 2, "Value").DataType);
         }

@@ -71,6 +71,11 @@ public sealed class LinkedMetricConfiguration : IEntityTypeConfiguration<LinkedM
         builder.HasKey(m => new { m.FrictionIssueId, m.MetricDefinitionId });
         builder.HasIndex(m => m.MetricDefinitionId);
         builder.Ignore(m => m.IsChecked);
+        builder.Property(m => m.Finding).HasMaxLength(120);
+        builder.Ignore(m => m.ShowsRealImprovement);
+        builder.Ignore(m => m.AllowsClosing);
+        builder.Property(m => m.ReasonToCloseWithoutImprovement).HasMaxLength(1000);
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.ReasonGivenByPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MetricDefinition>().WithMany().HasForeignKey(m => m.MetricDefinitionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -33,6 +33,11 @@ public sealed class ScorecardLineConfiguration : IEntityTypeConfiguration<Scorec
         builder.Property(l => l.Commentary).HasMaxLength(2000);
         builder.Ignore(l => l.Trend);
         builder.Ignore(l => l.ChangeOnPreviousQuarter);
+        builder.Ignore(l => l.Figure);
+        builder.Ignore(l => l.PreviousFigure);
+        builder.Ignore(l => l.HasTooFewAnswers);
+        builder.Ignore(l => l.AgainstTarget);
+        builder.Property(l => l.ChangeWording).HasMaxLength(120);
         builder.HasIndex(l => new { l.ScorecardId, l.MetricDefinitionId, l.ChannelId });
         // Lines are a frozen copy: they keep the metric's id for links but do not depend on the metric row.
         builder.HasOne<MetricDefinition>().WithMany().HasForeignKey(l => l.MetricDefinitionId).OnDelete(DeleteBehavior.Restrict);

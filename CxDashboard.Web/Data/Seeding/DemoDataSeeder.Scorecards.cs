@@ -1,7 +1,7 @@
-using System.Globalization;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Domain.Scorecards;
+using CxDashboard.Domain.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Data.Seeding;
@@ -10,16 +10,26 @@ public sealed partial class DemoDataSeeder
 {
     private const string AllChannels = "All channels";
 
-    private sealed record ScoreTally(int ChannelId, ScoreScale Scale, int Count, int Promoters, int Detractors, int Satisfied, long Sum);
+    private sealed record ScoreTally(int ChannelId, ScoreScale Scale, int Count, int Promoters, int Detractors, int Satisfied, long Sum, long SumOfSquares);
 
     private async Task SeedScorecardsAsync(CxDbContext db, DemoState state, CancellationToken cancellationToken)
     {
         var computed = await ComputedActualsAsync(db, state, cancellationToken);
-        double? Actual(string code, int quarter, int? channelId) =>
+        Sample? Answers(string code, int quarter, int? channelId) =>
+            quarter >= 0 && computed.TryGetValue((code, quarter, channelId), out var c) ? c : null;
+        Estimate? Figure(string code, int quarter, int? channelId) =>
             quarter < 0 ? null
-            : computed.TryGetValue((code, quarter, channelId), out var c) ? c
-            : state.QuarterValues.TryGetValue((code, quarter, channelId), out var v) ? v
+            : Answers(code, quarter, channelId) is { } answers ? answers.Estimate()
+            : state.QuarterValues.TryGetValue((code, quarter, channelId), out var v) ? new Estimate(v, null, null, null)
             : null;
+        double? Actual(string code, int quarter, int? channelId) =>
+            Figure(code, quarter, channelId) is { } figure ? Math.Round(figure.Value, 2) : null;
+        Change? ChangeOn(MetricDefinition metric, int quarter, int? channelId) =>
+            Answers(metric.Code, quarter, channelId) is { } now && Answers(metric.Code, quarter - 1, channelId) is { } then
+                ? now.ChangeFrom(then, metric.MinimumSampleSize)
+                : Figure(metric.Code, quarter, channelId) is { } figure && Figure(metric.Code, quarter - 1, channelId) is { } before
+                    ? Change.Between(before, figure, metric.MinimumSampleSize)
+                    : null;
 
         var channelNames = state.Channels.Values.ToDictionary(c => c.Id, c => c.Name);
         var scorecards = new List<Scorecard>();
@@ -71,9 +81,9 @@ public sealed partial class DemoDataSeeder
         {
             var target = revision.TargetFor(state.Quarters[q], channelId);
             return new ScorecardLine(metric.Id, metric.Code, metric.Name, metric.Dimension, revision.Unit, revision.Direction,
-                channelId, channelName, Actual(metric.Code, q, channelId), target?.Value, target?.AmberTolerance ?? 0,
-                Actual(metric.Code, q - 3, channelId), Actual(metric.Code, q - 2, channelId), Actual(metric.Code, q - 1, channelId),
-                commentary);
+                channelId, channelName, Figure(metric.Code, q, channelId), target?.Value, target?.AmberTolerance ?? 0,
+                Actual(metric.Code, q - 3, channelId), Actual(metric.Code, q - 2, channelId), Figure(metric.Code, q - 1, channelId),
+                ChangeOn(metric, q, channelId), metric.MinimumSampleSize, commentary);
         }
     }
 
@@ -81,10 +91,10 @@ public sealed partial class DemoDataSeeder
     /// NPS, CSAT and CES per quarter and channel, from the feedback just inserted, grouped in the
     /// database as the app's own pages do. Totals add up the tallies of every channel.
     /// </summary>
-    private static async Task<Dictionary<(string Code, int Quarter, int? ChannelId), double>> ComputedActualsAsync(
+    private static async Task<Dictionary<(string Code, int Quarter, int? ChannelId), Sample>> ComputedActualsAsync(
         CxDbContext db, DemoState state, CancellationToken cancellationToken)
     {
-        var results = new Dictionary<(string, int, int?), double>();
+        var results = new Dictionary<(string, int, int?), Sample>();
         var computedMetrics = state.Metrics.Values.Where(m => m.Current.ComputedFrom is not null).ToList();
         for (var q = 0; q < state.Quarters.Count; q++)
         {
@@ -100,7 +110,8 @@ public sealed partial class DemoDataSeeder
                     g.Count(f => f.Score >= 9),
                     g.Count(f => f.Score <= 6),
                     g.Count(f => f.Score >= 4),
-                    g.Sum(f => (long)(f.Score ?? 0))))
+                    g.Sum(f => (long)(f.Score ?? 0)),
+                    g.Sum(f => (long)(f.Score ?? 0) * (f.Score ?? 0))))
                 .ToListAsync(cancellationToken);
 
             foreach (var metric in computedMetrics)
@@ -123,18 +134,21 @@ public sealed partial class DemoDataSeeder
         return results;
     }
 
-    private static double? Score(ScoreScale scale, IEnumerable<ScoreTally> tallies)
+    private static Sample? Score(ScoreScale scale, IEnumerable<ScoreTally> tallies)
     {
         var list = tallies.ToList();
         var count = list.Sum(t => t.Count);
-        var value = scale switch
+        if (count == 0)
         {
-            ScoreScale.Nps => Scores.Nps(list.Sum(t => t.Promoters), count - list.Sum(t => t.Promoters) - list.Sum(t => t.Detractors), list.Sum(t => t.Detractors)),
-            ScoreScale.Csat => Scores.Csat(list.Sum(t => t.Satisfied), count),
-            ScoreScale.Ces => Scores.Ces(list.Sum(t => t.Sum), count),
+            return null;
+        }
+        return scale switch
+        {
+            ScoreScale.Nps => new NpsSample(list.Sum(t => t.Promoters), count - list.Sum(t => t.Promoters) - list.Sum(t => t.Detractors), list.Sum(t => t.Detractors)),
+            ScoreScale.Csat => new ProportionSample(list.Sum(t => t.Satisfied), count),
+            ScoreScale.Ces => new MeanSample(count, list.Sum(t => t.Sum), list.Sum(t => t.SumOfSquares)),
             _ => null,
         };
-        return value is { } v ? Math.Round(v, scale == ScoreScale.Ces ? 2 : 1) : null;
     }
 
     /// <summary>What a metric's owner would write: where it landed, against what, and why.</summary>
@@ -169,17 +183,17 @@ public sealed partial class DemoDataSeeder
         return text;
     }
 
+    /// <summary>The standing counts only figures with enough answers, as the scorecard page's does; a change is named real or noise.</summary>
     private static string Headline(IReadOnlyList<ScorecardLine> lines)
     {
         var totals = lines.Where(l => l.ChannelId is null).ToList();
-        var green = totals.Count(l => l.Rag == Rag.Green);
-        var headline = string.Create(CultureInfo.InvariantCulture, $"{green} of {totals.Count} agreed metrics on target in total");
-        if (totals.FirstOrDefault(l => l.MetricCode == "NPS") is { Actual: { } nps } npsLine)
+        var headline = ScorecardStanding.Of(lines).Describe();
+        if (totals.FirstOrDefault(l => l.MetricCode == "NPS") is { Actual: { } nps, HasTooFewAnswers: false } npsLine)
         {
             headline += $"; NPS {MetricUnitRules.Format(MetricUnit.NpsScore, nps)}";
-            if (npsLine.ChangeOnPreviousQuarter is { } change)
+            if (npsLine.ChangeWording is { } change)
             {
-                headline += string.Create(CultureInfo.InvariantCulture, $" ({change:+0.0;−0.0;0} on last quarter)");
+                headline += $" ({change} on last quarter)";
             }
         }
         var worst = lines.Where(l => l.Rag == Rag.Red && l.ChannelId is not null).OrderBy(l => l.MetricName).FirstOrDefault();

@@ -1,6 +1,8 @@
 using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Organisation;
+using CxDashboard.Domain.Statistics;
 
 namespace CxDashboard.Web.Data.Seeding;
 
@@ -121,10 +123,23 @@ public sealed partial class DemoDataSeeder
         {
             foreach (var link in issue.LinkedMetrics.ToList())
             {
-                var code = state.Metrics.Values.Single(m => m.Id == link.MetricDefinitionId).Code;
-                var before = link.Before ?? state.TotalAround(code, created) ?? 0;
-                var after = state.TotalAround(code, resolved.AddDays(40)) ?? before;
-                issue.RecordMetricCheck(link.MetricDefinitionId, before, after, resolved.AddDays(28));
+                var metric = state.Metrics.Values.Single(m => m.Id == link.MetricDefinitionId);
+                var beforePeriod = Period.Containing(DateOnly.FromDateTime(created), PeriodKind.Quarter);
+                var afterPeriod = Period.Containing(DateOnly.FromDateTime(resolved.AddDays(40)), PeriodKind.Quarter);
+                if (afterPeriod.Start <= beforePeriod.Start)
+                {
+                    afterPeriod = beforePeriod.Next;
+                }
+                var before = link.Before ?? state.TotalAround(metric.Code, created) ?? 0;
+                var after = state.TotalAround(metric.Code, resolved.AddDays(40)) ?? before;
+                // The demo's history keeps quarterly totals only, without the answers behind them, so its
+                // closed loops rest on a stated reason rather than a tested change.
+                var (then, now) = (new Estimate(before, null, null, null), new Estimate(after, null, null, null));
+                issue.RecordMetricCheck(link.MetricDefinitionId, new MetricReading(beforePeriod, then), new MetricReading(afterPeriod, now),
+                    Change.Between(then, now, metric.MinimumSampleSize), metric.Current.Direction, metric.Current.Unit, resolved.AddDays(28));
+                issue.GiveReasonToCloseWithoutImprovement(link.MetricDefinitionId,
+                    "Confirmed at the CX council from the quarterly totals and the drop in complaints about it.",
+                    state.CxLead.Id, resolved.AddDays(28));
             }
         }
         return (issue, timeline);

@@ -160,8 +160,11 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
             new("Direction", 16, r => MetricText.Of(r.Direction)),
             new("Latest period", 12, r => r.LatestPeriod?.ToString()),
             new("Latest value", 12, r => r.LatestValue, XlsxFormat.Decimal),
+            new("n", 9, r => r.Latest?.SampleSize, XlsxFormat.Integer),
+            new("Low", 10, r => r.Latest?.Low, XlsxFormat.Decimal),
+            new("High", 10, r => r.Latest?.High, XlsxFormat.Decimal),
             new("Target", 10, r => r.Target, XlsxFormat.Decimal),
-            new("RAG", 8, r => r.Rag == Rag.None ? null : r.Rag.ToString(), XlsxFormat.Rag),
+            new("RAG", 16, r => r.HasTooFewAnswers ? "Too few answers" : r.Rag == Rag.None ? null : r.Rag.ToString(), XlsxFormat.Rag),
             new("Revision pending", 10, r => r.HasPendingRevision),
         ];
         return await XlsxStreamWriter.WriteAsync(output, "Metrics", columns, CatalogueRows(filter, caller, ct), ct);
@@ -201,7 +204,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
                 where v.MetricDefinitionId == metricId
                 join p in db.People on v.RecordedByPersonId equals p.Id
                 orderby v.PeriodStart descending, v.PeriodKind, v.ChannelId
-                select new MetricValueExportRow(v.Period, v.PeriodStart, v.ChannelId, v.Value, v.SampleSize, p.DisplayName, v.RecordedAt))
+                select new MetricValueExportRow(v.Period, v.PeriodStart, v.ChannelId, v.Value, v.SampleSize, v.Low, v.High, p.DisplayName, v.RecordedAt))
             .AsAsyncEnumerable();
         XlsxColumn<MetricValueExportRow>[] columns =
         [
@@ -209,7 +212,9 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
             new("Period start", 12, r => r.PeriodStart, XlsxFormat.Date),
             new("Channel", 18, r => r.ChannelId is { } id ? channels.GetValueOrDefault(id) : "Total"),
             new("Value", 12, r => r.Value, XlsxFormat.Decimal),
-            new("Sample size", 11, r => r.SampleSize, XlsxFormat.Integer),
+            new("n", 9, r => r.SampleSize, XlsxFormat.Integer),
+            new("Low", 10, r => r.Low, XlsxFormat.Decimal),
+            new("High", 10, r => r.High, XlsxFormat.Decimal),
             new("Recorded by", 20, r => r.RecordedBy),
             new("Recorded (UTC)", 18, r => r.RecordedAt, XlsxFormat.DateTime),
         ];
@@ -277,7 +282,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         DateTime CreatedAt, DateTime? CompletedAt);
 
     private sealed record MetricValueExportRow(Domain.Common.Period Period, DateOnly PeriodStart, int? ChannelId, double Value,
-        int? SampleSize, string RecordedBy, DateTime RecordedAt);
+        int? SampleSize, double? Low, double? High, string RecordedBy, DateTime RecordedAt);
 
     private sealed record ReviewExportRow(int ReviewId, DateOnly HeldOn, ReviewKind Kind, string Title, string? Decision,
         string? RecordedBy, DateTime? RecordedAt);

@@ -1,6 +1,8 @@
 using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Features.Common;
 
 namespace CxDashboard.Web.Features.Friction;
@@ -111,7 +113,26 @@ public sealed record FrictionIssueDetail(
         Category, Severity, CustomersAffected, RootCause, OwningTeam.Id, Owner.Id, ContributingTeams.Select(t => t.Id).ToList(), DueDate);
 }
 
-public sealed record LinkedMetricView(int MetricId, string Code, string Name, double? Before, double? After, DateTime? CheckedAt)
+/// <summary>
+/// A linked metric as the issue page shows it: the figures of its check, with their periods, sample
+/// sizes and intervals, what the change amounts to, and any reason given to close without an improvement.
+/// </summary>
+public sealed record LinkedMetricView(
+    int MetricId,
+    string Code,
+    string Name,
+    MetricUnit Unit,
+    PeriodKind Cadence,
+    double? Before,
+    double? After,
+    DateTime? CheckedAt,
+    MetricReading? BeforeReading,
+    MetricReading? AfterReading,
+    string? Finding,
+    bool AllowsClosing,
+    string? Reason,
+    string? ReasonBy,
+    DateTime? ReasonAt)
 {
     public bool IsChecked => After is not null && CheckedAt is not null;
 }

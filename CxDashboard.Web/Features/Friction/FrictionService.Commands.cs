@@ -1,7 +1,10 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Features.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Friction;
@@ -120,17 +123,59 @@ public sealed partial class FrictionService
     public Task UnlinkMetricAsync(int id, int metricId, Caller caller, CancellationToken ct) =>
         ChangeAsync(id, caller, (_, issue) => { issue.UnlinkMetric(metricId); return Task.CompletedTask; }, ct);
 
-    /// <summary>Records the before and after values of a linked metric: the proof the issue moved it.</summary>
-    public Task RecordMetricCheckAsync(int id, int metricId, double before, double after, Caller caller, CancellationToken ct) =>
+    /// <summary>
+    /// Checks a linked metric: reads its total in the period before the fix and the period after, with
+    /// the answers behind each and their intervals, and records them on the issue, which judges whether
+    /// the change is a significant improvement.
+    /// </summary>
+    public Task RecordMetricCheckAsync(int id, int metricId, Period before, Period after, Caller caller, CancellationToken ct) =>
+        ChangeAsync(id, caller, async (db, issue) =>
+        {
+            var minimum = await db.Metrics.AsNoTracking().Where(m => m.Id == metricId).Select(m => (int?)m.MinimumSampleSize).SingleOrDefaultAsync(ct)
+                ?? throw new DomainException("That metric no longer exists.");
+            var revision = await db.MetricRevisions.AsNoTracking()
+                .Where(r => r.MetricDefinitionId == metricId)
+                .OrderBy(r => r.Status == RevisionStatus.Agreed ? 0 : 1).ThenByDescending(r => r.Number)
+                .FirstAsync(ct);
+            var totals = await TotalsAsync(db, revision, [before, after], ct);
+            var (then, now) = (Total(before), Total(after));
+            issue.RecordMetricCheck(metricId, new MetricReading(before, then.Figure), new MetricReading(after, now.Figure),
+                now.ChangeFrom(then, minimum), revision.Direction, revision.Unit, Now);
+
+            SeriesValue Total(Period period) => totals.TryGetValue(period, out var total)
+                ? total
+                : throw new DomainException($"The metric has no total for {period}, so it cannot be checked against it.");
+        }, ct);
+
+    /// <summary>Lets the loop close without a significant improvement of the metric, for the reason given; the audit trail keeps it.</summary>
+    public Task GiveReasonToCloseWithoutImprovementAsync(int id, int metricId, string reason, Caller caller, CancellationToken ct) =>
         ChangeAsync(id, caller, (_, issue) =>
         {
-            if (!double.IsFinite(before) || !double.IsFinite(after))
-            {
-                throw new DomainException("Enter the before and after values as numbers.");
-            }
-            issue.RecordMetricCheck(metricId, before, after, Now);
+            issue.GiveReasonToCloseWithoutImprovement(metricId, reason, caller.RequirePersonId(), Now);
             return Task.CompletedTask;
         }, ct);
+
+    /// <summary>The metric's totals in the given periods, at the periods' own grain, as the metric pages compute them.</summary>
+    private static async Task<Dictionary<Period, SeriesValue>> TotalsAsync(CxDbContext db, MetricRevision revision,
+        IReadOnlyList<Period> periods, CancellationToken ct)
+    {
+        var totals = new Dictionary<Period, SeriesValue>();
+        foreach (var grain in periods.Select(p => p.Kind).Distinct())
+        {
+            if (revision.ComputedFrom is null && grain < revision.Cadence)
+            {
+                throw new DomainException($"The metric is recorded {MetricText.Of(revision.Cadence).ToLowerInvariant()}; check it over whole periods of that length or longer.");
+            }
+            var these = periods.Where(p => p.Kind == grain).ToList();
+            var values = await MetricValueSeries.LoadAsync(db, [SeriesSource.Of(revision)], ChannelScope.Only(null), grain,
+                these.Min(p => p.Start), these.Max(p => p.Next.Start), ct);
+            foreach (var value in values.Where(v => v.ChannelId is null && these.Contains(v.Period)))
+            {
+                totals[value.Period] = value;
+            }
+        }
+        return totals;
+    }
 
     private async Task ChangeAsync(int id, Caller caller, Func<CxDbContext, FrictionIssue, Task> change, CancellationToken ct)
     {

@@ -1,7 +1,10 @@
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Friction;
+using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
+using MetricText = CxDashboard.Web.Features.Metrics.MetricText;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Friction;
@@ -105,16 +108,32 @@ public sealed partial class FrictionService(IDbContextFactory<CxDbContext> facto
         var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).OrderBy(c => c.SortOrder)
             .Select(c => new NamedItem(c.Id, c.Name)).ToListAsync(ct);
         var stage = await db.JourneyStages.AsNoTracking().Where(s => s.Id == issue.JourneyStageId).Select(s => s.Name).SingleAsync(ct);
-        var personIds = issue.History.Select(h => h.PersonId).Append(issue.OwnerPersonId).Append(issue.CreatedByPersonId).Distinct().ToList();
+        var personIds = issue.History.Select(h => h.PersonId).Append(issue.OwnerPersonId).Append(issue.CreatedByPersonId)
+            .Concat(issue.LinkedMetrics.Where(m => m.ReasonGivenByPersonId is not null).Select(m => m.ReasonGivenByPersonId!.Value))
+            .Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
         var metricIds = issue.LinkedMetrics.Select(m => m.MetricDefinitionId).ToList();
         var metrics = await db.Metrics.AsNoTracking().Where(m => metricIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new { m.Code, m.Name }, ct);
+        // The revision in force (or, for a metric not yet agreed, its latest) says the unit and cadence.
+        var units = (await db.MetricRevisions.AsNoTracking().Where(r => metricIds.Contains(r.MetricDefinitionId))
+                .Select(r => new { r.MetricDefinitionId, r.Status, r.Number, r.Unit, r.Cadence }).ToListAsync(ct))
+            .GroupBy(r => r.MetricDefinitionId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Status == RevisionStatus.Agreed ? 0 : 1).ThenByDescending(r => r.Number).First());
         var linkedFeedback = await db.Feedback.CountAsync(f => f.FrictionIssueId == id, ct);
         var actions = await IssueActions(db, id).ToListAsync(ct);
 
         var metricViews = issue.LinkedMetrics
-            .Select(m => new LinkedMetricView(m.MetricDefinitionId, metrics[m.MetricDefinitionId].Code, metrics[m.MetricDefinitionId].Name, m.Before, m.After, m.CheckedAt))
+            .Select(m =>
+            {
+                var revision = units[m.MetricDefinitionId];
+                return new LinkedMetricView(m.MetricDefinitionId, metrics[m.MetricDefinitionId].Code, metrics[m.MetricDefinitionId].Name,
+                    revision.Unit, revision.Cadence, m.Before, m.After, m.CheckedAt,
+                    m.BeforePeriod is { } bp && m.Before is { } b ? new MetricReading(bp, new Estimate(b, m.BeforeSampleSize, m.BeforeLow, m.BeforeHigh)) : null,
+                    m.AfterPeriod is { } ap && m.After is { } a ? new MetricReading(ap, new Estimate(a, m.AfterSampleSize, m.AfterLow, m.AfterHigh)) : null,
+                    m.Finding, m.AllowsClosing, m.ReasonToCloseWithoutImprovement,
+                    m.ReasonGivenByPersonId is { } by ? people[by] : null, m.ReasonGivenAt);
+            })
             .OrderBy(m => m.Name).ToList();
         var today = Today;
         return new FrictionIssueDetail(
@@ -155,10 +174,32 @@ public sealed partial class FrictionService(IDbContextFactory<CxDbContext> facto
             Check(ClosingGapKind.NoResolution, "The resolution is written down."),
             Check(ClosingGapKind.NobodyTold, "Who was told is recorded."),
         };
-        checks.AddRange(metrics.Select(m => m.IsChecked
-            ? new ClosingCheck(ClosingGapKind.MetricNotChecked, $"{m.Name} was checked afterwards ({m.Before:0.##} → {m.After:0.##}).", true, m.Name)
-            : new ClosingCheck(ClosingGapKind.MetricNotChecked, $"The after-check of {m.Name} is not recorded.", false, m.Name)));
+        checks.AddRange(metrics.Select(MetricCheck));
         return checks;
+    }
+
+    /// <summary>
+    /// The metric's line of the checklist. Whether it is met is the issue's rule (each gap names its
+    /// metric); the words add the figures, so "Before 40.45 · After 41.54" never passes for proof.
+    /// </summary>
+    private static ClosingCheck MetricCheck(LinkedMetricView m)
+    {
+        var figures = m.BeforeReading is { } before && m.AfterReading is { } after
+            ? $"{MetricCheckText.Reading(m.Unit, before)} → {MetricCheckText.Reading(m.Unit, after)}"
+            : $"{MetricText.Format(m.Unit, m.Before)} → {MetricText.Format(m.Unit, m.After)}";
+        var finding = m.Finding ?? "no period or margin of error to judge the change by";
+        if (m.AllowsClosing)
+        {
+            return m.Reason is { } reason
+                ? new ClosingCheck(ClosingGapKind.MetricNotImproved,
+                    $"{m.Name} closes without a significant improvement, for the reason {m.ReasonBy} gave on {MetricText.Day(m.ReasonAt)}: “{reason}”", true, m.Name)
+                : new ClosingCheck(ClosingGapKind.MetricNotImproved, $"{m.Name} improved: {figures}, {finding}.", true, m.Name);
+        }
+        return m.IsChecked
+            ? new ClosingCheck(ClosingGapKind.MetricNotImproved,
+                $"{m.Name} shows no significant improvement: {figures}, {finding}. Close with a significant improvement, or give a reason to close without one.", false, m.Name)
+            : new ClosingCheck(ClosingGapKind.MetricNotChecked,
+                $"The after-check of {m.Name} is not recorded. Close with a significant improvement, or give a reason to close without one.", false, m.Name);
     }
 
     /// <summary>The feedback linked to an issue as evidence, newest first.</summary>

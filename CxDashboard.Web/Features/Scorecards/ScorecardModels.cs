@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Domain.Scorecards;
+using CxDashboard.Domain.Statistics;
 
 namespace CxDashboard.Web.Features.Scorecards;
 
@@ -24,7 +25,8 @@ public sealed record ScorecardView(
     DateTime? PublishedAt,
     string? PublishedBy,
     IReadOnlyList<ScorecardRow> Rows,
-    ScorecardPermissions Permissions)
+    ScorecardPermissions Permissions,
+    ScorecardStanding Standing)
 {
     public bool IsPublished => Status == ScorecardStatus.Published;
 
@@ -37,7 +39,11 @@ public sealed record ScorecardView(
     public IReadOnlyList<ScorecardRow> ForChannel(int channelId) => Rows.Where(r => r.ChannelId == channelId).ToList();
 }
 
-/// <summary>One metric in total (no channel) or on one channel, with its last four quarters, oldest first.</summary>
+/// <summary>
+/// One metric in total (no channel) or on one channel, with its last four quarters, oldest first; the
+/// figure's answers and interval, the change on the previous quarter in words, and where it stands
+/// against its target allowing for the margin of error.
+/// </summary>
 public sealed record ScorecardRow(
     int MetricId,
     string Code,
@@ -52,13 +58,28 @@ public sealed record ScorecardRow(
     Rag Rag,
     IReadOnlyList<double?> Trend,
     string? Commentary,
-    bool MayComment)
+    bool MayComment,
+    Estimate? Figure = null,
+    Estimate? PreviousFigure = null,
+    int MinimumSampleSize = MinimumSample.Default,
+    ChangeVerdict? ChangeVerdict = null,
+    string? ChangeWording = null,
+    TargetVerdict? AgainstTarget = null)
 {
     public double? Change => Actual is { } a && Trend.Count > 1 && Trend[^2] is { } p ? a - p : null;
 
+    public bool HasTooFewAnswers => Figure?.HasTooFewAnswers(MinimumSampleSize) == true;
+
+    /// <summary>"on target", "below target", "target within the margin of error"; null without a target or with too few answers.</summary>
+    public string? TargetWording => AgainstTarget is { } verdict ? FigureWording.Target(verdict, Direction) : null;
+
+    /// <summary>"n = 412, ±4.8"; empty for a figure typed in without either.</summary>
+    public string SampleAndMargin => Figure is { } figure ? FigureWording.SampleAndMargin(figure, FigurePrecision.Decimals(Unit)) : string.Empty;
+
     public static ScorecardRow From(ScorecardLine line, bool mayComment) => new(
         line.MetricDefinitionId, line.MetricCode, line.MetricName, line.Dimension, line.Unit, line.Direction,
-        line.ChannelId, line.ChannelName, line.Actual, line.Target, line.Rag, line.Trend, line.Commentary, mayComment);
+        line.ChannelId, line.ChannelName, line.Actual, line.Target, line.Rag, line.Trend, line.Commentary, mayComment,
+        line.Figure, line.PreviousFigure, line.MinimumSampleSize, line.ChangeVerdict, line.ChangeWording, line.AgainstTarget);
 }
 
 /// <summary>What the signed-in person may do with the scorecard; the service checks again on every command.</summary>
@@ -77,6 +98,19 @@ public sealed record ScorecardComparisonRow(
 {
     /// <summary>The change from A to B, when both quarters have a value.</summary>
     public double? Delta => A?.Actual is { } a && B?.Actual is { } b ? b - a : null;
+
+    /// <summary>
+    /// The change from A to B tested at 95% from the two figures' intervals, as frozen on a published
+    /// scorecard; null when either quarter has no figure.
+    /// </summary>
+    public Change? TestedChange => A?.Figure is { } a && B?.Figure is { } b
+        ? Domain.Statistics.Change.Between(a, b, Math.Max(A.MinimumSampleSize, B.MinimumSampleSize))
+        : null;
+
+    /// <summary>"+6.8, a real improvement"; "+1.1, within the noise".</summary>
+    public string? ChangeWording => TestedChange is { } change ? FigureWording.Change(change, Direction, FigurePrecision.Decimals(Unit)) : null;
+
+    public ChangeVerdict? Verdict => TestedChange?.Verdict(Direction);
 }
 
 public sealed record ScorecardComparison(ScorecardView A, ScorecardView B, IReadOnlyList<ScorecardComparisonRow> Rows);

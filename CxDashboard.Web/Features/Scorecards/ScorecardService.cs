@@ -56,10 +56,13 @@ public sealed class ScorecardService(IDbContextFactory<CxDbContext> dbFactory, T
         var people = await NamesAsync(db, [scorecard.CreatedByPersonId, scorecard.PublishedByPersonId ?? 0], ct);
 
         IReadOnlyList<ScorecardRow> rows;
+        ScorecardStanding standing;
         if (scorecard.IsPublished)
         {
             // A published scorecard is what was frozen: nothing here reads the metrics again.
-            rows = scorecard.Lines.OrderBy(l => l.ChannelId is null ? 0 : 1).ThenBy(l => l.Id).Select(l => ScorecardRow.From(l, false)).ToList();
+            var lines = scorecard.Lines.OrderBy(l => l.ChannelId is null ? 0 : 1).ThenBy(l => l.Id).ToList();
+            rows = lines.Select(l => ScorecardRow.From(l, false)).ToList();
+            standing = ScorecardStanding.Of(lines);
         }
         else
         {
@@ -67,13 +70,14 @@ public sealed class ScorecardService(IDbContextFactory<CxDbContext> dbFactory, T
                 .ToDictionaryAsync(m => m.Id, m => m.OwnerPersonId, ct);
             var lines = await BuildLinesAsync(db, quarter, scorecard.CommentaryFor, ct);
             rows = lines.Select(l => ScorecardRow.From(l, l.ChannelId is null && MayComment(caller, owners.GetValueOrDefault(l.MetricDefinitionId)))).ToList();
+            standing = ScorecardStanding.Of(lines);
         }
 
         var isDraft = !scorecard.IsPublished;
         return new ScorecardView(scorecard.Quarter, scorecard.Status, scorecard.Headline, version,
             people.GetValueOrDefault(scorecard.CreatedByPersonId) ?? "—", scorecard.CreatedAt, scorecard.PublishedAt,
             scorecard.PublishedByPersonId is { } by ? people.GetValueOrDefault(by) : null, rows,
-            new ScorecardPermissions(isDraft && caller.IsCxLead, isDraft && caller.IsCxLead, true));
+            new ScorecardPermissions(isDraft && caller.IsCxLead, isDraft && caller.IsCxLead, true), standing);
     }
 
     /// <summary>Two quarters' totals side by side, each as the person may see it.</summary>
@@ -194,7 +198,8 @@ public sealed class ScorecardService(IDbContextFactory<CxDbContext> dbFactory, T
         {
             var v = trend.Quarter;
             return new ScorecardLine(v.MetricId, v.Code, v.Name, v.Dimension, v.Unit, v.Direction, channelId, channelName,
-                v.Value, v.Target, v.AmberTolerance ?? 0, trend.ThreeQuartersAgo, trend.TwoQuartersAgo, v.PreviousValue, commentary);
+                v.Figure, v.Target, v.AmberTolerance ?? 0, trend.ThreeQuartersAgo, trend.TwoQuartersAgo, v.PreviousFigure, v.Change,
+                v.MinimumSampleSize, commentary);
         }
     }
 

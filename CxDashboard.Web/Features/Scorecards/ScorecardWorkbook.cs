@@ -7,14 +7,16 @@ namespace CxDashboard.Web.Features.Scorecards;
 
 /// <summary>
 /// The scorecard as a small formatted workbook: a Summary sheet with the headline and every metric's
-/// total, and one sheet per channel. Numbers stay numbers; RAG is a cell fill as well as a word.
+/// total, and one sheet per channel. Each figure has its number of answers (n) and the low and high
+/// ends of its 95% interval beside it, and each change says whether it is real or noise. Numbers stay
+/// numbers; RAG is a cell fill as well as a word.
 /// </summary>
 public static class ScorecardWorkbook
 {
     public const string ContentType = XlsxStreamWriter.ContentType;
 
     /// <summary>The row of the summary sheet's column headings, below the scorecard's details.</summary>
-    public const int SummaryHeaderRow = 7;
+    public const int SummaryHeaderRow = 8;
 
     public static string FileName(ScorecardView scorecard) => $"scorecard-{scorecard.Quarter}.xlsx";
 
@@ -31,6 +33,7 @@ public static class ScorecardWorkbook
             ("Published at", scorecard.PublishedAt is { } at ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "Not published"),
             ("Published by", scorecard.PublishedBy ?? "—"),
             ("Headline", scorecard.Headline ?? string.Empty),
+            ("By the figures", scorecard.Standing.Describe()),
         };
         for (var i = 0; i < details.Length; i++)
         {
@@ -53,7 +56,12 @@ public static class ScorecardWorkbook
 
     private static void WriteTable(IXLWorksheet sheet, int headerRow, IReadOnlyList<ScorecardRow> rows, IReadOnlyList<string> trendQuarters, bool withCommentary)
     {
-        var headings = new List<string> { "Dimension", "Code", "Metric", "Unit", "Actual", "Target", "RAG", "Change on previous quarter" };
+        var headings = new List<string>
+        {
+            "Dimension", "Code", "Metric", "Unit", "Actual", "n", "Low", "High", "Target", "Against target", "RAG",
+            "Change on previous quarter", "Real or noise",
+        };
+        var firstTrend = headings.Count + 1;
         headings.AddRange(trendQuarters);
         if (withCommentary)
         {
@@ -77,28 +85,41 @@ public static class ScorecardWorkbook
             sheet.Cell(r, 3).SetValue(Text(row.Name));
             sheet.Cell(r, 4).SetValue(MetricText.Of(row.Unit));
             Number(sheet.Cell(r, 5), row.Actual, format);
-            Number(sheet.Cell(r, 6), row.Target, format);
-            var rag = sheet.Cell(r, 7);
-            rag.SetValue(row.Rag == Rag.None ? "No target" : row.Rag.ToString());
+            Number(sheet.Cell(r, 6), row.Figure?.SampleSize, "#,##0");
+            Number(sheet.Cell(r, 7), row.Figure?.Low, format);
+            Number(sheet.Cell(r, 8), row.Figure?.High, format);
+            Number(sheet.Cell(r, 9), row.Target, format);
+            if (row.TargetWording is { } standing)
+            {
+                sheet.Cell(r, 10).SetValue(standing);
+            }
+            var rag = sheet.Cell(r, 11);
+            rag.SetValue(row.HasTooFewAnswers ? "Too few answers" : row.Rag == Rag.None ? "No target" : row.Rag.ToString());
             if (RagFill(row.Rag) is { } fill)
             {
                 rag.Style.Fill.BackgroundColor = fill;
             }
-            Number(sheet.Cell(r, 8), row.Change, "+0.0;-0.0;0");
+            Number(sheet.Cell(r, 12), row.Change, "+0.0;-0.0;0");
+            if (row.ChangeWording is { } words)
+            {
+                // The app's own words around a number ("+6.8, a real improvement"), in a text cell: nothing a
+                // person typed, so they are written as they read rather than behind a neutralising apostrophe.
+                sheet.Cell(r, 13).SetValue(words);
+            }
             for (var t = 0; t < row.Trend.Count; t++)
             {
-                Number(sheet.Cell(r, 9 + t), row.Trend[t], format);
+                Number(sheet.Cell(r, firstTrend + t), row.Trend[t], format);
             }
             if (withCommentary && row.Commentary is { } commentary)
             {
-                sheet.Cell(r, 9 + row.Trend.Count).SetValue(Text(commentary));
+                sheet.Cell(r, firstTrend + row.Trend.Count).SetValue(Text(commentary));
             }
         }
 
         sheet.Range(headerRow, 1, Math.Max(r, headerRow), headings.Count).SetAutoFilter();
         sheet.SheetView.FreezeRows(headerRow);
         // Widths are set by hand: measuring the content needs a graphics library the server does not have.
-        double[] widths = [22, 10, 34, 16, 11, 11, 11, 14, 11, 11, 11, 11, 80];
+        double[] widths = [22, 10, 34, 16, 11, 8, 9, 9, 11, 20, 14, 14, 30, 11, 11, 11, 11, 80];
         for (var c = 0; c < headings.Count; c++)
         {
             sheet.Column(c + 1).Width = widths[c];

@@ -569,15 +569,62 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<double?>("After")
                         .HasColumnType("float");
 
+                    b.Property<double?>("AfterHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AfterLow")
+                        .HasColumnType("float");
+
+                    b.Property<string>("AfterPeriod")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<int?>("AfterSampleSize")
+                        .HasColumnType("int");
+
                     b.Property<double?>("Before")
                         .HasColumnType("float");
+
+                    b.Property<double?>("BeforeHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("BeforeLow")
+                        .HasColumnType("float");
+
+                    b.Property<string>("BeforePeriod")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<int?>("BeforeSampleSize")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Finding")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTime?>("ReasonGivenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReasonGivenByPersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReasonToCloseWithoutImprovement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("int");
+
                     b.HasKey("FrictionIssueId", "MetricDefinitionId");
 
                     b.HasIndex("MetricDefinitionId");
+
+                    b.HasIndex("ReasonGivenByPersonId");
 
                     b.ToTable("LinkedMetric");
                 });
@@ -1241,6 +1288,13 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<double?>("Actual")
                         .HasColumnType("float");
 
+                    b.Property<int?>("ChangeVerdict")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChangeWording")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<int?>("ChannelId")
                         .HasColumnType("int");
 
@@ -1259,6 +1313,12 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<int>("Direction")
                         .HasColumnType("int");
 
+                    b.Property<double?>("High")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("float");
+
                     b.Property<string>("MetricCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1272,10 +1332,25 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<int>("MinimumSampleSize")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("PreviousHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("PreviousLow")
+                        .HasColumnType("float");
+
                     b.Property<double?>("PreviousQuarter")
                         .HasColumnType("float");
 
+                    b.Property<int?>("PreviousSampleSize")
+                        .HasColumnType("int");
+
                     b.Property<int>("Rag")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SampleSize")
                         .HasColumnType("int");
 
                     b.Property<int>("ScorecardId")
@@ -1535,6 +1610,11 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                         .HasForeignKey("MetricDefinitionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReasonGivenByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Governance.Decision", b =>

@@ -550,15 +550,62 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<double?>("After")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("AfterHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AfterLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("AfterPeriod")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AfterSampleSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Before")
                         .HasColumnType("REAL");
+
+                    b.Property<double?>("BeforeHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BeforeLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("BeforePeriod")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BeforeSampleSize")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Finding")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReasonGivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReasonGivenByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonToCloseWithoutImprovement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("FrictionIssueId", "MetricDefinitionId");
 
                     b.HasIndex("MetricDefinitionId");
+
+                    b.HasIndex("ReasonGivenByPersonId");
 
                     b.ToTable("LinkedMetric");
                 });
@@ -1192,6 +1239,13 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Actual")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("ChangeVerdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeWording")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ChannelId")
                         .HasColumnType("INTEGER");
 
@@ -1210,6 +1264,12 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("MetricCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1223,10 +1283,25 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MinimumSampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PreviousHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PreviousLow")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("PreviousQuarter")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("PreviousSampleSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Rag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SampleSize")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScorecardId")
@@ -1480,6 +1555,11 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MetricDefinitionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReasonGivenByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Governance.Decision", b =>

@@ -1,0 +1,11 @@
+namespace CxDashboard.Domain.Metrics;
+
+/// <summary>How many decimals a change and a margin of error are read to in each unit.</summary>
+public static class FigurePrecision
+{
+    /// <summary>
+    /// One more than a whole-number score shows, so that "+0" never hides a movement; two for ratings. The
+    /// same rule as the metric pages' (MetricText.Decimals), for the words the Domain freezes.
+    /// </summary>
+    public static int Decimals(MetricUnit unit) => unit is MetricUnit.RatingOutOf5 or MetricUnit.RatingOutOf7 ? 2 : 1;
+}
