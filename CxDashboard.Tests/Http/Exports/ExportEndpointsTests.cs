@@ -63,6 +63,23 @@ public sealed class ExportEndpointsTests(ExportAppFixture app) : IClassFixture<E
     }
 
     [Fact]
+    public async Task The_feedback_export_keeps_the_inbox_sort_from_the_address()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.HeadOfCx);
+
+        var (workbook, _) = await ExportAppFixture.DownloadAsync(client, "/export/feedback.xlsx?sort=OldestFirst&sentiment=Negative");
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheet(1);
+            var received = DataRows(sheet).Select(r => Cell(sheet, r.RowNumber(), "Received (UTC)").GetDateTime()).ToList();
+            Assert.True(received.Count > 1);
+            Assert.Equal(received.Order().ToList(), received);
+            Assert.True(received[0] < received[^1]);
+        }
+    }
+
+    [Fact]
     public async Task A_contributor_exports_feedback_without_customer_references()
     {
         var client = await app.SignedInAsync(ExportAppFixture.Contributor);

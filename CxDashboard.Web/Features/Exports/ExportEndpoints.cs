@@ -20,8 +20,7 @@ public static class ExportEndpoints
 
         export.MapGet("/feedback.xlsx", async (HttpContext http, ExportService exports, ExportAuditTrail audit, FeedbackService feedback, CancellationToken ct) =>
         {
-            var query = http.Request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var model = InboxFilterModel.FromQuery(query, await feedback.GetLookupsAsync(ct));
+            var model = InboxFilterModel.FromQuery(ViewQuery.From(http.Request.Query), await feedback.GetLookupsAsync(ct));
             return await FileAsync(http, "feedback", exports, audit,
                 (stream, token) => exports.WriteFeedbackAsync(stream, model.ToFilter(), model.Sort, Caller.From(http.User), token), ct);
         }).RequireAuthorization(Policies.Reader);

@@ -10,21 +10,8 @@ namespace CxDashboard.Web.Features.Exports;
 /// <summary>Export addresses carrying a list page's current filters, in the parameters <see cref="ExportQuery"/> and the pages read.</summary>
 public static class ExportLinks
 {
-    public static string Feedback(InboxFilterModel model) => Link("/export/feedback.xlsx", new()
-    {
-        ["from"] = model.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = model.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["channel"] = Text(model.ChannelId),
-        ["stage"] = Text(model.JourneyStageId),
-        ["source"] = model.Source?.ToString(),
-        ["category"] = model.Category?.ToString(),
-        ["sentiment"] = model.Sentiment?.ToString(),
-        ["band"] = model.Band?.ToString(),
-        ["followUp"] = model.FollowUp?.ToString(),
-        ["linked"] = model.Linked switch { true => "yes", false => "no", null => null },
-        ["issue"] = Text(model.FrictionIssueId),
-        ["q"] = model.Text,
-    });
+    /// <summary>The inbox's view as its address holds it (filters, search and sort), all pages of it.</summary>
+    public static string Feedback(InboxFilterModel model) => Link("/export/feedback.xlsx", Texts(model.ToQuery()));
 
     public static string Friction(FrictionFilter filter, string view) => Link("/export/friction.xlsx", new()
     {
@@ -72,6 +59,9 @@ public static class ExportLinks
 
     private static string Link(string path, Dictionary<string, string?> filters) =>
         QueryHelpers.AddQueryString(path, filters.Where(f => !string.IsNullOrWhiteSpace(f.Value)));
+
+    private static Dictionary<string, string?> Texts(Dictionary<string, object?> view) =>
+        view.ToDictionary(p => p.Key, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture));
 
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }
