@@ -352,7 +352,11 @@ public sealed class SqlServerQueryTranslationTests
         {
             foreach (var filter in FrictionFilters())
             {
-                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), filter, default);
+                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), filter, FrictionListOrder.Default, default);
+            }
+            foreach (var sort in Enum.GetValues<FrictionSort>())
+            {
+                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), new FrictionFilter(), new FrictionListOrder(sort, false, 0, 25), default);
             }
         }),
         ["ExportService.WriteActionsAsync"] = Query(async s =>

@@ -36,6 +36,13 @@ public sealed class ViewQuery
     public static ViewQuery From(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query) =>
         new(query.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())));
 
+    /// <summary>"?key=value&amp;…" for a view, leaving out keys whose value is null: for links to a view from elsewhere.</summary>
+    public static string ToQueryString(IReadOnlyDictionary<string, object?> view) =>
+        QueryString.Create(view
+                .Where(p => p.Value is not null)
+                .Select(p => KeyValuePair.Create(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture))))
+            .ToUriComponent();
+
     /// <summary>The text as given, or null when absent or blank.</summary>
     public string? Raw(string key) => _values.GetValueOrDefault(key);
 

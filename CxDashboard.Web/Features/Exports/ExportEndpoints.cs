@@ -2,6 +2,7 @@ using CxDashboard.Web.Auth;
 using CxDashboard.Web.Export;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -26,9 +27,11 @@ public static class ExportEndpoints
         }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/friction.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
-            FileAsync(http, "friction", exports, audit,
-                (stream, token) => exports.WriteFrictionAsync(stream, ExportQuery.Friction(http.Request.Query), token), ct))
-            .RequireAuthorization(Policies.Reader);
+        {
+            var view = FrictionView.FromQuery(ViewQuery.From(http.Request.Query));
+            return FileAsync(http, "friction", exports, audit,
+                (stream, token) => exports.WriteFrictionAsync(stream, view.Filter, view.Order, token), ct);
+        }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/actions.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
             FileAsync(http, "actions", exports, audit,

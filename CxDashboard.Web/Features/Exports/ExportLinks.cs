@@ -1,6 +1,7 @@
 using System.Globalization;
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
 using Microsoft.AspNetCore.WebUtilities;
@@ -11,21 +12,11 @@ namespace CxDashboard.Web.Features.Exports;
 public static class ExportLinks
 {
     /// <summary>The inbox's view as its address holds it (filters, search and sort), all pages of it.</summary>
-    public static string Feedback(InboxFilterModel model) => Link("/export/feedback.xlsx", Texts(model.ToQuery()));
+    public static string Feedback(InboxFilterModel model) => "/export/feedback.xlsx" + ViewQuery.ToQueryString(model.ToQuery());
 
-    public static string Friction(FrictionFilter filter, string view) => Link("/export/friction.xlsx", new()
-    {
-        ["view"] = view,
-        ["team"] = Text(filter.TeamId),
-        ["contributor"] = Text(filter.ContributingTeamId),
-        ["stage"] = Text(filter.StageId),
-        ["channel"] = Text(filter.ChannelId),
-        ["status"] = view == "list" ? filter.Status?.ToString() : null,
-        ["severity"] = Text(filter.Severity),
-        ["open"] = filter.OpenOnly ? "true" : null,
-        ["overdue"] = filter.OverdueOnly ? "true" : null,
-        ["q"] = filter.Search,
-    });
+    /// <summary>The friction board or list as its address holds it, all pages of it.</summary>
+    public static string Friction(FrictionView view) =>
+        "/export/friction.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
     public static string Actions(string tab, bool openOnly, ActionStatus? status, int? teamId, int? ownerId, int? issueId,
         bool overdue, bool quickWins) => Link("/export/actions.xlsx", tab == "all"
@@ -59,9 +50,6 @@ public static class ExportLinks
 
     private static string Link(string path, Dictionary<string, string?> filters) =>
         QueryHelpers.AddQueryString(path, filters.Where(f => !string.IsNullOrWhiteSpace(f.Value)));
-
-    private static Dictionary<string, string?> Texts(Dictionary<string, object?> view) =>
-        view.ToDictionary(p => p.Key, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture));
 
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,24 +15,6 @@ namespace CxDashboard.Web.Features.Exports;
 /// </summary>
 public static class ExportQuery
 {
-    /// <summary>The friction board and list: team, contributor, stage, channel, status, severity, open, overdue, q, view (the board shows every status).</summary>
-    public static FrictionFilter Friction(IQueryCollection query)
-    {
-        var filter = new FrictionFilter
-        {
-            TeamId = Int(query, "team"),
-            ContributingTeamId = Int(query, "contributor"),
-            StageId = Int(query, "stage"),
-            ChannelId = Int(query, "channel"),
-            Status = Enum.TryParse<FrictionStatus>(Text(query, "status"), ignoreCase: true, out var status) ? status : null,
-            Severity = Int(query, "severity"),
-            OpenOnly = Bool(query, "open"),
-            OverdueOnly = Bool(query, "overdue"),
-            Search = Text(query, "q"),
-        };
-        return Text(query, "view") == "list" ? filter : filter with { Status = null };
-    }
-
     /// <summary>The actions page: tab (mine, team, all), open, status, team, owner, issue, overdue, quickWins.</summary>
     public static ActionFilter Actions(IQueryCollection query) => new()
     {

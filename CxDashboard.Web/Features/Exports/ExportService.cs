@@ -70,16 +70,15 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         return await XlsxStreamWriter.WriteAsync(output, "Feedback", columns, rows, ct);
     }
 
-    public async Task<long> WriteFrictionAsync(Stream output, FrictionFilter filter, CancellationToken ct)
+    public async Task<long> WriteFrictionAsync(Stream output, FrictionFilter filter, FrictionListOrder order, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = Today;
         var rows = (
-                from i in friction.Filtered(db, filter)
+                from i in FrictionService.Sorted(friction.Filtered(db, filter), order.Sort, order.Descending)
                 join t in db.Teams on i.OwningTeamId equals t.Id
                 join s in db.JourneyStages on i.JourneyStageId equals s.Id
                 join p in db.People on i.OwnerPersonId equals p.Id
-                orderby i.CreatedAt descending, i.Id descending
                 select new FrictionExportRow(i.Id, i.Title, i.Status, i.Severity, s.Name, i.Category, t.Name, p.DisplayName,
                     string.Join(", ", (from fc in db.Set<FrictionChannel>()
                                        where fc.FrictionIssueId == i.Id
