@@ -352,18 +352,22 @@ public sealed class SqlServerQueryTranslationTests
         {
             foreach (var filter in FrictionFilters())
             {
-                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), filter, FrictionListOrder.Default, default);
+                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), filter, FrictionView.Unsorted, default);
             }
             foreach (var sort in Enum.GetValues<FrictionSort>())
             {
-                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), new FrictionFilter(), new FrictionListOrder(sort, false, 0, 25), default);
+                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), new FrictionFilter(), new ListOrder<FrictionSort>(sort, false, 0, 25), default);
             }
         }),
         ["ExportService.WriteActionsAsync"] = Query(async s =>
         {
             foreach (var filter in ActionFilters())
             {
-                await s.Get<ExportService>().WriteActionsAsync(new MemoryStream(), filter, ChannelLead, default);
+                await s.Get<ExportService>().WriteActionsAsync(new MemoryStream(), filter, ActionsView.Unsorted, ChannelLead, default);
+            }
+            foreach (var sort in Enum.GetValues<ActionSort>())
+            {
+                await s.Get<ExportService>().WriteActionsAsync(new MemoryStream(), new ActionFilter(), new ListOrder<ActionSort>(sort, true, 0, 25), ChannelLead, default);
             }
         }),
         ["ExportService.WriteMetricCatalogueAsync"] = Query(async s =>

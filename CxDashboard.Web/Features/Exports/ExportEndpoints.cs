@@ -1,5 +1,6 @@
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Export;
+using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
@@ -34,9 +35,12 @@ public static class ExportEndpoints
         }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/actions.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
-            FileAsync(http, "actions", exports, audit,
-                (stream, token) => exports.WriteActionsAsync(stream, ExportQuery.Actions(http.Request.Query), Caller.From(http.User), token), ct))
-            .RequireAuthorization(Policies.Reader);
+        {
+            // Without a tab, the whole list: an export link from the page always names its tab.
+            var view = ActionsView.FromQuery(ViewQuery.From(http.Request.Query), hasOwnActions: false);
+            return FileAsync(http, "actions", exports, audit,
+                (stream, token) => exports.WriteActionsAsync(stream, view.Filter, view.Order, Caller.From(http.User), token), ct);
+        }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/metrics.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
             FileAsync(http, "metrics", exports, audit,

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
@@ -18,23 +18,9 @@ public static class ExportLinks
     public static string Friction(FrictionView view) =>
         "/export/friction.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
-    public static string Actions(string tab, bool openOnly, ActionStatus? status, int? teamId, int? ownerId, int? issueId,
-        bool overdue, bool quickWins) => Link("/export/actions.xlsx", tab == "all"
-        ? new()
-        {
-            ["tab"] = tab,
-            ["status"] = status?.ToString(),
-            ["team"] = Text(teamId),
-            ["owner"] = Text(ownerId),
-            ["issue"] = Text(issueId),
-            ["overdue"] = overdue ? "true" : null,
-            ["quickWins"] = quickWins ? "true" : null,
-        }
-        : new()
-        {
-            ["tab"] = tab,
-            ["open"] = openOnly ? "true" : null,
-        });
+    /// <summary>The actions page's tab as its address holds it (filters and sort), all pages of it.</summary>
+    public static string Actions(ActionsView view) =>
+        "/export/actions.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
     public static string Metrics(string? search, MetricDimension? dimension, MetricStatus? status, int? teamId, int? channelId) =>
         Link("/export/metrics.xlsx", new()

@@ -15,24 +15,6 @@ namespace CxDashboard.Web.Features.Exports;
 /// </summary>
 public static class ExportQuery
 {
-    /// <summary>The actions page: tab (mine, team, all), open, status, team, owner, issue, overdue, quickWins.</summary>
-    public static ActionFilter Actions(IQueryCollection query) => new()
-    {
-        Scope = Text(query, "tab") switch
-        {
-            "mine" => ActionScope.Mine,
-            "team" => ActionScope.Team,
-            _ => ActionScope.All,
-        },
-        OpenOnly = Bool(query, "open"),
-        Status = Enum.TryParse<ActionStatus>(Text(query, "status"), ignoreCase: true, out var status) ? status : null,
-        TeamId = Int(query, "team"),
-        OwnerPersonId = Int(query, "owner"),
-        FrictionIssueId = Int(query, "issue"),
-        OverdueOnly = Bool(query, "overdue"),
-        QuickWinsOnly = Bool(query, "quickWins"),
-    };
-
     /// <summary>The metric catalogue: q, dimension, status, team, channel.</summary>
     public static MetricCatalogueFilter Metrics(IQueryCollection query) => new(
         Text(query, "q"),

@@ -70,7 +70,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         return await XlsxStreamWriter.WriteAsync(output, "Feedback", columns, rows, ct);
     }
 
-    public async Task<long> WriteFrictionAsync(Stream output, FrictionFilter filter, FrictionListOrder order, CancellationToken ct)
+    public async Task<long> WriteFrictionAsync(Stream output, FrictionFilter filter, ListOrder<FrictionSort> order, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = Today;
@@ -111,15 +111,14 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         return await XlsxStreamWriter.WriteAsync(output, "Friction issues", columns, rows, ct);
     }
 
-    public async Task<long> WriteActionsAsync(Stream output, ActionFilter filter, Caller caller, CancellationToken ct)
+    public async Task<long> WriteActionsAsync(Stream output, ActionFilter filter, ListOrder<ActionSort> order, Caller caller, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = Today;
         var rows = (
-                from a in actions.Filtered(db, filter, caller)
+                from a in ActionService.Sorted(actions.Filtered(db, filter, caller), order.Sort, order.Descending)
                 join p in db.People on a.OwnerPersonId equals p.Id
                 join t in db.Teams on a.TeamId equals t.Id
-                orderby a.DueDate, a.Id
                 select new ActionExportRow(a.Id, a.Title, a.Status, a.BlockedReason, p.DisplayName, t.Name, a.DueDate,
                     a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled,
                     a.QuickWin, a.Impact, a.Effort, a.FrictionIssueId, a.ReviewId, a.CreatedAt, a.CompletedAt))

@@ -7,11 +7,14 @@ namespace CxDashboard.Web.Features.Friction;
 /// What the friction page shows, as its address and its export link hold it: board or list, the filters,
 /// and the list's sort and page. The board has a column per status, so it never filters by status.
 /// </summary>
-public sealed record FrictionView(bool IsList, FrictionFilter Filter, FrictionListOrder Order)
+public sealed record FrictionView(bool IsList, FrictionFilter Filter, ListOrder<FrictionSort> Order)
 {
-    public static FrictionView Board(FrictionFilter filter) => new(false, filter with { Status = null }, FrictionListOrder.Default);
+    /// <summary>Newest first, when no column is sorted.</summary>
+    public static ListOrder<FrictionSort> Unsorted { get; } = ListOrder<FrictionSort>.Unsorted(FrictionSort.Newest, descending: true);
 
-    public static FrictionView List(FrictionFilter filter) => new(true, filter, FrictionListOrder.Default);
+    public static FrictionView Board(FrictionFilter filter) => new(false, filter with { Status = null }, Unsorted);
+
+    public static FrictionView List(FrictionFilter filter) => new(true, filter, Unsorted);
 
     /// <summary>
     /// Reads view (board or list), team, contributor, stage, channel (ids), status, severity (1–4), open and
@@ -32,7 +35,7 @@ public sealed record FrictionView(bool IsList, FrictionFilter Filter, FrictionLi
             // As typed: trimming here would take a space from under the cursor while the search box is in use.
             Search = query.Raw("q"),
         };
-        return query.Text("view") == "list" ? List(filter) with { Order = FrictionListOrder.FromQuery(query) } : Board(filter);
+        return query.Text("view") == "list" ? List(filter) with { Order = ListOrder<FrictionSort>.FromQuery(query, Unsorted) } : Board(filter);
     }
 
     /// <summary>The view as <see cref="FromQuery"/> reads it back; what is left at its default is left out.</summary>
@@ -51,40 +54,7 @@ public sealed record FrictionView(bool IsList, FrictionFilter Filter, FrictionLi
             ["overdue"] = Filter.OverdueOnly ? "true" : null,
             ["q"] = string.IsNullOrWhiteSpace(Filter.Search) ? null : Filter.Search,
         };
-        (IsList ? Order : FrictionListOrder.Default).AddTo(view);
+        (IsList ? Order : Unsorted).AddTo(view, Unsorted);
         return view;
     }
-}
-
-/// <summary>How the friction list is sorted and which of its pages shows (from 0). Newest first unless asked otherwise.</summary>
-public sealed record FrictionListOrder(FrictionSort Sort, bool Descending, int Page, int PageSize)
-{
-    public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
-
-    public static FrictionListOrder Default { get; } = new(FrictionSort.Newest, true, 0, 25);
-
-    public static FrictionListOrder FromQuery(ViewQuery query)
-    {
-        var sort = query.Choice<FrictionSort>("sort") ?? FrictionSort.Newest;
-        var descending = query.Text("order")?.ToLowerInvariant() switch
-        {
-            "asc" => false,
-            "desc" => true,
-            _ => sort == FrictionSort.Newest,
-        };
-        var pageSize = query.Number("rows", 1, 100) is { } rows && PageSizes.Contains(rows) ? rows : Default.PageSize;
-        return new(sort, descending, (query.Number("page", 1, int.MaxValue / pageSize) ?? 1) - 1, pageSize);
-    }
-
-    public void AddTo(Dictionary<string, object?> view)
-    {
-        var unsorted = Sort == FrictionSort.Newest && Descending;
-        view["sort"] = unsorted ? null : Sort.ToString();
-        view["order"] = unsorted ? null : Descending ? "desc" : "asc";
-        view["page"] = Page > 0 ? Page + 1 : null;
-        view["rows"] = PageSize == Default.PageSize ? null : PageSize;
-    }
-
-    /// <summary>The same sort from the first page: for exports, which take every row, and for a change of filter.</summary>
-    public FrictionListOrder FirstPage() => this with { Page = 0 };
 }
