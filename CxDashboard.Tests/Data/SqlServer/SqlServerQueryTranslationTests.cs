@@ -374,7 +374,7 @@ public sealed class SqlServerQueryTranslationTests
         {
             foreach (var filter in CatalogueFilters())
             {
-                await s.Get<ExportService>().WriteMetricCatalogueAsync(new MemoryStream(), filter, HeadOfCx, default);
+                await s.Get<ExportService>().WriteMetricCatalogueAsync(new MemoryStream(), filter, MetricCatalogueView.Unsorted, HeadOfCx, default);
             }
         }),
         ["ExportService.WriteMetricValuesAsync"] = Query(s => s.Get<ExportService>().WriteMetricValuesAsync(new MemoryStream(), 1, HeadOfCx, default)),

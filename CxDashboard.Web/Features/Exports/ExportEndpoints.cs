@@ -4,6 +4,7 @@ using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -43,9 +44,11 @@ public static class ExportEndpoints
         }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/metrics.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
-            FileAsync(http, "metrics", exports, audit,
-                (stream, token) => exports.WriteMetricCatalogueAsync(stream, ExportQuery.Metrics(http.Request.Query), Caller.From(http.User), token), ct))
-            .RequireAuthorization(Policies.Reader);
+        {
+            var view = MetricCatalogueView.FromQuery(ViewQuery.From(http.Request.Query));
+            return FileAsync(http, "metrics", exports, audit,
+                (stream, token) => exports.WriteMetricCatalogueAsync(stream, view.Filter, view.Order, Caller.From(http.User), token), ct);
+        }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/metrics/{id:int}/values.xlsx", async (int id, HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
         {

@@ -1,9 +1,9 @@
 using System.Globalization;
-using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -22,15 +22,9 @@ public static class ExportLinks
     public static string Actions(ActionsView view) =>
         "/export/actions.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
-    public static string Metrics(string? search, MetricDimension? dimension, MetricStatus? status, int? teamId, int? channelId) =>
-        Link("/export/metrics.xlsx", new()
-        {
-            ["q"] = search,
-            ["dimension"] = dimension?.ToString(),
-            ["status"] = status?.ToString(),
-            ["team"] = Text(teamId),
-            ["channel"] = Text(channelId),
-        });
+    /// <summary>The metric catalogue as its address holds it (filters and sort), all pages of it.</summary>
+    public static string Metrics(MetricCatalogueView view) =>
+        "/export/metrics.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
     public static string MetricValues(int metricId) => string.Create(CultureInfo.InvariantCulture, $"/export/metrics/{metricId}/values.xlsx");
 

@@ -1,11 +1,5 @@
 using System.Globalization;
-using CxDashboard.Domain.Actions;
-using CxDashboard.Domain.Friction;
-using CxDashboard.Domain.Metrics;
-using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Audit;
-using CxDashboard.Web.Features.Friction;
-using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features.Exports;
 
@@ -15,14 +9,6 @@ namespace CxDashboard.Web.Features.Exports;
 /// </summary>
 public static class ExportQuery
 {
-    /// <summary>The metric catalogue: q, dimension, status, team, channel.</summary>
-    public static MetricCatalogueFilter Metrics(IQueryCollection query) => new(
-        Text(query, "q"),
-        Enum.TryParse<MetricDimension>(Text(query, "dimension"), ignoreCase: true, out var dimension) ? dimension : null,
-        Enum.TryParse<MetricStatus>(Text(query, "status"), ignoreCase: true, out var status) ? status : null,
-        Int(query, "team"),
-        Int(query, "channel"));
-
     /// <summary>
     /// The audit trail, under the keys <see cref="AuditFilter.ToExportQuery"/> writes: from and to (yyyy-MM-dd,
     /// both days included), entity (type), record (its id), actor (part of the name), q (part of the summary).

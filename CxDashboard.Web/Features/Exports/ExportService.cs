@@ -144,7 +144,8 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         return await XlsxStreamWriter.WriteAsync(output, "Actions", columns, rows, ct);
     }
 
-    public async Task<long> WriteMetricCatalogueAsync(Stream output, MetricCatalogueFilter filter, Caller caller, CancellationToken ct)
+    public async Task<long> WriteMetricCatalogueAsync(Stream output, MetricCatalogueFilter filter, ListOrder<MetricSortColumn> order, Caller caller,
+        CancellationToken ct)
     {
         XlsxColumn<MetricCatalogueRow>[] columns =
         [
@@ -162,17 +163,17 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
             new("RAG", 8, r => r.Rag == Rag.None ? null : r.Rag.ToString(), XlsxFormat.Rag),
             new("Revision pending", 10, r => r.HasPendingRevision),
         ];
-        return await XlsxStreamWriter.WriteAsync(output, "Metrics", columns, CatalogueRows(filter, caller, ct), ct);
+        return await XlsxStreamWriter.WriteAsync(output, "Metrics", columns, CatalogueRows(filter, order, caller, ct), ct);
     }
 
     // The catalogue is small (hundreds of metrics) and its latest values, targets and RAG come from the
     // metrics service, so the workbook says exactly what the catalogue page says; it is read a page at a time.
-    private async IAsyncEnumerable<MetricCatalogueRow> CatalogueRows(MetricCatalogueFilter filter, Caller caller,
+    private async IAsyncEnumerable<MetricCatalogueRow> CatalogueRows(MetricCatalogueFilter filter, ListOrder<MetricSortColumn> order, Caller caller,
         [EnumeratorCancellation] CancellationToken ct)
     {
         for (var page = 0; ; page++)
         {
-            var result = await metrics.GetCatalogueAsync(caller, new MetricCatalogueRequest(filter, page, CataloguePageSize), ct);
+            var result = await metrics.GetCatalogueAsync(caller, new MetricCatalogueRequest(filter, page, CataloguePageSize, order.Sort, order.Descending), ct);
             foreach (var row in result.Rows)
             {
                 yield return row;
