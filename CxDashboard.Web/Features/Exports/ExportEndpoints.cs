@@ -1,6 +1,7 @@
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Export;
 using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
@@ -80,7 +81,7 @@ public static class ExportEndpoints
 
         export.MapGet("/audit.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
             FileAsync(http, "audit", exports, audit,
-                (stream, token) => exports.WriteAuditAsync(stream, ExportQuery.Audit(http.Request.Query), token), ct))
+                (stream, token) => exports.WriteAuditAsync(stream, AuditFilter.FromQuery(ViewQuery.From(http.Request.Query)), token), ct))
             .RequireAuthorization(Policies.Auditor);
 
         return app;

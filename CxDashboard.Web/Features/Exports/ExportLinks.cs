@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CxDashboard.Web.Features.Exports;
 
-/// <summary>Export addresses carrying a list page's current filters, in the parameters <see cref="ExportQuery"/> and the pages read.</summary>
+/// <summary>Export addresses carrying a list page's view as its address holds it, read back by the same parser on both sides.</summary>
 public static class ExportLinks
 {
     /// <summary>The inbox's view as its address holds it (filters, search and sort), all pages of it.</summary>
