@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static CxDashboard.Tests.Browser.BrowserSteps;
@@ -11,10 +12,14 @@ public sealed class ShareableViewTests(AppServerFixture app) : IClassFixture<App
 
     private static ILocator Rows(IPage page) => page.Locator("tbody tr a.cx-clamp");
 
-    /// <summary>The feedback each row links to, once the page of rows has loaded.</summary>
+    /// <summary>The feedback each row links to, once the page of rows has loaded: as many rows as the range below the list says.</summary>
     private static async Task<string[]> ShownFeedbackAsync(IPage page)
     {
-        await Assertions.Expect(page.GetByText(new Regex(@"^\s*(1–\d+ of [\d,]+\+?|Matches 1–\d+.*)\s*$"))).ToBeVisibleAsync();
+        var range = page.GetByText(new Regex(@"^\s*(Matches )?[\d,]+–[\d,]+( of [\d,]+\+?|; more below)?\s*$"));
+        await Assertions.Expect(range).ToBeVisibleAsync();
+        var bounds = Regex.Match(await range.InnerTextAsync(), @"([\d,]+)–([\d,]+)");
+        int Bound(int group) => int.Parse(bounds.Groups[group].Value.Replace(",", ""), CultureInfo.InvariantCulture);
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(Bound(2) - Bound(1) + 1);
         return await Rows(page).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
     }
 
@@ -74,16 +79,18 @@ public sealed class ShareableViewTests(AppServerFixture app) : IClassFixture<App
         await search.FillAsync("store");
         await search.PressAsync("Enter");
         await ExpectUrlAsync(page, new Regex(@"/feedback\?q=store$"));
+        var firstPage = await ShownFeedbackAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
         await ExpectUrlAsync(page, new Regex(@"/feedback\?q=store&after=\d+\.\d+(\.\d+)?&page=2$"));
         await Assertions.Expect(page.GetByText(new Regex(@"^\s*Matches 51–"))).ToBeVisibleAsync();
-        var secondPage = await Rows(page).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        await Assertions.Expect(Rows(page).First).Not.ToHaveAttributeAsync("href", firstPage[0]);
+        var secondPage = await ShownFeedbackAsync(page);
         await Accessibility.ScreenshotAsync(page, "views-02-second-page-of-a-search");
 
         var reopened = await app.NewPageAsync();
         await SignInAsync(reopened, "Eleanor Hartley", new Uri(page.Url).PathAndQuery);
         await Assertions.Expect(reopened.GetByText(new Regex(@"^\s*Matches 51–"))).ToBeVisibleAsync();
-        Assert.Equal(secondPage, await Rows(reopened).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        Assert.Equal(secondPage, await ShownFeedbackAsync(reopened));
     }
 }
