@@ -136,12 +136,14 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             await InboxLineAsync("sorted by score, highest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
                 "", "\"ScoreSortKey\" DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
-            // Page 10,000 starts after the last row of page 9,999: found once here, as the pages before it would have.
+            // Page 10,000 starts after the last row of page 9,999: found once here, as the pages before it would have,
+            // and read back from the inbox's address the way a link to that page opens it.
             var total = await db.Feedback.CountAsync();
             var offset = Math.Max(0, Math.Min(9_999 * PageSize - 1, total - PageSize - 1));
             var pageNumber = offset / PageSize + 2;
             var edge = await CursorAtAsync(floor, offset);
-            var deep = new FeedbackPageRequest(FeedbackSort.NewestFirst, PageSize, After: new FeedbackCursor(edge.At, edge.Id, null));
+            var deep = new FeedbackPageRequest(FeedbackSort.NewestFirst, PageSize,
+                After: FeedbackCursor.FromToken(new FeedbackCursor(edge.At, edge.Id, null).ToToken()));
             await InboxLineAsync(Report.Inv($"page {pageNumber:N0} by keyset (after row {offset + 1:N0})"), floor,
                 () => inbox.GetInboxPageAsync(FeedbackFilter.All, deep, caller),
                 "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true,

@@ -353,21 +353,29 @@ public sealed class SqlServerQueryTranslationTests
         {
             foreach (var filter in FrictionFilters())
             {
-                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), filter, default);
+                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), filter, FrictionView.Unsorted, default);
+            }
+            foreach (var sort in Enum.GetValues<FrictionSort>())
+            {
+                await s.Get<ExportService>().WriteFrictionAsync(new MemoryStream(), new FrictionFilter(), new ListOrder<FrictionSort>(sort, false, 0, 25), default);
             }
         }),
         ["ExportService.WriteActionsAsync"] = Query(async s =>
         {
             foreach (var filter in ActionFilters())
             {
-                await s.Get<ExportService>().WriteActionsAsync(new MemoryStream(), filter, ChannelLead, default);
+                await s.Get<ExportService>().WriteActionsAsync(new MemoryStream(), filter, ActionsView.Unsorted, ChannelLead, default);
+            }
+            foreach (var sort in Enum.GetValues<ActionSort>())
+            {
+                await s.Get<ExportService>().WriteActionsAsync(new MemoryStream(), new ActionFilter(), new ListOrder<ActionSort>(sort, true, 0, 25), ChannelLead, default);
             }
         }),
         ["ExportService.WriteMetricCatalogueAsync"] = Query(async s =>
         {
             foreach (var filter in CatalogueFilters())
             {
-                await s.Get<ExportService>().WriteMetricCatalogueAsync(new MemoryStream(), filter, HeadOfCx, default);
+                await s.Get<ExportService>().WriteMetricCatalogueAsync(new MemoryStream(), filter, MetricCatalogueView.Unsorted, HeadOfCx, default);
             }
         }),
         ["ExportService.WriteMetricValuesAsync"] = Query(s => s.Get<ExportService>().WriteMetricValuesAsync(new MemoryStream(), 1, HeadOfCx, default)),

@@ -1,5 +1,6 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
+using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 
 namespace CxDashboard.Tests.Features.Feedback;
@@ -126,10 +127,8 @@ public sealed class FeedbackInboxTests : IAsyncLifetime
     public async Task A_period_in_the_query_string_presets_the_date_range_and_codes_preset_channel_and_stage()
     {
         var lookups = await _data.Service().GetLookupsAsync();
-        var model = InboxFilterModel.FromQuery(new Dictionary<string, string?>
-        {
-            ["period"] = "2026-Q4", ["channel"] = "web", ["stage"] = "delivery", ["sentiment"] = "negative", ["followUp"] = "overdue", ["issue"] = "12",
-        }, lookups);
+        var model = InboxFilterModel.FromQuery(
+            ViewQuery.FromUri("/feedback?period=2026-Q4&channel=web&stage=delivery&sentiment=negative&followUp=overdue&issue=12"), lookups);
 
         var filter = model.ToFilter();
         Assert.Equal(new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc), filter.FromUtc);

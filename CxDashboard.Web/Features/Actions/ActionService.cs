@@ -245,7 +245,7 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
         return actions;
     }
 
-    private static IQueryable<ActionItem> Sorted(IQueryable<ActionItem> actions, ActionSort sort, bool descending) => (sort, descending) switch
+    internal static IQueryable<ActionItem> Sorted(IQueryable<ActionItem> actions, ActionSort sort, bool descending) => (sort, descending) switch
     {
         (ActionSort.Title, false) => actions.OrderBy(a => a.Title).ThenBy(a => a.Id),
         (ActionSort.Title, true) => actions.OrderByDescending(a => a.Title).ThenByDescending(a => a.Id),

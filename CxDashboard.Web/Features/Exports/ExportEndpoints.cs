@@ -1,7 +1,11 @@
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Export;
+using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Audit;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -20,26 +24,32 @@ public static class ExportEndpoints
 
         export.MapGet("/feedback.xlsx", async (HttpContext http, ExportService exports, ExportAuditTrail audit, FeedbackService feedback, CancellationToken ct) =>
         {
-            var query = http.Request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var model = InboxFilterModel.FromQuery(query, await feedback.GetLookupsAsync(ct));
+            var model = InboxFilterModel.FromQuery(ViewQuery.From(http.Request.Query), await feedback.GetLookupsAsync(ct));
             return await FileAsync(http, "feedback", exports, audit,
                 (stream, token) => exports.WriteFeedbackAsync(stream, model.ToFilter(), model.Sort, Caller.From(http.User), token), ct);
         }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/friction.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
-            FileAsync(http, "friction", exports, audit,
-                (stream, token) => exports.WriteFrictionAsync(stream, ExportQuery.Friction(http.Request.Query), token), ct))
-            .RequireAuthorization(Policies.Reader);
+        {
+            var view = FrictionView.FromQuery(ViewQuery.From(http.Request.Query));
+            return FileAsync(http, "friction", exports, audit,
+                (stream, token) => exports.WriteFrictionAsync(stream, view.Filter, view.Order, token), ct);
+        }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/actions.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
-            FileAsync(http, "actions", exports, audit,
-                (stream, token) => exports.WriteActionsAsync(stream, ExportQuery.Actions(http.Request.Query), Caller.From(http.User), token), ct))
-            .RequireAuthorization(Policies.Reader);
+        {
+            // Without a tab, the whole list: an export link from the page always names its tab.
+            var view = ActionsView.FromQuery(ViewQuery.From(http.Request.Query), hasOwnActions: false);
+            return FileAsync(http, "actions", exports, audit,
+                (stream, token) => exports.WriteActionsAsync(stream, view.Filter, view.Order, Caller.From(http.User), token), ct);
+        }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/metrics.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
-            FileAsync(http, "metrics", exports, audit,
-                (stream, token) => exports.WriteMetricCatalogueAsync(stream, ExportQuery.Metrics(http.Request.Query), Caller.From(http.User), token), ct))
-            .RequireAuthorization(Policies.Reader);
+        {
+            var view = MetricCatalogueView.FromQuery(ViewQuery.From(http.Request.Query));
+            return FileAsync(http, "metrics", exports, audit,
+                (stream, token) => exports.WriteMetricCatalogueAsync(stream, view.Filter, view.Order, Caller.From(http.User), token), ct);
+        }).RequireAuthorization(Policies.Reader);
 
         export.MapGet("/metrics/{id:int}/values.xlsx", async (int id, HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
         {
@@ -71,7 +81,7 @@ public static class ExportEndpoints
 
         export.MapGet("/audit.xlsx", (HttpContext http, ExportService exports, ExportAuditTrail audit, CancellationToken ct) =>
             FileAsync(http, "audit", exports, audit,
-                (stream, token) => exports.WriteAuditAsync(stream, ExportQuery.Audit(http.Request.Query), token), ct))
+                (stream, token) => exports.WriteAuditAsync(stream, AuditFilter.FromQuery(ViewQuery.From(http.Request.Query)), token), ct))
             .RequireAuthorization(Policies.Auditor);
 
         return app;

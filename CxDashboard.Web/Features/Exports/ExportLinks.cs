@@ -1,72 +1,30 @@
 using System.Globalization;
-using CxDashboard.Domain.Actions;
-using CxDashboard.Domain.Metrics;
+using CxDashboard.Web.Features.Actions;
+using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CxDashboard.Web.Features.Exports;
 
-/// <summary>Export addresses carrying a list page's current filters, in the parameters <see cref="ExportQuery"/> and the pages read.</summary>
+/// <summary>Export addresses carrying a list page's view as its address holds it, read back by the same parser on both sides.</summary>
 public static class ExportLinks
 {
-    public static string Feedback(InboxFilterModel model) => Link("/export/feedback.xlsx", new()
-    {
-        ["from"] = model.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = model.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["channel"] = Text(model.ChannelId),
-        ["stage"] = Text(model.JourneyStageId),
-        ["source"] = model.Source?.ToString(),
-        ["category"] = model.Category?.ToString(),
-        ["sentiment"] = model.Sentiment?.ToString(),
-        ["band"] = model.Band?.ToString(),
-        ["followUp"] = model.FollowUp?.ToString(),
-        ["linked"] = model.Linked switch { true => "yes", false => "no", null => null },
-        ["issue"] = Text(model.FrictionIssueId),
-        ["q"] = model.Text,
-    });
+    /// <summary>The inbox's view as its address holds it (filters, search and sort), all pages of it.</summary>
+    public static string Feedback(InboxFilterModel model) => "/export/feedback.xlsx" + ViewQuery.ToQueryString(model.ToQuery());
 
-    public static string Friction(FrictionFilter filter, string view) => Link("/export/friction.xlsx", new()
-    {
-        ["view"] = view,
-        ["team"] = Text(filter.TeamId),
-        ["contributor"] = Text(filter.ContributingTeamId),
-        ["stage"] = Text(filter.StageId),
-        ["channel"] = Text(filter.ChannelId),
-        ["status"] = view == "list" ? filter.Status?.ToString() : null,
-        ["severity"] = Text(filter.Severity),
-        ["open"] = filter.OpenOnly ? "true" : null,
-        ["overdue"] = filter.OverdueOnly ? "true" : null,
-        ["q"] = filter.Search,
-    });
+    /// <summary>The friction board or list as its address holds it, all pages of it.</summary>
+    public static string Friction(FrictionView view) =>
+        "/export/friction.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
-    public static string Actions(string tab, bool openOnly, ActionStatus? status, int? teamId, int? ownerId, int? issueId,
-        bool overdue, bool quickWins) => Link("/export/actions.xlsx", tab == "all"
-        ? new()
-        {
-            ["tab"] = tab,
-            ["status"] = status?.ToString(),
-            ["team"] = Text(teamId),
-            ["owner"] = Text(ownerId),
-            ["issue"] = Text(issueId),
-            ["overdue"] = overdue ? "true" : null,
-            ["quickWins"] = quickWins ? "true" : null,
-        }
-        : new()
-        {
-            ["tab"] = tab,
-            ["open"] = openOnly ? "true" : null,
-        });
+    /// <summary>The actions page's tab as its address holds it (filters and sort), all pages of it.</summary>
+    public static string Actions(ActionsView view) =>
+        "/export/actions.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
-    public static string Metrics(string? search, MetricDimension? dimension, MetricStatus? status, int? teamId, int? channelId) =>
-        Link("/export/metrics.xlsx", new()
-        {
-            ["q"] = search,
-            ["dimension"] = dimension?.ToString(),
-            ["status"] = status?.ToString(),
-            ["team"] = Text(teamId),
-            ["channel"] = Text(channelId),
-        });
+    /// <summary>The metric catalogue as its address holds it (filters and sort), all pages of it.</summary>
+    public static string Metrics(MetricCatalogueView view) =>
+        "/export/metrics.xlsx" + ViewQuery.ToQueryString((view with { Order = view.Order.FirstPage() }).ToQuery());
 
     public static string MetricValues(int metricId) => string.Create(CultureInfo.InvariantCulture, $"/export/metrics/{metricId}/values.xlsx");
 

@@ -70,16 +70,15 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         return await XlsxStreamWriter.WriteAsync(output, "Feedback", columns, rows, ct);
     }
 
-    public async Task<long> WriteFrictionAsync(Stream output, FrictionFilter filter, CancellationToken ct)
+    public async Task<long> WriteFrictionAsync(Stream output, FrictionFilter filter, ListOrder<FrictionSort> order, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = Today;
         var rows = (
-                from i in friction.Filtered(db, filter)
+                from i in FrictionService.Sorted(friction.Filtered(db, filter), order.Sort, order.Descending)
                 join t in db.Teams on i.OwningTeamId equals t.Id
                 join s in db.JourneyStages on i.JourneyStageId equals s.Id
                 join p in db.People on i.OwnerPersonId equals p.Id
-                orderby i.CreatedAt descending, i.Id descending
                 select new FrictionExportRow(i.Id, i.Title, i.Status, i.Severity, s.Name, i.Category, t.Name, p.DisplayName,
                     string.Join(", ", (from fc in db.Set<FrictionChannel>()
                                        where fc.FrictionIssueId == i.Id
@@ -112,15 +111,14 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         return await XlsxStreamWriter.WriteAsync(output, "Friction issues", columns, rows, ct);
     }
 
-    public async Task<long> WriteActionsAsync(Stream output, ActionFilter filter, Caller caller, CancellationToken ct)
+    public async Task<long> WriteActionsAsync(Stream output, ActionFilter filter, ListOrder<ActionSort> order, Caller caller, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = Today;
         var rows = (
-                from a in actions.Filtered(db, filter, caller)
+                from a in ActionService.Sorted(actions.Filtered(db, filter, caller), order.Sort, order.Descending)
                 join p in db.People on a.OwnerPersonId equals p.Id
                 join t in db.Teams on a.TeamId equals t.Id
-                orderby a.DueDate, a.Id
                 select new ActionExportRow(a.Id, a.Title, a.Status, a.BlockedReason, p.DisplayName, t.Name, a.DueDate,
                     a.DueDate < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled,
                     a.QuickWin, a.Impact, a.Effort, a.FrictionIssueId, a.ReviewId, a.CreatedAt, a.CompletedAt))
@@ -146,7 +144,8 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         return await XlsxStreamWriter.WriteAsync(output, "Actions", columns, rows, ct);
     }
 
-    public async Task<long> WriteMetricCatalogueAsync(Stream output, MetricCatalogueFilter filter, Caller caller, CancellationToken ct)
+    public async Task<long> WriteMetricCatalogueAsync(Stream output, MetricCatalogueFilter filter, ListOrder<MetricSortColumn> order, Caller caller,
+        CancellationToken ct)
     {
         XlsxColumn<MetricCatalogueRow>[] columns =
         [
@@ -167,17 +166,17 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
             new("RAG", 16, r => r.HasTooFewAnswers ? "Too few answers" : r.Rag == Rag.None ? null : r.Rag.ToString(), XlsxFormat.Rag),
             new("Revision pending", 10, r => r.HasPendingRevision),
         ];
-        return await XlsxStreamWriter.WriteAsync(output, "Metrics", columns, CatalogueRows(filter, caller, ct), ct);
+        return await XlsxStreamWriter.WriteAsync(output, "Metrics", columns, CatalogueRows(filter, order, caller, ct), ct);
     }
 
     // The catalogue is small (hundreds of metrics) and its latest values, targets and RAG come from the
     // metrics service, so the workbook says exactly what the catalogue page says; it is read a page at a time.
-    private async IAsyncEnumerable<MetricCatalogueRow> CatalogueRows(MetricCatalogueFilter filter, Caller caller,
+    private async IAsyncEnumerable<MetricCatalogueRow> CatalogueRows(MetricCatalogueFilter filter, ListOrder<MetricSortColumn> order, Caller caller,
         [EnumeratorCancellation] CancellationToken ct)
     {
         for (var page = 0; ; page++)
         {
-            var result = await metrics.GetCatalogueAsync(caller, new MetricCatalogueRequest(filter, page, CataloguePageSize), ct);
+            var result = await metrics.GetCatalogueAsync(caller, new MetricCatalogueRequest(filter, page, CataloguePageSize, order.Sort, order.Descending), ct);
             foreach (var row in result.Rows)
             {
                 yield return row;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxDashboard.Domain.Feedback;
 
 namespace CxDashboard.Web.Features.Feedback;
@@ -56,4 +57,35 @@ public sealed record FeedbackPageRequest(FeedbackSort Sort, int PageSize, Feedba
 }
 
 /// <summary>The sort keys of one row: enough to find the rows either side of it.</summary>
-public sealed record FeedbackCursor(DateTime ReceivedAt, int Id, int? Score);
+public sealed record FeedbackCursor(DateTime ReceivedAt, int Id, int? Score)
+{
+    /// <summary>
+    /// The keys as they go in the inbox's address (ticks.id, then .score when scored), so that a link to a deep
+    /// page seeks straight to it as the Next button does, rather than counting its way past the pages before.
+    /// </summary>
+    public string ToToken() => Score is { } score
+        ? string.Create(CultureInfo.InvariantCulture, $"{ReceivedAt.Ticks}.{Id}.{score}")
+        : string.Create(CultureInfo.InvariantCulture, $"{ReceivedAt.Ticks}.{Id}");
+
+    public static FeedbackCursor? FromToken(string? token)
+    {
+        var parts = token?.Split('.');
+        if (parts is not { Length: 2 or 3 }
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTime.MaxValue.Ticks
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
+        {
+            return null;
+        }
+        int? score = null;
+        if (parts.Length == 3)
+        {
+            if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var scored))
+            {
+                return null;
+            }
+            score = scored;
+        }
+        return new FeedbackCursor(new DateTime(ticks, DateTimeKind.Utc), id, score);
+    }
+}

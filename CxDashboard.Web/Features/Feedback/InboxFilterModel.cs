@@ -1,10 +1,11 @@
 using System.Globalization;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
+using CxDashboard.Web.Features.Common;
 
 namespace CxDashboard.Web.Features.Feedback;
 
-/// <summary>The inbox's filter inputs as the person edits them; the query string presets them (the dashboard links here).</summary>
+/// <summary>The inbox's filter inputs as the person edits them; the address holds them, so a view of the inbox is a link.</summary>
 public sealed class InboxFilterModel
 {
     public DateTime? From { get; set; }
@@ -43,17 +44,12 @@ public sealed class InboxFilterModel
     /// <summary>
     /// Reads <c>period=2026-Q4</c> (or a month or week), <c>from</c>/<c>to</c> (yyyy-MM-dd), <c>channel</c> and
     /// <c>stage</c> (code or id), <c>source</c>, <c>category</c>, <c>sentiment</c>, <c>band</c>, <c>followUp</c>
-    /// (names, any case), <c>linked</c> (yes/no), <c>issue</c> (id) and <c>q</c> (text). Values it cannot read are ignored.
+    /// and <c>sort</c> (names, any case), <c>linked</c> (yes/no), <c>issue</c> (id) and <c>q</c> (text): the
+    /// inbox's address and its export link alike. Values it cannot read are ignored.
     /// </summary>
-    public static InboxFilterModel FromQuery(IReadOnlyDictionary<string, string?> query, FeedbackLookups lookups)
+    public static InboxFilterModel FromQuery(ViewQuery query, FeedbackLookups lookups)
     {
-        string? Get(string key) => query.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        static TEnum? ReadEnum<TEnum>(string? value) where TEnum : struct, Enum =>
-            value is not null && !int.TryParse(value, out _) && Enum.TryParse<TEnum>(value.Replace("-", "", StringComparison.Ordinal), true, out var parsed)
-                ? parsed : null;
-        static DateTime? ReadDate(string? value) =>
-            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
+        static DateTime? ReadDate(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         static int? Find(IReadOnlyList<NamedItem> items, string? value) =>
             value is null ? null
             : items.FirstOrDefault(i => string.Equals(i.Code, value, StringComparison.OrdinalIgnoreCase)
@@ -61,29 +57,45 @@ public sealed class InboxFilterModel
 
         var model = new InboxFilterModel
         {
-            From = ReadDate(Get("from")),
-            To = ReadDate(Get("to")),
-            ChannelId = Find(lookups.Channels, Get("channel")),
-            JourneyStageId = Find(lookups.Stages, Get("stage")),
-            Source = ReadEnum<FeedbackSource>(Get("source")),
-            Category = ReadEnum<FeedbackCategory>(Get("category")),
-            Sentiment = ReadEnum<Sentiment>(Get("sentiment")),
-            Band = ReadEnum<ScoreBand>(Get("band")),
-            FollowUp = ReadEnum<FollowUpFilter>(Get("followUp")),
-            Linked = Get("linked")?.ToLowerInvariant() switch
-            {
-                "yes" or "true" => true,
-                "no" or "false" => false,
-                _ => null,
-            },
-            FrictionIssueId = int.TryParse(Get("issue"), NumberStyles.None, CultureInfo.InvariantCulture, out var issue) && issue > 0 ? issue : null,
-            Text = Get("q"),
+            From = ReadDate(query.Day("from")),
+            To = ReadDate(query.Day("to")),
+            ChannelId = Find(lookups.Channels, query.Text("channel")),
+            JourneyStageId = Find(lookups.Stages, query.Text("stage")),
+            Source = query.Choice<FeedbackSource>("source"),
+            Category = query.Choice<FeedbackCategory>("category"),
+            Sentiment = query.Choice<Sentiment>("sentiment"),
+            Band = query.Choice<ScoreBand>("band"),
+            FollowUp = query.Choice<FollowUpFilter>("followUp"),
+            Linked = query.YesNo("linked"),
+            FrictionIssueId = query.Id("issue"),
+            // As typed: trimming here would take a space from under the cursor while the search box is in use.
+            Text = query.Raw("q"),
+            Sort = query.Choice<FeedbackSort>("sort") ?? FeedbackSort.NewestFirst,
         };
-        if (Period.TryParse(Get("period"), out var period))
+        if (Period.TryParse(query.Text("period"), out var period))
         {
             model.From = period.StartUtc;
             model.To = period.End.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         }
         return model;
     }
+
+    /// <summary>The view as <see cref="FromQuery"/> reads it back; what is left at its default is left out.</summary>
+    public Dictionary<string, object?> ToQuery() => new()
+    {
+        ["period"] = null,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["channel"] = ChannelId,
+        ["stage"] = JourneyStageId,
+        ["source"] = Source?.ToString(),
+        ["category"] = Category?.ToString(),
+        ["sentiment"] = Sentiment?.ToString(),
+        ["band"] = Band?.ToString(),
+        ["followUp"] = FollowUp?.ToString(),
+        ["linked"] = Linked switch { true => "yes", false => "no", null => null },
+        ["issue"] = FrictionIssueId,
+        ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text,
+        ["sort"] = Sort == FeedbackSort.NewestFirst ? null : Sort.ToString(),
+    };
 }

@@ -271,7 +271,7 @@ public sealed partial class FrictionService(IDbContextFactory<CxDbContext> facto
         return issues;
     }
 
-    private static IQueryable<FrictionIssue> Sorted(IQueryable<FrictionIssue> issues, FrictionSort sort, bool descending) => (sort, descending) switch
+    internal static IQueryable<FrictionIssue> Sorted(IQueryable<FrictionIssue> issues, FrictionSort sort, bool descending) => (sort, descending) switch
     {
         (FrictionSort.Severity, true) => issues.OrderByDescending(i => i.Severity).ThenByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
         (FrictionSort.Severity, false) => issues.OrderBy(i => i.Severity).ThenByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
