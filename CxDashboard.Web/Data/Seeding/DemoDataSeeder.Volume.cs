@@ -5,6 +5,7 @@ using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -87,7 +88,7 @@ public sealed partial class DemoDataSeeder
     [
         new("Code", BulkType.Text), new("Name", BulkType.Text), new("Dimension", BulkType.Int), new("OwnerPersonId", BulkType.Int),
         new("OwningTeamId", BulkType.Int), new("Status", BulkType.Int), new("RetiredAt", BulkType.Timestamp), new("RetiredReason", BulkType.Text),
-        new("Version", BulkType.Int),
+        new("MinimumSampleSize", BulkType.Int), new("Version", BulkType.Int),
     ];
 
     internal static readonly BulkColumn[] MetricRevisionColumns =
@@ -113,8 +114,8 @@ public sealed partial class DemoDataSeeder
     internal static readonly BulkColumn[] MetricValueColumns =
     [
         new("MetricDefinitionId", BulkType.Int), new("Period", BulkType.Text), new("PeriodKind", BulkType.Int), new("PeriodStart", BulkType.Date),
-        new("ChannelId", BulkType.Int), new("Value", BulkType.Double), new("SampleSize", BulkType.Int), new("RecordedByPersonId", BulkType.Int),
-        new("RecordedAt", BulkType.Timestamp), new("Version", BulkType.Int),
+        new("ChannelId", BulkType.Int), new("Value", BulkType.Double), new("SampleSize", BulkType.Int), new("Low", BulkType.Double),
+        new("High", BulkType.Double), new("RecordedByPersonId", BulkType.Int), new("RecordedAt", BulkType.Timestamp), new("Version", BulkType.Int),
     ];
 
     /// <summary>Every table the demo volume is bulk-written into, with the properties written.</summary>
@@ -317,7 +318,8 @@ public sealed partial class DemoDataSeeder
             [
                 string.Create(CultureInfo.InvariantCulture, $"WK-{n + 1:D4}"),
                 string.Create(CultureInfo.InvariantCulture, $"{kind.Name}, {Places[n / MetricKinds.Length % Places.Length]} #{n + 1}"),
-                kind.Dimension, team.Lead, team.Id, status, retiredAt, retiredAt is null ? null : "Replaced by a measure the teams agreed on.", 0,
+                kind.Dimension, team.Lead, team.Id, status, retiredAt, retiredAt is null ? null : "Replaced by a measure the teams agreed on.",
+                MinimumSample.Default, 0,
             ], ct);
             var revisionStatus = status switch { MetricStatus.Draft => RevisionStatus.Draft, MetricStatus.Proposed => RevisionStatus.Proposed, _ => RevisionStatus.Agreed };
             var revisionId = await revisions.InsertReturningIdAsync(
@@ -359,9 +361,9 @@ public sealed partial class DemoDataSeeder
                 {
                     var value = Math.Clamp(level + drift * w + span * 0.08 * (random.NextDouble() - 0.5) + span * 0.05 * (channelId % 3 - 1), kind.Low, kind.High);
                     sum += value;
-                    await values.WriteAsync([metricId, week.ToString(), PeriodKind.Week, week.Start, channelId, Math.Round(value, 2), null, team.Lead, recordedAt, 0], ct);
+                    await values.WriteAsync([metricId, week.ToString(), PeriodKind.Week, week.Start, channelId, Math.Round(value, 2), null, null, null, team.Lead, recordedAt, 0], ct);
                 }
-                await values.WriteAsync([metricId, week.ToString(), PeriodKind.Week, week.Start, null, Math.Round(sum / channels.Length, 2), null, team.Lead, recordedAt, 0], ct);
+                await values.WriteAsync([metricId, week.ToString(), PeriodKind.Week, week.Start, null, Math.Round(sum / channels.Length, 2), null, null, null, team.Lead, recordedAt, 0], ct);
             }
         }
         await signOffs.CompleteAsync(ct);
