@@ -78,6 +78,10 @@ public sealed class FrictionIssue : Entity
         {
             change.EraseWords(redaction);
         }
+        foreach (var metric in _linkedMetrics)
+        {
+            metric.EraseWords(redaction);
+        }
     }
 
     public void Describe(FrictionDetails details)

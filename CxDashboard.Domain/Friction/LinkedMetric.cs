@@ -73,6 +73,9 @@ public sealed class LinkedMetric
         CheckedAt = at;
     }
 
+    internal void EraseWords(Redaction redaction) =>
+        ReasonToCloseWithoutImprovement = redaction.Apply(ReasonToCloseWithoutImprovement, 1000);
+
     internal void GiveReasonToCloseWithoutImprovement(string reason, int byPersonId, DateTime at)
     {
         ReasonToCloseWithoutImprovement = Guard.Text(reason, "The reason to close without a significant improvement", 1000);

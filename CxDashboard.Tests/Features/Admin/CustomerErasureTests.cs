@@ -4,6 +4,7 @@ using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Governance;
+using CxDashboard.Domain.Metrics;
 using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
@@ -107,10 +108,17 @@ public sealed class CustomerErasureTests : IAsyncLifetime
         var issue = new FrictionIssue(new FrictionDetails("Parcels collected by family are refused for return",
             $"A customer wrote: \"{Said.Split('.')[0].ToLowerInvariant()}.\" Staff did not accept it.", _data.Delivery, [_data.Store],
             FeedbackCategory.Service, 2, 10, null, _data.StoresTeam, _data.Dana, [], null), _data.Dana, FeedbackData.Now);
+        var spec = new MetricSpec("How likely to recommend", "promoters - detractors", "Survey tool", MetricUnit.NpsScore,
+            Direction.HigherIsBetter, Aggregation.WeightedBySample, PeriodKind.Month, [_data.Store]);
+        var nps = MetricDefinition.Draft("NPS", "Net Promoter Score", MetricDimension.Advocacy, _data.Dana, _data.StoresTeam, spec, [],
+            _data.Dana, FeedbackData.Now);
+        db.Metrics.Add(nps);
         db.FrictionIssues.Add(issue);
         await db.SaveChangesAsync();
         complaint.LinkTo(issue.Id);
         issue.Triage(_data.Dana, FeedbackData.Now, $"Seen with {Reference}.");
+        issue.LinkMetric(nps.Id, 40);
+        issue.GiveReasonToCloseWithoutImprovement(nps.Id, $"Closing anyway: {Reference} was the only complaint.", _data.Dana, FeedbackData.Now);
         var review = new Review(ReviewKind.MonthlyCxCouncil, "November council", new DateOnly(2026, 11, 20), [_data.StoresTeam], _data.Dana);
         review.RecordDecision("Train tills staff: The assistant at the Headingley till refused the return.", _data.Dana, FeedbackData.Now);
         db.Reviews.Add(review);

@@ -41,7 +41,7 @@ internal static class CustomerErasure
         }
         var words = new List<string?>();
         var identifiers = new List<string?> { reference };
-        var records = new List<(string Type, int Id)>();
+        var records = new List<(string Type, string Id)>();
         var issueIds = new HashSet<int>();
         while (true)
         {
@@ -56,7 +56,7 @@ internal static class CustomerErasure
                 words.Add(item.FollowUpNote);
                 identifiers.Add(item.CustomerRef);
                 identifiers.Add(item.ExternalId);
-                records.Add((nameof(FeedbackItem), item.Id));
+                records.Add((nameof(FeedbackItem), Key(item.Id)));
                 if (item.FrictionIssueId is { } issueId)
                 {
                     issueIds.Add(issueId);
@@ -78,46 +78,51 @@ internal static class CustomerErasure
         return erased;
     }
 
-    private static async Task<List<(string Type, int Id)>> EraseFromLinkedRecordsAsync(CxDbContext db, HashSet<int> issueIds,
+    private static async Task<List<(string Type, string Id)>> EraseFromLinkedRecordsAsync(CxDbContext db, HashSet<int> issueIds,
         Redaction redaction, CancellationToken ct)
     {
-        var records = new List<(string Type, int Id)>();
-        var issues = await db.FrictionIssues.Include(i => i.History).Where(i => issueIds.Contains(i.Id)).ToListAsync(ct);
+        var records = new List<(string Type, string Id)>();
+        var issues = await db.FrictionIssues.Include(i => i.History).Include(i => i.LinkedMetrics).Where(i => issueIds.Contains(i.Id)).ToListAsync(ct);
         foreach (var issue in issues)
         {
             issue.EraseWords(redaction);
-            records.Add((nameof(FrictionIssue), issue.Id));
-            records.AddRange(issue.History.Select(h => (nameof(FrictionStatusChange), h.Id)));
+            records.Add((nameof(FrictionIssue), Key(issue.Id)));
+            records.AddRange(issue.History.Select(h => (nameof(FrictionStatusChange), Key(h.Id))));
+            // A linked metric's key is the issue and the metric, as the audit trail writes a two-part key.
+            records.AddRange(issue.LinkedMetrics.Select(m => (nameof(LinkedMetric), $"{Key(issue.Id)}/{Key(m.MetricDefinitionId)}")));
         }
         var actions = await db.Actions.Include(a => a.Notes)
             .Where(a => a.FrictionIssueId != null && issueIds.Contains(a.FrictionIssueId.Value)).ToListAsync(ct);
         foreach (var action in actions)
         {
             action.EraseWords(redaction);
-            records.Add((nameof(ActionItem), action.Id));
-            records.AddRange(action.Notes.Select(n => (nameof(ActionNote), n.Id)));
+            records.Add((nameof(ActionItem), Key(action.Id)));
+            records.AddRange(action.Notes.Select(n => (nameof(ActionNote), Key(n.Id))));
         }
         var reviewIds = actions.Where(a => a.ReviewId is not null).Select(a => a.ReviewId!.Value).Distinct().ToList();
         var reviews = await db.Reviews.Include(r => r.Decisions).Where(r => reviewIds.Contains(r.Id)).ToListAsync(ct);
         foreach (var review in reviews)
         {
             review.EraseWords(redaction);
-            records.Add((nameof(Review), review.Id));
-            records.AddRange(review.Decisions.Select(d => (nameof(Decision), d.Id)));
+            records.Add((nameof(Review), Key(review.Id)));
+            records.AddRange(review.Decisions.Select(d => (nameof(Decision), Key(d.Id))));
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return records;
     }
 
-    private static async Task EraseFromAuditTrailAsync(CxDbContext db, List<(string Type, int Id)> records, Redaction redaction,
+    /// <summary>A record's key as the audit trail writes it.</summary>
+    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task EraseFromAuditTrailAsync(CxDbContext db, List<(string Type, string Id)> records, Redaction redaction,
         int batchSize, CancellationToken ct)
     {
         foreach (var kind in records.GroupBy(r => r.Type))
         {
             foreach (var chunk in kind.Chunk(batchSize))
             {
-                var ids = chunk.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+                var ids = chunk.Select(r => r.Id).ToList();
                 var entries = await db.AuditEntries.Where(a => a.EntityType == kind.Key && ids.Contains(a.EntityId)).ToListAsync(ct);
                 foreach (var entry in entries)
                 {
