@@ -5,7 +5,7 @@ public static class FigurePrecision
 {
     /// <summary>
     /// One more than a whole-number score shows, so that "+0" never hides a movement; two for ratings. The
-    /// same rule as the metric pages' (MetricText.Decimals), for the words the Domain freezes.
+    /// rule the metric pages read through MetricText.Decimals, and the words the Domain freezes use.
     /// </summary>
     public static int Decimals(MetricUnit unit) => unit is MetricUnit.RatingOutOf5 or MetricUnit.RatingOutOf7 ? 2 : 1;
 }

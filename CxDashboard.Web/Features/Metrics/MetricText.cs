@@ -67,7 +67,7 @@ public static class MetricText
     public static string Format(MetricUnit unit, double? value) => MetricUnitRules.Format(unit, value);
 
     /// <summary>How many decimals a change or a margin of error is read with: ratings need two, the rest one.</summary>
-    public static int Decimals(MetricUnit unit) => unit is MetricUnit.RatingOutOf5 or MetricUnit.RatingOutOf7 ? 2 : 1;
+    public static int Decimals(MetricUnit unit) => FigurePrecision.Decimals(unit);
 
     /// <summary>"n = 412, ±4.8"; empty when the figure has neither.</summary>
     public static string SampleAndMargin(MetricUnit unit, Estimate figure) => FigureWording.SampleAndMargin(figure, Decimals(unit));
