@@ -4,6 +4,7 @@ using CxDashboard.Domain.Audit;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CxDashboard.Web.Data;
 
@@ -50,6 +51,31 @@ internal static class AuditRecorder
         {
             tracker.AutoDetectChangesEnabled = detecting;
         }
+    }
+
+    /// <summary>
+    /// The entry for a row written without the change tracker (a bulk write), stored under <paramref name="key"/>:
+    /// the same entry <see cref="Describe"/> gives for a row the context adds. Shadow properties (the version
+    /// token, computed columns) hold nothing of the row's own until the database has it, and are left out.
+    /// </summary>
+    public static AuditEntry Created(IEntityType type, object entity, object key, AuditActor actor, DateTime at)
+    {
+        var after = new Dictionary<string, object?>();
+        foreach (var property in type.GetProperties())
+        {
+            var name = property.Name;
+            if (name == CxDbContext.VersionProperty || IsSecret(name) || property.IsShadowProperty())
+            {
+                continue;
+            }
+            var value = property.IsPrimaryKey() ? key
+                : property.PropertyInfo is { } clr ? clr.GetValue(entity) : property.FieldInfo?.GetValue(entity);
+            after[name] = PersonalFields.Contains(name) && value is not null ? Redacted : Portable(value);
+        }
+        var id = Convert.ToString(key, CultureInfo.InvariantCulture) ?? "?";
+        var typeName = type.ClrType.Name;
+        return new AuditEntry(at, actor.PersonId, actor.Name, typeName, id, AuditAction.Created, $"Created {typeName} #{id}", null,
+            JsonSerializer.Serialize(after));
     }
 
     private static List<Pending> Collect(ChangeTracker tracker)

@@ -97,6 +97,11 @@ internal static class BenchProgram
         {
             await RunTheRestAsync(options, host, report, feedbackInDatabase, metricId, publishedQuarter);
         }
+        if (options.Only is "api")
+        {
+            Console.WriteLine("API batch…");
+            await new ApiBatchBenchmark(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
+        }
         if (options.Only is "sessions")
         {
             Console.WriteLine("Open interactive sessions…");
@@ -163,6 +168,9 @@ internal static class BenchProgram
 
         Console.WriteLine("Import from CSV…");
         await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
+
+        Console.WriteLine("API batch…");
+        await new ApiBatchBenchmark(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
 
         Console.WriteLine("Open interactive sessions…");
         foreach (var page in options.SessionPages)

@@ -13,7 +13,7 @@ public sealed class ImportFeedbackTests : FeedbackComponentTest
     protected override Task PrepareAsync()
     {
         SignInAs("Cara Moss", Roles.Contributor, Data.Cara);
-        Services.AddSingleton(new FeedbackImporter(Data.Database, Data.Clock, Data.Service(), Data.Metrics));
+        Services.AddSingleton(new FeedbackImporter(Data.Database, Data.Clock, Data.Service(), new FeedbackIntake(Data.Database), Data.Metrics));
         return Task.CompletedTask;
     }
 

@@ -144,6 +144,11 @@ public sealed class SqlServerQueryTranslationTests
             await using var db = s.Get<IDbContextFactory<CxDbContext>>().CreateDbContext();
             await FeedbackService.StoredExternalIdsAsync(db, ApiClient.KeyDisplayName("survey tool"), ["a-1", "B-2"]);
         }),
+        ["FeedbackService.StoredIdsAsync"] = Query(async s =>
+        {
+            await using var db = s.Get<IDbContextFactory<CxDbContext>>().CreateDbContext();
+            await FeedbackService.StoredIdsAsync(db, ApiClient.KeyDisplayName("survey tool"), ["a-1", "b-2"]);
+        }),
         ["FeedbackService.GetInboxPageAsync"] = Query(async s =>
         {
             var cursor = new FeedbackCursor(Now, 42, 3);
@@ -433,6 +438,8 @@ public sealed class SqlServerQueryTranslationTests
         // Its bulk insert is covered in its SQL Server form by SqlServerBulkWriteTests; the rest is the demo retailer's data.
         [typeof(DemoDataSeeder)] = "fills an empty database with the demo retailer (a host command, not a page or the API)",
         [typeof(ApiKeyAuthenticationHandler)] = "has no public method that reads the store (ASP.NET Core calls its protected handler)",
+        // Its SQL around the copy is parsed by An_API_batch_sends_SQL_around_its_bulk_copy_that_parses; the copy's columns by SqlServerBulkCopyTests.
+        [typeof(FeedbackIntake)] = "writes through SqlBulkCopy, which needs a server; what it sends besides the copy is parsed below",
     };
 
     public static TheoryData<string> Methods() => new(Calls.Keys.Order());
@@ -497,6 +504,41 @@ public sealed class SqlServerQueryTranslationTests
     public void The_table_has_no_call_for_a_method_that_does_not_exist()
     {
         Assert.Empty(Calls.Keys.Except(StoreMethods()));
+    }
+
+    /// <summary>
+    /// An API batch's items go in through SqlBulkCopy, which no server here can take; around the copy, in the same
+    /// transaction, the batch reads back the ids its items were stored under, writes an audit entry for each, and
+    /// on a retry asks whether its commit went through. Those statements must parse.
+    /// </summary>
+    [Fact]
+    public async Task An_API_batch_sends_SQL_around_its_bulk_copy_that_parses()
+    {
+        var server = new SqlServerWithoutServer();
+        await using var db = server.CreateDbContext();
+        var source = ApiClient.KeyDisplayName("survey tool");
+        var item = Complaint();
+        var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
+        var writeId = Guid.NewGuid();
+
+        await FeedbackService.StoredIdsAsync(db, source, ["ext-1", "ext-2"]);
+        db.AddAuditEntry(writeId, AuditRecorder.Created(type, item, 41, Client.Actor, Now));
+        db.AddAuditEntry(writeId, AuditRecorder.Created(type, item, 42, Client.Actor, Now));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // No server answers the INSERT with the rows it stored; the statement was sent, which is what is checked.
+        }
+        await db.WasSavedAsync(writeId, CancellationToken.None);
+
+        var sent = server.TakeSent();
+        Assert.Contains(sent, s => s.Contains("FROM [Feedback]", StringComparison.Ordinal) && s.Contains("[ExternalKey]", StringComparison.Ordinal));
+        Assert.Contains(sent, s => System.Text.RegularExpressions.Regex.IsMatch(s, @"(INSERT INTO|MERGE)\s+\[AuditEntries\]"));
+        var problems = sent.SelectMany(TSql.Problems).ToList();
+        Assert.True(problems.Count == 0, $"An API batch sends SQL that SQL Server cannot parse:\n{string.Join("\n\n", problems)}");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class FeedbackImportTests : IAsyncLifetime
 
     public Task DisposeAsync() => _data.Database.DisposeAsync().AsTask();
 
-    private FeedbackImporter Importer() => new(_data.Database, _data.Clock, _data.Service(), _data.Metrics);
+    private FeedbackImporter Importer() => new(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics);
 
     private Task<FeedbackImportResult> ImportAsync(string csv, string fileName = "survey.csv", Caller? caller = null) =>
         ImportAsync(Encoding.UTF8.GetBytes(csv), fileName, caller);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
@@ -13,11 +14,11 @@ namespace CxDashboard.Web.Features.Api;
 /// <summary>
 /// Takes batches from survey tools and BI. A batch is checked as a whole first: with any bad item,
 /// every problem is reported by the item's index and nothing is written; otherwise all of it is saved
-/// in one transaction. Re-sending a batch is safe: feedback is matched on its external id, values on
+/// in one transaction, feedback through <see cref="FeedbackIntake"/> as an import is. Re-sending a batch is safe: feedback is matched on its external id, values on
 /// their period and channel.
 /// </summary>
 public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock, FeedbackService feedback,
-    AppMetrics metrics)
+    FeedbackIntake intake, AppMetrics metrics)
 {
     public const int MaxItems = 1000;
 
@@ -70,17 +71,18 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
 
         var present = await FeedbackService.StoredExternalIdsAsync(db, client.Source, items.Select(i => i.ExternalId), ct);
         var fresh = items.Where(i => !present.Contains(i.ExternalId)).Select(i => i.Item).ToList();
-        db.Feedback.AddRange(fresh);
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
-
-        try
+        if (fresh.Count > 0)
         {
-            await db.SaveChangesAsync(client.Actor, clock, ct);
-        }
-        catch (DbUpdateException ex) when (DatabaseFailures.IsUniqueViolation(ex))
-        {
-            // The unique index on the external id refused an item another request stored at the same moment.
-            throw new IngestionConflictException("Another request delivered some of these items at the same time. Nothing was saved: send the batch again.");
+            try
+            {
+                await intake.WriteBatchAsync(fresh, client.Source, client.Actor, clock.GetUtcNow().UtcDateTime, ct);
+            }
+            catch (DbException ex) when (DatabaseFailures.IsUniqueViolation(ex))
+            {
+                // The unique index on the external id refused an item another request stored at the same moment.
+                throw new IngestionConflictException("Another request delivered some of these items at the same time. Nothing was saved: send the batch again.");
+            }
         }
         metrics.FeedbackIngested(FeedbackArrival.Api, fresh.Count);
         return Ingestion<FeedbackIngested>.Saved(new FeedbackIngested(fresh.Count, present.Count, opened.Opened,

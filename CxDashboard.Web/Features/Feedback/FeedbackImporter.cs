@@ -11,19 +11,18 @@ using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CxDashboard.Web.Features.Feedback;
 
 /// <summary>
 /// Imports a survey export: a CSV file with a header row naming its columns. The whole file is read
 /// and checked first, by the same rules as the API's batches; with any bad row every problem is
-/// reported by line and column and nothing is written. Otherwise the new rows go in with one prepared
-/// INSERT in one transaction (a survey export can hold a hundred thousand rows), rows whose external
+/// reported by line and column and nothing is written. Otherwise the new rows go in through
+/// <see cref="FeedbackIntake"/> in one transaction (a survey export can hold a hundred thousand rows), rows whose external
 /// id is already stored are skipped, and detractors and complaints get their follow-ups.
 /// </summary>
 public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock, FeedbackService feedback,
-    AppMetrics metrics)
+    FeedbackIntake intake, AppMetrics metrics)
 {
     public const long MaxFileBytes = MetricValuesImporter.MaxFileBytes;
 
@@ -119,17 +118,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
         try
         {
-            // A commit whose acknowledgement is lost is recognised by the import's id on its audit entry, so a
-            // retry never imports the file a second time.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(Guid.NewGuid(),
-                async (_, importId, token) =>
-                {
-                    await using var attempt = await dbFactory.CreateDbContextAsync(token);
-                    await WriteAsync(attempt, caller, fileName, fresh, present.Count, now, importId, token);
-                    return true;
-                },
-                async (_, importId, token) => new ExecutionResult<bool>(await db.WasSavedAsync(importId, token), true),
-                ct);
+            await intake.WriteImportAsync(fresh, (firstId, lastId) => Imported(caller, fileName, fresh.Count, present.Count, now, firstId, lastId), ct);
         }
         catch (DbException ex) when (DatabaseFailures.IsUniqueViolation(ex))
         {
@@ -141,42 +130,20 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         return new FeedbackImportResult(true, fresh.Count, present.Count, opened.Opened, opened.WithoutOwner.Count, [], 0);
     }
 
-    private async Task WriteAsync(CxDbContext db, Caller caller, string fileName, IReadOnlyList<FeedbackItem> items, int skipped, DateTime now,
-        Guid importId, CancellationToken ct)
+    /// <summary>
+    /// One entry for the whole import rather than one per row: a row's entry is as big as the row, so per-row
+    /// entries would double what a hundred-thousand-row import writes. The id range names every row it created.
+    /// </summary>
+    private static AuditEntry Imported(Caller caller, string fileName, int imported, int skipped, DateTime now, int? firstId, int? lastId)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            int? firstId = null, lastId = null;
-            if (items.Count > 0)
-            {
-                await using var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds: true);
-                foreach (var item in items)
-                {
-                    await writer.WriteAsync(item, ct);
-                }
-                await writer.CompleteAsync(ct);
-                (firstId, lastId) = (writer.FirstId, writer.LastId);
-            }
-            // One entry for the whole import rather than one per row: a row's entry is as big as the row,
-            // so per-row entries would double what a hundred-thousand-row import writes. The id range
-            // names every row it created.
-            var name = Path.GetFileName(fileName);
-            name = name.Length > 120 ? name[..120] : name;
-            var range = firstId is { } first && lastId is { } last ? string.Create(CultureInfo.InvariantCulture, $"{first}–{last}") : "none";
-            db.AddAuditEntry(importId, new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"Imported {items.Count:N0} feedback items from '{name}' (ids {range}); {skipped:N0} already imported were skipped."),
-                null,
-                JsonSerializer.Serialize(new { File = name, Imported = items.Count, Skipped = skipped, FirstId = firstId, LastId = lastId })));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var name = Path.GetFileName(fileName);
+        name = name.Length > 120 ? name[..120] : name;
+        var range = firstId is { } first && lastId is { } last ? string.Create(CultureInfo.InvariantCulture, $"{first}–{last}") : "none";
+        return new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Imported {imported:N0} feedback items from '{name}' (ids {range}); {skipped:N0} already imported were skipped."),
+            null,
+            JsonSerializer.Serialize(new { File = name, Imported = imported, Skipped = skipped, FirstId = firstId, LastId = lastId }));
     }
 
     /// <summary>Survey exports name channels and stages either way; codes go in first so a name never hides another's code.</summary>

@@ -74,7 +74,17 @@ public static class FeedbackLabels
         _ => Color.Default,
     };
 
+    /// <summary>How a follow-up's state is shown as a chip, or null when there is no follow-up.</summary>
+    public static FollowUpLook? FollowUpLookOf(FollowUpStatus status, DateTime? dueAt, bool isOverdue) =>
+        isOverdue ? new FollowUpLook("Overdue" + (dueAt is { } since ? $" since {Time(since)}" : ""), Variant.Filled, Color.Error, Icons.Material.Filled.AlarmOn)
+        : status == FollowUpStatus.None ? null
+        : new FollowUpLook(Of(status) + (status == FollowUpStatus.Open && dueAt is { } due ? $", due {Time(due)}" : ""), Variant.Outlined,
+            status == FollowUpStatus.Resolved ? Color.Success : status == FollowUpStatus.Contacted ? Color.Info : Color.Warning, null);
+
     public static string Time(DateTime utc) => utc.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     public static string Date(DateTime utc) => utc.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A follow-up's chip: its text, variant, colour and icon.</summary>
+public sealed record FollowUpLook(string Text, Variant Variant, Color Color, string? Icon);

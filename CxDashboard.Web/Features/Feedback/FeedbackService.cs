@@ -119,6 +119,25 @@ public sealed partial class FeedbackService(
 
     private const int ExternalIdsPerLookup = 1000;
 
+    /// <summary>The ids of the stored items of <paramref name="source"/> with these external keys (<see cref="FeedbackItem.KeyOf"/>), by key.</summary>
+    public static async Task<Dictionary<string, int>> StoredIdsAsync(CxDbContext db, string source, IEnumerable<string> externalKeys,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in externalKeys.Distinct(StringComparer.Ordinal).Chunk(ExternalIdsPerLookup))
+        {
+            var found = await db.Feedback.AsNoTracking()
+                .Where(f => f.ExternalSource == source && f.ExternalKey != null && chunk.Contains(f.ExternalKey))
+                .Select(f => new { f.Id, Key = f.ExternalKey! })
+                .ToListAsync(cancellationToken);
+            foreach (var row in found)
+            {
+                ids[row.Key] = row.Id;
+            }
+        }
+        return ids;
+    }
+
     /// <summary>
     /// Opens the follow-up of every item that needs one (NPS 0–6, CSAT 1–2, a complaint), owned by the
     /// lead of the team that owns the item's channel, or else by whoever recorded it, and due the

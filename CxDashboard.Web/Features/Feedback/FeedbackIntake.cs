@@ -1,0 +1,95 @@
+using CxDashboard.Domain.Audit;
+using CxDashboard.Domain.Feedback;
+using CxDashboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CxDashboard.Web.Features.Feedback;
+
+/// <summary>
+/// Writes feedback that arrives in numbers (a CSV import, an API batch) with its audit entries, in one
+/// transaction of its own: the items through <see cref="FeedbackBulkWriter"/> (SqlBulkCopy on SQL Server,
+/// a prepared INSERT on SQLite), never through the change tracker. The database keeps the day counts and
+/// the search index of every row it is given (triggers on SQLite; indexed views and the full-text index
+/// on SQL Server). Every way feedback is ingested writes here, so what must be stored with an ingested
+/// item is written in one place.
+/// </summary>
+/// <remarks>
+/// The execution strategy retries a write whose connection drops. A commit whose acknowledgement is lost
+/// is recognised by the write's id on its audit entries, so a retry never writes the items a second time.
+/// </remarks>
+public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
+{
+    /// <summary>
+    /// Writes the items of an import and the one audit entry <paramref name="describe"/> makes from the range
+    /// of ids they were given (null and null when there were none to write).
+    /// </summary>
+    public Task WriteImportAsync(IReadOnlyList<FeedbackItem> items, Func<int?, int?, AuditEntry> describe, CancellationToken ct) =>
+        WriteAsync(items, returnIds: true, (_, writer, _) => Task.FromResult<IEnumerable<AuditEntry>>([describe(writer?.FirstId, writer?.LastId)]), ct);
+
+    /// <summary>
+    /// Writes the items of an API batch, each with an external id of <paramref name="source"/>, and an audit entry
+    /// for each naming the id it was stored under, as a save through the change tracker would.
+    /// </summary>
+    /// <remarks>
+    /// The ids are read back by the external ids, which are unique per source: reading back the range written
+    /// would take SQL Server's lock on the whole table for the batch, holding up everyone's reads.
+    /// </remarks>
+    public Task WriteBatchAsync(IReadOnlyList<FeedbackItem> items, string source, AuditActor actor, DateTime at, CancellationToken ct) =>
+        WriteAsync(items, returnIds: false, async (db, _, token) =>
+        {
+            var ids = await FeedbackService.StoredIdsAsync(db, source, items.Select(i => i.ExternalKey!), token);
+            var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
+            return items.Select(item => AuditRecorder.Created(type, item, ids[item.ExternalKey!], actor, at)).ToList();
+        }, ct);
+
+    private async Task WriteAsync(IReadOnlyList<FeedbackItem> items, bool returnIds,
+        Func<CxDbContext, FeedbackBulkWriter?, CancellationToken, Task<IEnumerable<AuditEntry>>> audit, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(Guid.NewGuid(),
+            async (_, writeId, token) =>
+            {
+                await using var attempt = await dbFactory.CreateDbContextAsync(token);
+                await WriteOnceAsync(attempt, items, returnIds, audit, writeId, token);
+                return true;
+            },
+            async (_, writeId, token) => new ExecutionResult<bool>(await db.WasSavedAsync(writeId, token), true),
+            ct);
+    }
+
+    private static async Task WriteOnceAsync(CxDbContext db, IReadOnlyList<FeedbackItem> items, bool returnIds,
+        Func<CxDbContext, FeedbackBulkWriter?, CancellationToken, Task<IEnumerable<AuditEntry>>> audit, Guid writeId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            IEnumerable<AuditEntry> entries;
+            if (items.Count > 0)
+            {
+                await using var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds);
+                foreach (var item in items)
+                {
+                    await writer.WriteAsync(item, ct);
+                }
+                await writer.CompleteAsync(ct);
+                entries = await audit(db, writer, ct);
+            }
+            else
+            {
+                entries = await audit(db, null, ct);
+            }
+            foreach (var entry in entries)
+            {
+                db.AddAuditEntry(writeId, entry);
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
