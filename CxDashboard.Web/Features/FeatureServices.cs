@@ -25,6 +25,7 @@ public static class FeatureServices
         services.AddSingleton<VerbatimSearch>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<FeedbackImporter>();
+        services.AddScoped<ImportPresetService>();
         services.AddScoped<MetricsService>();
         services.AddScoped<MetricCommands>();
         services.AddScoped<MetricValuesImporter>();
