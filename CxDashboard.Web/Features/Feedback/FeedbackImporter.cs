@@ -142,7 +142,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var present = await FeedbackService.StoredExternalIdsAsync(db, source, check.ExternalIds, ct);
-            var write = new Written(0, 0, 0);
+            var write = new Written();
             try
             {
                 // A commit whose acknowledgement is lost is recognised by the import's id on its audit entry, so a
@@ -151,7 +151,8 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                     async (_, importId, token) =>
                     {
                         await using var attempt = await dbFactory.CreateDbContextAsync(token);
-                        write = await WriteAsync(attempt, caller, file, sheet, mapping, lookup, present, now, source, importId,
+                        write = new Written();
+                        await WriteAsync(attempt, caller, file, sheet, mapping, lookup, present, now, source, importId, write,
                             progress is null ? null : new Progress<double>(f => progress.Report(new ImportProgress("Importing", f))), token);
                         return true;
                     },
@@ -186,29 +187,35 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         ? string.Create(CultureInfo.InvariantCulture, $"The survey source's name is longer than {MaxSourceLength} characters. Shorten it.")
         : null;
 
-    private sealed record Written(int Rows, int FollowUpsOpened, int WithoutOwner);
+    /// <summary>What an attempt wrote, counted as it goes: an attempt whose commit went through but was not acknowledged has still counted it.</summary>
+    private sealed class Written
+    {
+        public int Rows { get; set; }
+        public int FollowUpsOpened { get; set; }
+        public int WithoutOwner { get; set; }
+    }
 
-    private async Task<Written> WriteAsync(CxDbContext db, Caller caller, ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup,
-        HashSet<string> present, DateTime now, string source, Guid importId, IProgress<double>? progress, CancellationToken ct)
+    private async Task WriteAsync(CxDbContext db, Caller caller, ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup,
+        HashSet<string> present, DateTime now, string source, Guid importId, Written written, IProgress<double>? progress, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             int? firstId = null, lastId = null;
-            int rows = 0, opened = 0, withoutOwner = 0;
             await using (var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds: true))
             {
                 var batch = new List<FeedbackItem>(WriteBatch);
                 async Task FlushAsync()
                 {
                     var followUps = await feedback.OpenFollowUpsAsync(batch, db, ct);
-                    (opened, withoutOwner) = (opened + followUps.Opened, withoutOwner + followUps.WithoutOwner.Count);
+                    written.FollowUpsOpened += followUps.Opened;
+                    written.WithoutOwner += followUps.WithoutOwner.Count;
                     foreach (var item in batch)
                     {
                         await writer.WriteAsync(item, ct);
                     }
-                    rows += batch.Count;
+                    written.Rows += batch.Count;
                     batch.Clear();
                 }
                 // The file was checked whole a moment ago and is the app's own copy: every row reads again as it did then.
@@ -234,12 +241,11 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             var range = firstId is { } first && lastId is { } last ? string.Create(CultureInfo.InvariantCulture, $"{first}–{last}") : "none";
             db.AddAuditEntry(importId, new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Imported {rows:N0} feedback items from '{name}' (ids {range}); {present.Count:N0} already imported were skipped."),
+                    $"Imported {written.Rows:N0} feedback items from '{name}' (ids {range}); {present.Count:N0} already imported were skipped."),
                 null,
-                JsonSerializer.Serialize(new { File = name, Imported = rows, Skipped = present.Count, FirstId = firstId, LastId = lastId })));
+                JsonSerializer.Serialize(new { File = name, Imported = written.Rows, Skipped = present.Count, FirstId = firstId, LastId = lastId })));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new Written(rows, opened, withoutOwner);
         }
         finally
         {

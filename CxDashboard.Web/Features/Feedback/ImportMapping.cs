@@ -134,9 +134,13 @@ public sealed record ImportMapping
     public static ImportMapping Guess(SheetLayout layout)
     {
         var used = new HashSet<int>();
-        string? Find(Func<ImportColumn, bool>? looksRight, params string[] names)
+        string? Find(Func<ImportColumn, bool>? looksRight, params string[] names) => Look(looksRight, [true, false], names);
+        // Codes the app must know (channels, sources, categories) are taken only from a column named for them:
+        // a survey's "Which of our channels did you use?" holds answers, not channel codes.
+        string? FindNamed(params string[] names) => Look(null, [true], names);
+        string? Look(Func<ImportColumn, bool>? looksRight, bool[] passes, string[] names)
         {
-            foreach (var exact in new[] { true, false })
+            foreach (var exact in passes)
             {
                 foreach (var name in names)
                 {
@@ -161,12 +165,12 @@ public sealed record ImportMapping
         var externalId = Find(null, "externalid", "responseid", "respondentid");
         var received = Find(Dates, "receivedat", "recordeddate", "enddate", "submitted", "received", "recorded", "date", "time")
                        ?? layout.Columns.FirstOrDefault(c => !used.Contains(c.Index) && c.Samples.Count > 0 && Dates(c) && used.Add(c.Index))?.Name;
-        var channel = Find(null, "channel");
-        var stage = Find(null, "journeystage", "stage", "touchpoint");
-        var source = Find(null, "source");
-        var category = Find(null, "category");
-        var sentiment = Find(null, "sentiment");
-        var scale = Find(null, "scorescale", "scale");
+        var channel = FindNamed("channel", "channelcode");
+        var stage = FindNamed("journeystage", "stage", "touchpoint");
+        var source = FindNamed("source", "feedbacksource");
+        var category = FindNamed("category");
+        var sentiment = FindNamed("sentiment");
+        var scale = FindNamed("scorescale", "scale");
         var score = Find(Scores, "score", "nps", "recommend", "likely", "rating", "csat", "ces", "effort");
         var customer = Find(null, "customerref", "customerreference", "customerid");
         var comments = new List<string>();
@@ -188,7 +192,7 @@ public sealed record ImportMapping
             Score = score,
             ScoreScaleColumn = scale,
             WholeFileScoreScale = score is not null && scale is null ? ScaleOf(score) : null,
-            Comments = comments,
+            Comments = comments.OrderBy(c => layout.Column(c)!.Index).ToList(),
             CustomerRef = customer,
             ExternalId = externalId,
         };

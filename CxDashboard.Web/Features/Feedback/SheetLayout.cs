@@ -52,7 +52,7 @@ public sealed record SheetLayout(int HeaderRows, int NameRow, IReadOnlyList<Impo
             var name = Cell(rows, names - 1, i);
             // SurveyMonkey names a question over its first column only; the columns after it hold its other
             // answers, told apart by the row below.
-            var inGroup = headers > names && (name.Length == 0 || Cell(rows, names - 1, i + 1).Length == 0);
+            var inGroup = headers > names && (name.Length == 0 || (i + 1 < width && Cell(rows, names - 1, i + 1).Length == 0));
             if (name.Length == 0 && headers > names && carried.Length > 0)
             {
                 name = carried;

@@ -29,6 +29,9 @@ public abstract class SheetReader : IDisposable
 
     private const string Packed = "The workbook unpacks to far more than its size: it cannot be read safely. Save the export again as CSV UTF-8, or as a new workbook.";
 
+    // The workbook reader's settings name code page 1252 (for legacy .xls files) as they are made, which .NET has only once asked for.
+    static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     /// <summary>Moves to the next row; false at the end of the sheet.</summary>
     /// <exception cref="ImportRefusedException">The rest of the file cannot be read; the message says from which line.</exception>
     public abstract bool Read();
