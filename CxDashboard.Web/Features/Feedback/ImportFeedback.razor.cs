@@ -29,12 +29,6 @@ public partial class ImportFeedback
 
     private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}{(n == 1 ? "" : "s")}");
 
-    private static string Size(long bytes) => bytes switch
-    {
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024):N0} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024:N1} MB"),
-    };
-
     private async Task UploadAsync(IBrowserFile? chosen)
     {
         if (chosen is null)
