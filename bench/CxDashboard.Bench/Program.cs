@@ -97,6 +97,11 @@ internal static class BenchProgram
         {
             await RunTheRestAsync(options, host, report, feedbackInDatabase, metricId, publishedQuarter);
         }
+        if (options.Only is "import")
+        {
+            Console.WriteLine("Import from CSV…");
+            await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
+        }
         if (options.Only is "sessions")
         {
             Console.WriteLine("Open interactive sessions…");

@@ -131,7 +131,7 @@ public sealed class SurveyExportImportTests : IAsyncLifetime
         Assert.True(preview.CanImport, string.Join(" ", preview.Problems));
         Assert.Equal(2, preview.Rows);
         var first = preview.FirstRows[0];
-        Assert.Equal((2, "Store", "Service", "Nps 3", "The queue was long\nPlease open more tills", true),
+        Assert.Equal((2, "Store", "Service", "NPS 3 · detractor", "The queue was long\nPlease open more tills", true),
             (first.Line, first.Channel, first.Category, first.Score, first.Verbatim, first.GetsFollowUp));
         Assert.Empty(await StoredAsync());
     }

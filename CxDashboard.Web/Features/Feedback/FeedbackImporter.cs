@@ -103,7 +103,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             var stageNames = lookups.Stages.ToDictionary(s => s.Id, s => s.Name);
             var rows = check.FirstItems.Select(x => new PreviewRow(x.Line, x.Item.ReceivedAt, channelNames[x.Item.ChannelId],
                 x.Item.JourneyStageId is { } stage ? stageNames[stage] : null, x.Item.Source.ToString(), x.Item.Category.ToString(),
-                x.Item.Sentiment.ToString(), x.Item.ScoreScale is { } scale ? $"{scale} {x.Item.Score}" : null, x.Item.Verbatim,
+                x.Item.Sentiment.ToString(), x.Item.ScoreScale is null ? null : FeedbackLabels.Score(x.Item.ScoreScale, x.Item.Score, x.Item.ScoreBand), x.Item.Verbatim,
                 x.Item.CustomerRef, x.Item.ExternalId, x.Item.NeedsFollowUp && (x.Item.ExternalId is null || !present.Contains(x.Item.ExternalId)))).ToList();
             return new FeedbackImportPreview(check.Rows, present.Count, rows, [], 0);
         }
