@@ -155,7 +155,7 @@ public partial class ImportFeedback
 
     private async Task PreviewAsync()
     {
-        _preview = null;
+        (_preview, _result) = (null, null);
         await RunAsync("Checking", async (caller, progress) =>
         {
             var (file, sheet, mapping, source) = (_file!, _sheet, _mapping!, _surveySource);
@@ -165,6 +165,7 @@ public partial class ImportFeedback
 
     private async Task ImportAsync()
     {
+        _result = null;
         await RunAsync("Checking", async (caller, progress) =>
         {
             var (file, sheet, mapping, source) = (_file!, _sheet, _mapping!, _surveySource);
