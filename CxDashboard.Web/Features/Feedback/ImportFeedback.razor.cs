@@ -93,6 +93,17 @@ public partial class ImportFeedback
         return Task.Run(() => FeedbackImporter.ReadLayout(file, sheet, headerRows, nameRow));
     }
 
+    /// <summary>Presets and earlier imports belong to a source: naming another one after the upload offers its presets and checks again.</summary>
+    private async Task SourceChangedAsync(string? source)
+    {
+        _surveySource = source;
+        _preview = null;
+        if (_file is not null)
+        {
+            _error = await Commands.LoadAsync(async caller => { _presets = await Presets.ListAsync(caller, _surveySource); });
+        }
+    }
+
     private async Task PresetChosenAsync(string? name)
     {
         if (_presets.FirstOrDefault(p => p.Name == name) is not { } preset)
