@@ -59,11 +59,11 @@ public sealed class ExternalIdMigrationTests : IAsyncLifetime
             }
         }
 
-        var ingestion = new IngestionService(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics);
+        var ingestion = new IngestionService(_data.Database, _data.Clock, _data.Service(), _data.Metrics);
         var key = await ingestion.IngestFeedbackAsync(Batch("q-1"), new ApiClient(new AuditActor(null, "API key: Qualtrics"), null, null, "API key: Qualtrics"));
         var token = await ingestion.IngestFeedbackAsync(Batch("T-1"), new ApiClient(new AuditActor(_data.Dana, "Dana Reid"), _data.Dana, _data.Dana,
             ApiClient.TokenSource(_data.Dana)));
-        var import = await new FeedbackImporter(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics).ImportAsync(_data.CaraContributor, "survey.csv",
+        var import = await new FeedbackImporter(_data.Database, _data.Clock, _data.Service(), _data.Metrics).ImportAsync(_data.CaraContributor, "survey.csv",
             new MemoryStream("ReceivedAt,Channel,Source,Category,Verbatim,ExternalId\n2026-11-20 10:00,store,Review,Product,Fine,c-1\n"u8.ToArray()));
 
         Assert.Equal((0, 1), (key.Result!.Created, key.Result.AlreadyPresent));

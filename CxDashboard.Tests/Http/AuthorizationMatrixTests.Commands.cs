@@ -103,6 +103,13 @@ public sealed partial class AuthorizationMatrixTests
         Try("FeedbackService.ReclassifyAsync", Executive, s => s.Get<FeedbackService>().ReclassifyAsync(s.Records.FollowUp.Id, FeedbackCategory.Product,
             Sentiment.Positive, null, s.Records.FollowUp.Version, s.Caller)),
         Try("FeedbackImporter.ImportAsync", Executive, s => s.Get<FeedbackImporter>().ImportAsync(s.Caller, "feedback.csv", Csv("received,channel,verbatim\n"))),
+        Try("FeedbackImporter.PreviewAsync", Executive, async s =>
+        {
+            await using var file = await ImportFile.SpoolAsync(Csv("received,channel,verbatim\n"), "feedback.csv");
+            return await s.Get<FeedbackImporter>().PreviewAsync(s.Caller, file, null, new ImportMapping(), null);
+        }),
+        Try("ImportPresetService.ListAsync", Executive, s => s.Get<ImportPresetService>().ListAsync(s.Caller, "Qualtrics")),
+        Try("ImportPresetService.SaveAsync", Executive, s => s.Get<ImportPresetService>().SaveAsync(s.Caller, "Quarterly NPS", "Qualtrics", new ImportMapping())),
 
         Try("MetricCommands.CreateAsync", Executive, s => s.Get<MetricCommands>().CreateAsync(s.Caller, s.Records.NewMetric(), propose: false)),
         Try("MetricCommands.CreateAsync", Contributor, s => s.Get<MetricCommands>().CreateAsync(s.Caller, s.Records.NewMetric(), propose: false)),

@@ -45,6 +45,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<MetricRevision> MetricRevisions => Set<MetricRevision>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+    public DbSet<ImportPreset> ImportPresets => Set<ImportPreset>();
     public DbSet<FeedbackDayVolume> FeedbackDailyVolume => Set<FeedbackDayVolume>();
     public DbSet<FeedbackDayScore> FeedbackDailyScores => Set<FeedbackDayScore>();
     public DbSet<FrictionIssue> FrictionIssues => Set<FrictionIssue>();

@@ -26,6 +26,7 @@ public static class FeatureServices
         services.AddScoped<FeedbackService>();
         services.AddScoped<FeedbackImporter>();
         services.AddScoped<FeedbackIntake>();
+        services.AddScoped<ImportPresetService>();
         services.AddScoped<MetricsService>();
         services.AddScoped<MetricCommands>();
         services.AddScoped<MetricValuesImporter>();

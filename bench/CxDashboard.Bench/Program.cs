@@ -102,6 +102,11 @@ internal static class BenchProgram
             Console.WriteLine("API batch…");
             await new ApiBatchBenchmark(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
         }
+        if (options.Only is "import")
+        {
+            Console.WriteLine("Import from CSV…");
+            await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
+        }
         if (options.Only is "sessions")
         {
             Console.WriteLine("Open interactive sessions…");

@@ -196,6 +196,14 @@ public sealed class SqlServerQueryTranslationTests
         ["FeedbackImporter.ImportAsync"] = Command(s => s.Get<FeedbackImporter>().ImportAsync(HeadOfCx, "feedback.csv", Csv(
             "ReceivedAt,Channel,JourneyStage,Source,Category,Sentiment,ScoreScale,Score,Verbatim,CustomerRef,ExternalId\n" +
             "2026-05-01T10:00:00Z,stores,buy,Survey,Service,Negative,Nps,3,Slow,C-1,ext-1\n"))),
+        ["FeedbackImporter.PreviewAsync"] = Query(async s =>
+        {
+            await using var file = await ImportFile.SpoolAsync(Csv("ResponseId,RecordedDate,Q1,Q2\nR_1,2026-05-01 10:00,3,Slow\n"), "survey.csv");
+            await s.Get<FeedbackImporter>().PreviewAsync(HeadOfCx, file, null, ShippedPresets.Qualtrics.Mapping with { HeaderRows = 1, WholeFileChannel = "stores" }, "Qualtrics");
+        }),
+        ["ImportPresetService.ListAsync"] = Query(s => s.Get<ImportPresetService>().ListAsync(HeadOfCx, "Qualtrics")),
+        ["ImportPresetService.SaveAsync"] = Command(s => s.Get<ImportPresetService>().SaveAsync(HeadOfCx, "Quarterly NPS", "Qualtrics",
+            ShippedPresets.Qualtrics.Mapping)),
 
         ["MetricsService.GetLookupsAsync"] = Query(s => s.Get<MetricsService>().GetLookupsAsync()),
         ["MetricsService.GetCatalogueAsync"] = Query(async s =>

@@ -25,13 +25,13 @@ public sealed class ExternalIdSourceTests : IAsyncLifetime
     }
 
     private Task<Ingestion<FeedbackIngested>> SendAsync(ApiClient client, params string[] externalIds) =>
-        new IngestionService(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics).IngestFeedbackAsync(new FeedbackBatch(externalIds
+        new IngestionService(_data.Database, _data.Clock, _data.Service(), _data.Metrics).IngestFeedbackAsync(new FeedbackBatch(externalIds
             .Select(id => (FeedbackInput?)new FeedbackInput(id, new DateTimeOffset(FeedbackData.Now.AddHours(-1)), "web", null, "Review",
                 "Product", "Positive", null, null, $"Answer {id}", null))
             .ToList()), client);
 
     private Task<FeedbackImportResult> ImportAsync(string? surveySource, params string[] externalIds) =>
-        new FeedbackImporter(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics).ImportAsync(_data.CaraContributor, "survey.csv",
+        new FeedbackImporter(_data.Database, _data.Clock, _data.Service(), _data.Metrics).ImportAsync(_data.CaraContributor, "survey.csv",
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n",
                 [Header, .. externalIds.Select(id => $"2026-11-20 10:00,store,Review,Product,Answer {id},{id}")]) + "\n")),
             surveySource);

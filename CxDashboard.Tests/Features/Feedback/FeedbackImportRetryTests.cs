@@ -33,7 +33,7 @@ public sealed class FeedbackImportRetryTests : IAsyncLifetime
     {
         _faults.Arm(point, "Feedback");
 
-        var result = await new FeedbackImporter(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics)
+        var result = await new FeedbackImporter(_data.Database, _data.Clock, _data.Service(), _data.Metrics)
             .ImportAsync(_data.CaraContributor, "survey.csv", new MemoryStream(Encoding.UTF8.GetBytes(File)));
 
         Assert.Equal(1, _faults.Fired);

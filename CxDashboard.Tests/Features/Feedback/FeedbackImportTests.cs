@@ -17,7 +17,7 @@ public sealed class FeedbackImportTests : IAsyncLifetime
 
     public Task DisposeAsync() => _data.Database.DisposeAsync().AsTask();
 
-    private FeedbackImporter Importer() => new(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics);
+    private FeedbackImporter Importer() => new(_data.Database, _data.Clock, _data.Service(), _data.Metrics);
 
     private Task<FeedbackImportResult> ImportAsync(string csv, string fileName = "survey.csv", Caller? caller = null) =>
         ImportAsync(Encoding.UTF8.GetBytes(csv), fileName, caller);
@@ -90,11 +90,12 @@ public sealed class FeedbackImportTests : IAsyncLifetime
     {
         { "empty.csv", "", "The file is empty." },
         { "header-only.csv", Header + "\n", "The file has a header row but no feedback." },
-        { "survey.xlsx", "PK\u0003\u0004", "Upload a CSV file (.csv)" },
+        { "survey.xlsx", "PK\u0003\u0004", "The file is not an Excel workbook that can be read." },
+        { "survey.pdf", "%PDF-1.7", "Upload a CSV file (.csv) or an Excel workbook (.xlsx)." },
         { "binary.csv", "PK\u0003\u0004\0\0\0", "The file is not a CSV text file." },
-        { "columns.csv", "When,Channel,Source,Category,Verbatim\n2026-11-20 10:00,store,Survey,Service,Slow\n",
-            "Line 1: The file has a column the import does not know: 'When'." },
-        { "missing.csv", "ReceivedAt,Channel,Source,Category\n2026-11-20 10:00,store,Survey,Service\n", "Line 1: The file has no 'Verbatim' column." },
+        { "columns.csv", "Channel,Source,Category,Verbatim\nstore,Survey,Service,Slow\n",
+            "Choose the column that says when the feedback was received." },
+        { "missing.csv", "ReceivedAt,Channel,Source,Category\n2026-11-20 10:00,store,Survey,Service\n", "Line 2: " + FeedbackItem.VerbatimMissing },
         { "score.csv", Csv("2026-11-20 10:00,store,,Survey,Service,Nps,ten,Slow,,S-1"), "Line 2, column Score: The score 'ten' is not a whole number." },
         { "date.csv", Csv("2026-11-20 10:00,store,,Survey,Service,,,Fine,,S-1", "yesterday,store,,Survey,Service,,,Slow,,S-2"),
             "Line 3, column ReceivedAt: 'yesterday' is not a date and time" },
@@ -120,19 +121,13 @@ public sealed class FeedbackImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_file_over_10_MB_is_refused_and_changes_nothing()
+    public async Task A_file_over_200_MB_is_refused_and_changes_nothing()
     {
-        var row = "2026-11-20 10:00,store,,Survey,Service,,," + new string('x', 3000) + ",,\n";
         var before = await CountsAsync();
-        var big = new StringBuilder(Header).Append('\n');
-        while (big.Length <= FeedbackImporter.MaxFileBytes)
-        {
-            big.Append(row);
-        }
 
-        var result = await ImportAsync(big.ToString());
+        var result = await Importer().ImportAsync(_data.CaraContributor, "survey.csv", new EndlessCsv(FeedbackImporter.MaxFileBytes + 1));
 
-        Assert.Equal("The file is larger than 10 MB. Split it into smaller files.", Assert.Single(result.Problems).ToString());
+        Assert.Equal("The file is larger than 200 MB. Split the export into smaller files (by date, for example).", Assert.Single(result.Problems).ToString());
         Assert.Equal(before, await CountsAsync());
     }
 

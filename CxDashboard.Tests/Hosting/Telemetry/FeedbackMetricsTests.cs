@@ -29,7 +29,7 @@ public sealed class FeedbackMetricsTests : IAsyncLifetime
         await _data.Database.DisposeAsync();
     }
 
-    private FeedbackImporter Importer() => new(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics);
+    private FeedbackImporter Importer() => new(_data.Database, _data.Clock, _data.Service(), _data.Metrics);
 
     private Task<FeedbackImportResult> ImportAsync(string csv) =>
         Importer().ImportAsync(_data.CaraContributor, "survey.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));

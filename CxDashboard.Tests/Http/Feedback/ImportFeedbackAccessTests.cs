@@ -22,7 +22,7 @@ public sealed class ImportFeedbackAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"not-allowed\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Choose a CSV file and import", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Choose a CSV file or workbook", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ImportFeedbackAccessTests : IDisposable
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(browser.Visited[^1].AbsolutePath == AccountPaths.NoAccess || html.Contains("data-testid=\"not-allowed\"", StringComparison.Ordinal),
             $"Landed on {browser.Visited[^1]}");
-        Assert.DoesNotContain("Choose a CSV file and import", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Choose a CSV file or workbook", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,6 +47,6 @@ public sealed class ImportFeedbackAccessTests : IDisposable
 
         var page = await browser.GetAsync("/feedback/import");
 
-        Assert.Contains("Choose a CSV file and import", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Choose a CSV file or workbook", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -11,39 +11,31 @@ using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Hosting.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CxDashboard.Web.Features.Feedback;
 
 /// <summary>
-/// Imports a survey export: a CSV file with a header row naming its columns. The whole file is read
-/// and checked first, by the same rules as the API's batches; with any bad row every problem is
-/// reported by line and column and nothing is written. Otherwise the new rows go in through
-/// <see cref="FeedbackIntake"/> in one transaction (a survey export can hold a hundred thousand rows), rows whose external
-/// id is already stored are skipped, and detractors and complaints get their follow-ups.
+/// Imports a survey export: a CSV file or an Excel workbook, up to 200 MB, whose columns an
+/// <see cref="ImportMapping"/> maps onto feedback. The file is spooled to disk and read twice as a stream: first
+/// checked whole, by the same rules as the API's batches (with any bad row every problem is reported by line and
+/// column and nothing is written), then written with the prepared bulk INSERT (SqlBulkCopy on SQL Server) in one
+/// transaction. Rows whose external id is already stored are skipped, and detractors and complaints get their
+/// follow-ups. This is the one place imported feedback is written.
 /// </summary>
 public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, TimeProvider clock, FeedbackService feedback,
-    FeedbackIntake intake, AppMetrics metrics)
+    AppMetrics metrics)
 {
-    public const long MaxFileBytes = MetricValuesImporter.MaxFileBytes;
+    public const long MaxFileBytes = ImportFile.MaxBytes;
 
-    /// <summary>Problems listed one by one; past this many the rest are counted, since a wrong export has one on every line.</summary>
-    public const int MaxProblemsShown = 20;
+    /// <summary>Problems listed one by one; past this many the rest are counted, since a wrong mapping has one on every line.</summary>
+    public const int MaxProblemsShown = 100;
 
-    /// <summary>The columns the file may have, each with the API field it fills.</summary>
-    public static readonly IReadOnlyList<(string Column, string Field, bool Required)> Columns =
-    [
-        ("ReceivedAt", FeedbackInputReader.ReceivedAt, true),
-        ("Channel", FeedbackInputReader.Channel, true),
-        ("JourneyStage", FeedbackInputReader.JourneyStage, false),
-        ("Source", FeedbackInputReader.Source, true),
-        ("Category", FeedbackInputReader.Category, true),
-        ("Sentiment", FeedbackInputReader.Sentiment, false),
-        ("ScoreScale", FeedbackInputReader.ScoreScale, false),
-        ("Score", FeedbackInputReader.Score, false),
-        ("Verbatim", FeedbackInputReader.Verbatim, true),
-        ("CustomerRef", FeedbackInputReader.CustomerRef, false),
-        ("ExternalId", FeedbackInputReader.ExternalId, false),
-    ];
+    /// <summary>The rows a preview shows as they will be stored.</summary>
+    public const int PreviewRows = 20;
+
+    /// <summary>Rows handed to the follow-up rules and the bulk writer at a time: the file is never held whole.</summary>
+    private const int WriteBatch = 2000;
 
     /// <summary>The survey source an import names when the person names none.</summary>
     public const string DefaultSource = "CSV import";
@@ -54,96 +46,217 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
     public static string SourceOf(string? surveySource) =>
         $"Import: {(string.IsNullOrWhiteSpace(surveySource) ? DefaultSource : surveySource.Trim())}";
 
+    /// <summary>
+    /// Imports a file in one step, mapped by <see cref="ImportMapping.Guess"/>: CX Dashboard's own column names
+    /// (ReceivedAt, Channel, Source, Category, Verbatim, …) map themselves.
+    /// </summary>
     /// <param name="surveySource">The survey tool the file was exported from; its external ids are unique within it.</param>
     public async Task<FeedbackImportResult> ImportAsync(Caller caller, string fileName, Stream content, string? surveySource = null,
         CancellationToken ct = default)
     {
+        RequireMayImport(caller);
+        try
+        {
+            await using var file = await ImportFile.SpoolAsync(content, fileName, ct: ct);
+            var mapping = ImportMapping.Guess(ReadLayout(file));
+            return await ImportAsync(caller, file, null, mapping, surveySource, null, ct);
+        }
+        catch (ImportRefusedException ex)
+        {
+            return FeedbackImportResult.Refused(ex.Message);
+        }
+    }
+
+    /// <summary>The layout of the start of a sheet: recognised, or with the header rows the person chose.</summary>
+    /// <exception cref="ImportRefusedException">The file cannot be read as what its name says it is.</exception>
+    public static SheetLayout ReadLayout(ImportFile file, string? sheet = null, int? headerRows = null, int? nameRow = null)
+    {
+        using var reader = SheetReader.Open(file, sheet);
+        return SheetLayout.Read(reader, headerRows, nameRow);
+    }
+
+    /// <summary>Checks the whole file as <paramref name="mapping"/> reads it and shows its first rows as they will be stored; writes nothing.</summary>
+    public async Task<FeedbackImportPreview> PreviewAsync(Caller caller, ImportFile file, string? sheet, ImportMapping mapping, string? surveySource,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        using var activity = AppActivities.Source.StartActivity("Preview feedback import");
+        RequireMayImport(caller);
+        if (SourceProblem(surveySource) is { } sourceProblem)
+        {
+            return FeedbackImportPreview.Refused(sourceProblem);
+        }
+        try
+        {
+            var lookups = await feedback.GetLookupsAsync(ct);
+            var personId = caller.RequirePersonId();
+            var now = clock.GetUtcNow().UtcDateTime;
+            // Off the caller's thread: a page's circuit keeps answering (and showing the progress) while a large file is read.
+            var check = await Task.Run(() => Check(file, sheet, mapping, Lookup.Of(lookups), personId, now, SourceOf(surveySource),
+                progress is null ? null : new Progress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
+            if (check.Problems.Count > 0)
+            {
+                return new FeedbackImportPreview(check.Rows, 0, [], check.Problems, check.ProblemsNotShown);
+            }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var present = await FeedbackService.StoredExternalIdsAsync(db, SourceOf(surveySource), check.ExternalIds, ct);
+            var channelNames = lookups.Channels.ToDictionary(c => c.Id, c => c.Name);
+            var stageNames = lookups.Stages.ToDictionary(s => s.Id, s => s.Name);
+            var rows = check.FirstItems.Select(x => new PreviewRow(x.Line, x.Item.ReceivedAt, channelNames[x.Item.ChannelId],
+                x.Item.JourneyStageId is { } stage ? stageNames[stage] : null, x.Item.Source.ToString(), x.Item.Category.ToString(),
+                x.Item.Sentiment.ToString(), x.Item.ScoreScale is null ? null : FeedbackLabels.Score(x.Item.ScoreScale, x.Item.Score, x.Item.ScoreBand), x.Item.Verbatim,
+                x.Item.CustomerRef, x.Item.ExternalId, x.Item.NeedsFollowUp && (x.Item.ExternalId is null || !present.Contains(x.Item.ExternalId)))).ToList();
+            return new FeedbackImportPreview(check.Rows, present.Count, rows, [], 0);
+        }
+        catch (ImportRefusedException ex)
+        {
+            return FeedbackImportPreview.Refused(ex.Message);
+        }
+    }
+
+    /// <summary>Checks the whole file, then, only if every row is good, writes it in one transaction.</summary>
+    public async Task<FeedbackImportResult> ImportAsync(Caller caller, ImportFile file, string? sheet, ImportMapping mapping, string? surveySource,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
         using var activity = AppActivities.Source.StartActivity("Import feedback");
+        RequireMayImport(caller);
+        var personId = caller.RequirePersonId();
+        if (SourceProblem(surveySource) is { } sourceProblem)
+        {
+            return FeedbackImportResult.Refused(sourceProblem);
+        }
+        var source = SourceOf(surveySource);
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            var lookup = Lookup.Of(await feedback.GetLookupsAsync(ct));
+            var check = await Task.Run(() => Check(file, sheet, mapping, lookup, personId, now, source,
+                progress is null ? null : new Progress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
+            if (check.Problems.Count > 0)
+            {
+                return FeedbackImportResult.Refused(check.Problems, check.ProblemsNotShown);
+            }
+            if (check.Rows == 0)
+            {
+                return FeedbackImportResult.Refused("The file has a header row but no feedback.");
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var present = await FeedbackService.StoredExternalIdsAsync(db, source, check.ExternalIds, ct);
+            var write = new Written();
+            try
+            {
+                // A commit whose acknowledgement is lost is recognised by the import's id on its audit entry, so a
+                // retry never imports the file a second time.
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(Guid.NewGuid(),
+                    async (_, importId, token) =>
+                    {
+                        await using var attempt = await dbFactory.CreateDbContextAsync(token);
+                        write = new Written();
+                        await WriteAsync(attempt, caller, file, sheet, mapping, lookup, present, now, source, importId, write,
+                            progress is null ? null : new Progress<double>(f => progress.Report(new ImportProgress("Importing", f))), token);
+                        return true;
+                    },
+                    async (_, importId, token) => new ExecutionResult<bool>(await db.WasSavedAsync(importId, token), true),
+                    ct);
+            }
+            catch (DbException ex) when (DatabaseFailures.IsUniqueViolation(ex))
+            {
+                // The unique index on the external id refused a row that another import or an API batch stored meanwhile.
+                return FeedbackImportResult.Refused("Some of these rows were stored by someone else at the same moment. Nothing was imported: import the file again.");
+            }
+            var imported = write.Rows;
+            metrics.FeedbackIngested(FeedbackArrival.Import, imported);
+            activity?.SetTag("cxdashboard.feedback.imported", imported);
+            return new FeedbackImportResult(true, imported, present.Count, write.FollowUpsOpened, write.WithoutOwner, [], 0);
+        }
+        catch (ImportRefusedException ex)
+        {
+            return FeedbackImportResult.Refused(ex.Message);
+        }
+    }
+
+    private static void RequireMayImport(Caller caller)
+    {
         if (!FeedbackService.MayRecord(caller))
         {
             throw new NotAllowedException("Only a CX lead, a channel lead or a contributor imports feedback.");
         }
-        var personId = caller.RequirePersonId();
-        if (!string.Equals(Path.GetExtension(fileName), ".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return FeedbackImportResult.Refused("Upload a CSV file (.csv): save the survey export as CSV UTF-8.");
-        }
-        if (surveySource?.Trim().Length > MaxSourceLength)
-        {
-            return FeedbackImportResult.Refused(string.Create(CultureInfo.InvariantCulture,
-                $"The survey source's name is longer than {MaxSourceLength} characters. Shorten it."));
-        }
-        var source = SourceOf(surveySource);
-        var bytes = await MetricValuesImporter.ReadLimitedAsync(content, ct);
-        if (bytes is null)
-        {
-            return FeedbackImportResult.Refused("The file is larger than 10 MB. Split it into smaller files.");
-        }
-        if (bytes.Length == 0)
-        {
-            return FeedbackImportResult.Refused("The file is empty.");
-        }
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            return FeedbackImportResult.Refused("The file is not a CSV text file (it is not UTF-8 text). Save the export as CSV UTF-8.");
-        }
-        if (text.Contains('\0'))
-        {
-            return FeedbackImportResult.Refused("The file is not a CSV text file. Save the export as CSV UTF-8.");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lookups = await feedback.GetLookupsAsync(ct);
-        var channels = CodesAndNames(lookups.Channels);
-        var stages = CodesAndNames(lookups.Stages);
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        var read = Read(text, channels, stages, personId, now, source);
-        if (read.Problems.Count > 0)
-        {
-            return FeedbackImportResult.Refused(read.Problems.Take(MaxProblemsShown).ToList(), Math.Max(0, read.Problems.Count - MaxProblemsShown));
-        }
-        if (read.Items.Count == 0)
-        {
-            return FeedbackImportResult.Refused("The file has a header row but no feedback.");
-        }
-
-        var present = await FeedbackService.StoredExternalIdsAsync(db, source, read.Items.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!), ct);
-        var fresh = present.Count == 0 ? read.Items : read.Items.Where(i => i.ExternalId is null || !present.Contains(i.ExternalId)).ToList();
-        var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
-        try
-        {
-            await intake.WriteImportAsync(fresh, (firstId, lastId) => Imported(caller, fileName, fresh.Count, present.Count, now, firstId, lastId), ct);
-        }
-        catch (DbException ex) when (DatabaseFailures.IsUniqueViolation(ex))
-        {
-            // The unique index on the external id refused a row that another import or an API batch stored meanwhile.
-            return FeedbackImportResult.Refused("Some of these rows were stored by someone else at the same moment. Nothing was imported: import the file again.");
-        }
-        metrics.FeedbackIngested(FeedbackArrival.Import, fresh.Count);
-        activity?.SetTag("cxdashboard.feedback.imported", fresh.Count);
-        return new FeedbackImportResult(true, fresh.Count, present.Count, opened.Opened, opened.WithoutOwner.Count, [], 0);
     }
 
-    /// <summary>
-    /// One entry for the whole import rather than one per row: a row's entry is as big as the row, so per-row
-    /// entries would double what a hundred-thousand-row import writes. The id range names every row it created.
-    /// </summary>
-    private static AuditEntry Imported(Caller caller, string fileName, int imported, int skipped, DateTime now, int? firstId, int? lastId)
+    private static string? SourceProblem(string? surveySource) => surveySource?.Trim().Length > MaxSourceLength
+        ? string.Create(CultureInfo.InvariantCulture, $"The survey source's name is longer than {MaxSourceLength} characters. Shorten it.")
+        : null;
+
+    /// <summary>What an attempt wrote, counted as it goes: an attempt whose commit went through but was not acknowledged has still counted it.</summary>
+    private sealed class Written
     {
-        var name = Path.GetFileName(fileName);
-        name = name.Length > 120 ? name[..120] : name;
-        var range = firstId is { } first && lastId is { } last ? string.Create(CultureInfo.InvariantCulture, $"{first}–{last}") : "none";
-        return new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
-            string.Create(CultureInfo.InvariantCulture,
-                $"Imported {imported:N0} feedback items from '{name}' (ids {range}); {skipped:N0} already imported were skipped."),
-            null,
-            JsonSerializer.Serialize(new { File = name, Imported = imported, Skipped = skipped, FirstId = firstId, LastId = lastId }));
+        public int Rows { get; set; }
+        public int FollowUpsOpened { get; set; }
+        public int WithoutOwner { get; set; }
+    }
+
+    private async Task WriteAsync(CxDbContext db, Caller caller, ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup,
+        HashSet<string> present, DateTime now, string source, Guid importId, Written written, IProgress<double>? progress, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            int? firstId = null, lastId = null;
+            await using (var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds: true))
+            {
+                var batch = new List<FeedbackItem>(WriteBatch);
+                async Task FlushAsync()
+                {
+                    var followUps = await feedback.OpenFollowUpsAsync(batch, db, ct);
+                    written.FollowUpsOpened += followUps.Opened;
+                    written.WithoutOwner += followUps.WithoutOwner.Count;
+                    foreach (var item in batch)
+                    {
+                        await writer.WriteAsync(item, ct);
+                    }
+                    written.Rows += batch.Count;
+                    batch.Clear();
+                }
+                // The file was checked whole a moment ago and is the app's own copy: every row reads again as it did then.
+                foreach (var item in Items(file, sheet, mapping, lookup, caller.PersonId, now, source, progress, ct))
+                {
+                    if (item.ExternalId is null || !present.Contains(item.ExternalId))
+                    {
+                        batch.Add(item);
+                        if (batch.Count == WriteBatch)
+                        {
+                            await FlushAsync();
+                        }
+                    }
+                }
+                await FlushAsync();
+                await writer.CompleteAsync(ct);
+                (firstId, lastId) = (writer.FirstId, writer.LastId);
+            }
+            // One entry for the whole import rather than one per row: a row's entry is as big as the row,
+            // so per-row entries would double what a hundred-thousand-row import writes. The id range
+            // names every row it created.
+            var name = file.Name.Length > 120 ? file.Name[..120] : file.Name;
+            var range = firstId is { } first && lastId is { } last ? string.Create(CultureInfo.InvariantCulture, $"{first}–{last}") : "none";
+            db.AddAuditEntry(importId, new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Imported {written.Rows:N0} feedback items from '{name}' (ids {range}); {present.Count:N0} already imported were skipped."),
+                null,
+                JsonSerializer.Serialize(new { File = name, Imported = written.Rows, Skipped = present.Count, FirstId = firstId, LastId = lastId })));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Channel and journey stage ids by code and by name.</summary>
+    private sealed record Lookup(Dictionary<string, int> Channels, Dictionary<string, int> Stages)
+    {
+        public static Lookup Of(FeedbackLookups lookups) => new(CodesAndNames(lookups.Channels), CodesAndNames(lookups.Stages));
     }
 
     /// <summary>Survey exports name channels and stages either way; codes go in first so a name never hides another's code.</summary>
@@ -161,128 +274,122 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         return byName;
     }
 
-    private sealed record FileRead(List<FeedbackItem> Items, List<ImportProblem> Problems);
+    private sealed record FileCheck(int Rows, List<string> ExternalIds, List<(int Line, FeedbackItem Item)> FirstItems, List<ImportProblem> Problems,
+        int ProblemsNotShown);
 
-    private static FileRead Read(string text, Dictionary<string, int> channels, Dictionary<string, int> stages, int personId, DateTime now,
-        string source)
+    /// <summary>Reads every row of the file as <paramref name="mapping"/> says, keeping only the problems, the external ids and the first rows.</summary>
+    private static FileCheck Check(ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup, int personId, DateTime now, string source,
+        IProgress<double>? progress, CancellationToken ct)
     {
-        var items = new List<FeedbackItem>();
-        var problems = new List<ImportProblem>();
-        var options = CsvReaderOptions.Default with { TrackLineNumbers = true, MalformedData = CsvMalformedDataHandling.Throw };
-        using var reader = CsvReader.FromText(text, options);
-        var line = 1;
-        try
+        var layout = ReadLayout(file, sheet, mapping.HeaderRows, mapping.NameRow);
+        if (layout.Columns.Count == 0 || layout.Columns.All(c => c.Name.StartsWith("Column ", StringComparison.Ordinal) && c.Samples.Count == 0))
         {
-            var header = reader.Headers.ToList();
-            if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
+            return new FileCheck(0, [], [], [new ImportProblem(0, null, "The file is empty.")], 0);
+        }
+        if (mapping.ProblemsWith(layout) is { Count: > 0 } mappingProblems)
+        {
+            return new FileCheck(0, [], [], mappingProblems.Select(p => new ImportProblem(0, null, p)).ToList(), 0);
+        }
+        var bound = mapping.Bind(layout);
+        var problems = new List<ImportProblem>();
+        var problemCount = 0;
+        var ids = new List<string>();
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstItems = new List<(int, FeedbackItem)>();
+        var rows = 0;
+        using var reader = SheetReader.Open(file, sheet);
+        SkipHeader(reader, bound);
+        var width = layout.Columns.Count;
+        var line = 0;
+        var reported = new List<string?>();
+        void Problem(string field, string message)
+        {
+            var column = field.Length == 0 ? null : bound.ColumnOf(field);
+            // A value that could not be read is also missing to the shared rules (and a score that is not a
+            // number leaves its scale alone): one message per cell, and none about the row on top, is enough.
+            if (reported.Count > 0 && (column is null || reported.Contains(column)))
             {
-                return new FileRead(items, [new ImportProblem(0, null, "The file is empty.")]);
+                return;
             }
-            if (ColumnProblem(header) is { } columnProblem)
+            reported.Add(column);
+            problemCount++;
+            if (problems.Count < MaxProblemsShown)
             {
-                return new FileRead(items, [new ImportProblem(1, null, columnProblem)]);
+                problems.Add(new ImportProblem(line, column, message));
             }
-            var at = Columns.ToDictionary(c => c.Field, c => header.FindIndex(h => Normalise(h) == Normalise(c.Column)));
-            var columnOf = Columns.ToDictionary(c => c.Field, c => c.Column);
-            var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            while (reader.Read())
-            {
-                line = (int)reader.LineNumber;
-                if (reader.FieldCount != header.Count)
-                {
-                    problems.Add(new ImportProblem(line, null, $"The line has {reader.FieldCount} fields where the header names {header.Count}: check its quotes and separators."));
-                    continue;
-                }
-                string? Field(string field) => at[field] is >= 0 and var i && reader.GetString(i) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-                var rowLine = line;
-                var rowProblems = problems.Count;
-                void Problem(string field, string message)
-                {
-                    var column = field.Length == 0 ? null : columnOf.GetValueOrDefault(field, field);
-                    // A value that could not be read is also missing to the shared rules (and a score that is not a
-                    // number leaves its scale alone): one message per cell, and none about the row on top, is enough.
-                    for (var i = rowProblems; i < problems.Count; i++)
-                    {
-                        if (column is null || problems[i].Column == column)
-                        {
-                            return;
-                        }
-                    }
-                    problems.Add(new ImportProblem(rowLine, column, message));
-                }
+        }
 
-                var received = ReadReceivedAt(Field(FeedbackInputReader.ReceivedAt), Problem);
-                var score = ReadScore(Field(FeedbackInputReader.Score), Problem);
-                var externalId = Field(FeedbackInputReader.ExternalId);
-                if (externalId is not null && !firstLineOf.TryAdd(FeedbackItem.KeyOf(externalId), line))
+        while (reader.Read())
+        {
+            line = reader.Line;
+            reported.Clear();
+            if (file.Kind == ImportFileKind.Csv && reader.FieldCount != width)
+            {
+                rows++;
+                Problem(FeedbackInputReader.Whole, string.Create(CultureInfo.InvariantCulture,
+                    $"The line has {reader.FieldCount} fields where the header names {width}: check its quotes and separators."));
+                continue;
+            }
+            if (bound.Read(reader, Problem) is not { } input)
+            {
+                continue;
+            }
+            rows++;
+            if (input.ExternalId is { } externalId)
+            {
+                if (!firstLineOf.TryAdd(FeedbackItem.KeyOf(externalId), line))
                 {
                     Problem(FeedbackInputReader.ExternalId,
                         $"The external id '{externalId}' appears twice in the file (also line {firstLineOf[FeedbackItem.KeyOf(externalId)]}).");
                 }
-                var input = new FeedbackInput(externalId, received, Field(FeedbackInputReader.Channel), Field(FeedbackInputReader.JourneyStage),
-                    Field(FeedbackInputReader.Source), Field(FeedbackInputReader.Category), Field(FeedbackInputReader.Sentiment),
-                    Field(FeedbackInputReader.ScoreScale), score, Field(FeedbackInputReader.Verbatim), Field(FeedbackInputReader.CustomerRef));
-                if (FeedbackInputReader.Read(input, channels, stages, Problem, personId, now, source) is { } item && problems.Count == rowProblems)
+                ids.Add(externalId);
+            }
+            if (FeedbackInputReader.Read(input, lookup.Channels, lookup.Stages, Problem, personId, now, source) is { } item
+                && reported.Count == 0 && firstItems.Count < PreviewRows)
+            {
+                firstItems.Add((line, item));
+            }
+            if (rows % 4096 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(reader.Progress);
+            }
+        }
+        progress?.Report(1);
+        return new FileCheck(rows, ids, firstItems, problems, problemCount - problems.Count);
+    }
+
+    /// <summary>The file's rows as feedback items, read again after <see cref="Check"/> found every one of them good.</summary>
+    private static IEnumerable<FeedbackItem> Items(ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup, int? personId, DateTime now,
+        string source, IProgress<double>? progress, CancellationToken ct)
+    {
+        var bound = mapping.Bind(ReadLayout(file, sheet, mapping.HeaderRows, mapping.NameRow));
+        using var reader = SheetReader.Open(file, sheet);
+        SkipHeader(reader, bound);
+        var rows = 0;
+        while (reader.Read())
+        {
+            if (bound.Read(reader, Unexpected) is { } input
+                && FeedbackInputReader.Read(input, lookup.Channels, lookup.Stages, Unexpected, personId, now, source) is { } item)
+            {
+                yield return item;
+                if (++rows % 4096 == 0)
                 {
-                    items.Add(item);
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Report(reader.Progress);
                 }
             }
         }
-        catch (CsvFormatException)
-        {
-            problems.Add(new ImportProblem(line, null, "The file could not be read as CSV after this line: check its quotes and separators."));
-        }
-        return new FileRead(items, problems);
+        progress?.Report(1);
     }
 
-    private static DateTimeOffset? ReadReceivedAt(string? text, Action<string, string> problem)
+    private static void Unexpected(string field, string message) =>
+        throw new InvalidOperationException($"A row that was checked a moment ago no longer reads ({field}: {message}).");
+
+    private static void SkipHeader(SheetReader reader, BoundMapping bound)
     {
-        if (text is null)
+        for (var skipped = 0; skipped < bound.HeaderRows && reader.Read(); skipped++)
         {
-            return null;
         }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var received))
-        {
-            return received;
-        }
-        problem(FeedbackInputReader.ReceivedAt, $"'{text}' is not a date and time: write it as 2026-03-14 09:30 (UTC) or 2026-03-14T09:30:00Z.");
-        return null;
     }
-
-    private static int? ReadScore(string? text, Action<string, string> problem)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var score))
-        {
-            return score;
-        }
-        problem(FeedbackInputReader.Score, $"The score '{text}' is not a whole number.");
-        return null;
-    }
-
-    private static string? ColumnProblem(IReadOnlyList<string> header)
-    {
-        var expected = "The first row must name the columns ReceivedAt, Channel, Source, Category and Verbatim, and may add JourneyStage, "
-                       + "Sentiment, ScoreScale, Score, CustomerRef and ExternalId.";
-        var known = Columns.Select(c => Normalise(c.Column)).ToHashSet(StringComparer.Ordinal);
-        var unknown = header.Where(h => !known.Contains(Normalise(h))).ToList();
-        if (unknown.Count > 0)
-        {
-            return $"The file has a column the import does not know: {string.Join(", ", unknown.Select(u => $"'{u.Trim()}'"))}. {expected}";
-        }
-        var names = header.Select(Normalise).ToList();
-        var missing = Columns.Where(c => c.Required && !names.Contains(Normalise(c.Column))).Select(c => c.Column).ToList();
-        if (missing.Count > 0)
-        {
-            return $"The file has no {string.Join(" or ", missing.Select(m => $"'{m}'"))} column. {expected}";
-        }
-        var repeated = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
-        return repeated is null ? null : $"The column '{header.First(h => Normalise(h) == repeated.Key).Trim()}' appears twice. {expected}";
-    }
-
-    private static string Normalise(string name) =>
-        name.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant();
 }

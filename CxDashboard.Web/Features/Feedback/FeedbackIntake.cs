@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CxDashboard.Web.Features.Feedback;
 
 /// <summary>
-/// Writes feedback that arrives in numbers (a CSV import, an API batch) with its audit entries, in one
+/// Writes an API batch of feedback with its audit entries, in one
 /// transaction of its own: the items through <see cref="FeedbackBulkWriter"/> (SqlBulkCopy on SQL Server,
 /// a prepared INSERT on SQLite), never through the change tracker. The database keeps the day counts and
 /// the search index of every row it is given (triggers on SQLite; indexed views and the full-text index
-/// on SQL Server). Every way feedback is ingested writes here, so what must be stored with an ingested
-/// item is written in one place.
+/// on SQL Server). A file import streams its rows through the same writer in <see cref="FeedbackImporter"/>,
+/// since a file is never held whole.
 /// </summary>
 /// <remarks>
 /// The execution strategy retries a write whose connection drops. A commit whose acknowledgement is lost
@@ -20,13 +20,6 @@ namespace CxDashboard.Web.Features.Feedback;
 /// </remarks>
 public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
 {
-    /// <summary>
-    /// Writes the items of an import and the one audit entry <paramref name="describe"/> makes from the range
-    /// of ids they were given (null and null when there were none to write).
-    /// </summary>
-    public Task WriteImportAsync(IReadOnlyList<FeedbackItem> items, Func<int?, int?, AuditEntry> describe, CancellationToken ct) =>
-        WriteAsync(items, returnIds: true, (_, writer, _) => Task.FromResult<IEnumerable<AuditEntry>>([describe(writer?.FirstId, writer?.LastId)]), ct);
-
     /// <summary>
     /// Writes the items of an API batch, each with an external id of <paramref name="source"/>, and an audit entry
     /// for each naming the id it was stored under, as a save through the change tracker would.

@@ -389,6 +389,49 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("CxDashboard.Domain.Feedback.ImportPreset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SavedByPersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SurveySource")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByPersonId");
+
+                    b.HasIndex("SurveySource", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportPresets");
+                });
+
             modelBuilder.Entity("CxDashboard.Domain.Friction.ContributingTeam", b =>
                 {
                     b.Property<int>("FrictionIssueId")
@@ -1523,6 +1566,15 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RecordedByPersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Feedback.ImportPreset", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SavedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Friction.ContributingTeam", b =>

@@ -374,6 +374,47 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("CxDashboard.Domain.Feedback.ImportPreset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SavedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SurveySource")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByPersonId");
+
+                    b.HasIndex("SurveySource", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportPresets");
+                });
+
             modelBuilder.Entity("CxDashboard.Domain.Friction.ContributingTeam", b =>
                 {
                     b.Property<int>("FrictionIssueId")
@@ -1468,6 +1509,15 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RecordedByPersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Feedback.ImportPreset", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SavedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Friction.ContributingTeam", b =>
