@@ -59,7 +59,7 @@ public sealed class ExternalIdMigrationTests : IAsyncLifetime
             }
         }
 
-        var ingestion = new IngestionService(_data.Database, _data.Clock, _data.Service(), _data.Metrics);
+        var ingestion = new IngestionService(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics);
         var key = await ingestion.IngestFeedbackAsync(Batch("q-1"), new ApiClient(new AuditActor(null, "API key: Qualtrics"), null, null, "API key: Qualtrics"));
         var token = await ingestion.IngestFeedbackAsync(Batch("T-1"), new ApiClient(new AuditActor(_data.Dana, "Dana Reid"), _data.Dana, _data.Dana,
             ApiClient.TokenSource(_data.Dana)));

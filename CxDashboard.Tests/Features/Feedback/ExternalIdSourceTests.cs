@@ -25,7 +25,7 @@ public sealed class ExternalIdSourceTests : IAsyncLifetime
     }
 
     private Task<Ingestion<FeedbackIngested>> SendAsync(ApiClient client, params string[] externalIds) =>
-        new IngestionService(_data.Database, _data.Clock, _data.Service(), _data.Metrics).IngestFeedbackAsync(new FeedbackBatch(externalIds
+        new IngestionService(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics).IngestFeedbackAsync(new FeedbackBatch(externalIds
             .Select(id => (FeedbackInput?)new FeedbackInput(id, new DateTimeOffset(FeedbackData.Now.AddHours(-1)), "web", null, "Review",
                 "Product", "Positive", null, null, $"Answer {id}", null))
             .ToList()), client);
