@@ -22,6 +22,7 @@ using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Notifications;
 using CxDashboard.Web.Features.Scorecards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -420,6 +421,7 @@ public sealed class SqlServerQueryTranslationTests
             }
         }),
 
+        ["EmailOutbox.SendDueAsync"] = Command(s => s.Get<EmailOutbox>().SendDueAsync("app-1", default)),
         ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
             new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
         ["UserDirectory.FindAsync"] = Query(s => s.Get<UserDirectory>().FindAsync("subject-1")),
@@ -540,6 +542,10 @@ public sealed class SqlServerQueryTranslationTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = "Production", ContentRootPath = Path.GetTempPath(),
+        });
         services.AddLogging();
         services.AddSingleton<IDbContextFactory<CxDbContext>>(server);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Now)));
