@@ -14,6 +14,7 @@ public static class NotificationServices
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
         services.AddSingleton<EmailOutbox>();
+        services.AddScoped<EmailQueueService>();
         services.AddHostedService<EmailOutboxWorker>();
         return services;
     }
