@@ -149,6 +149,7 @@ public sealed partial class AuthorizationMatrixTests
         "AdminService.ListApiKeysAsync", "AdminService.FindPeopleAsync", "AdminService.ListTeamsAsync", "AdminService.CountCustomerFeedbackAsync",
         "AuditService.GetPageAsync",
         "EmailQueueService.GetQueueAsync",
+        "NotificationService.CountUnreadAsync", "NotificationService.GetPageAsync",
         "ExportService.WriteFeedbackAsync", "ExportService.WriteActionsAsync", "ExportService.WriteMetricCatalogueAsync", "ExportService.WriteMetricValuesAsync",
         "FeedbackService.GetFollowUpsAsync", "FeedbackService.CountMyOverdueAsync", "FeedbackService.GetInboxPageAsync", "FeedbackService.GetDetailAsync",
         "MetricsService.GetCatalogueAsync", "MetricsService.GetDetailsAsync", "MetricsService.GetSeriesAsync", "MetricsService.GetValueGridAsync",
@@ -158,8 +159,11 @@ public sealed partial class AuthorizationMatrixTests
     /// <summary>
     /// Methods that record what a caller has just done rather than change anything of theirs: who may
     /// do it is decided before them (an export's audit entry, by the export route's policy in the route table).
+    /// Marking notifications read records that their recipient has seen them; it reaches only the caller's own
+    /// (another's is "not found", tested in NotificationServiceTests).
     /// </summary>
-    private static readonly HashSet<string> Records = ["ExportAuditTrail.RecordAsync"];
+    private static readonly HashSet<string> Records =
+        ["ExportAuditTrail.RecordAsync", "NotificationService.MarkReadAsync", "NotificationService.MarkAllReadAsync"];
 
     public static TheoryData<Attempt> Refusals => [.. Attempts];
 

@@ -48,6 +48,7 @@ public static class FeatureServices
         app.MapScorecardEndpoints();
         app.MapExportEndpoints();
         app.MapIngestionApi();
+        app.MapNotificationEndpoints();
         return app;
     }
 }

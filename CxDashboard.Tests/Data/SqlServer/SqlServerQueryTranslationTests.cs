@@ -424,6 +424,14 @@ public sealed class SqlServerQueryTranslationTests
         ["EmailOutbox.SendDueAsync"] = Command(s => s.Get<EmailOutbox>().SendDueAsync("app-1", default)),
         ["EmailQueueService.GetQueueAsync"] = Query(s => s.Get<EmailQueueService>().GetQueueAsync(Admin)),
         ["EmailQueueService.RetryAsync"] = Command(s => s.Get<EmailQueueService>().RetryAsync(1, Admin)),
+        ["NotificationService.CountUnreadAsync"] = Query(s => s.Get<NotificationService>().CountUnreadAsync(ChannelLead)),
+        ["NotificationService.GetPageAsync"] = Query(async s =>
+        {
+            await s.Get<NotificationService>().GetPageAsync(unreadOnly: true, 1, ChannelLead);
+            await s.Get<NotificationService>().GetPageAsync(unreadOnly: false, 3, ChannelLead);
+        }),
+        ["NotificationService.MarkReadAsync"] = Command(s => s.Get<NotificationService>().MarkReadAsync(1, ChannelLead)),
+        ["NotificationService.MarkAllReadAsync"] = Command(s => s.Get<NotificationService>().MarkAllReadAsync(ChannelLead)),
         ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
             new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
         ["UserDirectory.FindAsync"] = Query(s => s.Get<UserDirectory>().FindAsync("subject-1")),

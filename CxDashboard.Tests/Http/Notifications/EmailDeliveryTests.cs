@@ -136,7 +136,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Assert.Equal(lead.Email, Assert.Single(message.To.Mailboxes).Address);
         Assert.Contains($"{BaseUrl}/feedback/{id}", message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{BaseUrl}/feedback/{id}\"", message.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains($"{BaseUrl}/notifications/settings", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{BaseUrl}/notifications\"", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("twenty minutes", message.TextBody, StringComparison.Ordinal);
         Assert.Equal(EmailStatus.Sent, (await NotificationOfAsync(host, id)).EmailStatus);
     }

@@ -7,11 +7,11 @@ namespace CxDashboard.Web.Features.Notifications;
 /// <summary>A notification due by e-mail, with what its message needs of the recipient.</summary>
 public sealed record QueuedEmail(int Id, Guid MessageId, string Title, string Link, DateTime CreatedAt, int Attempts, string ToAddress, string ToName);
 
-/// <summary>The e-mail of a notification: plain text and HTML, each linking to the item and to the person's settings.</summary>
+/// <summary>The e-mail of a notification: plain text and HTML, each linking to the item and to the person's notifications.</summary>
 public static class NotificationEmail
 {
-    /// <summary>The page where a person chooses what they are told about, and how.</summary>
-    public const string SettingsPath = "/notifications/settings";
+    /// <summary>The person's own notifications, where they see everything they were told about.</summary>
+    public const string NotificationsPath = "/notifications";
 
     /// <summary>The Message-ID of a notification's e-mail: the same on every delivery of it.</summary>
     public static string MessageIdOf(Guid messageId, EmailDelivery delivery) =>
@@ -20,7 +20,7 @@ public static class NotificationEmail
     public static MimeMessage Compose(QueuedEmail email, EmailDelivery delivery)
     {
         var item = delivery.LinkTo(email.Link).AbsoluteUri;
-        var settings = delivery.LinkTo(SettingsPath).AbsoluteUri;
+        var notifications = delivery.LinkTo(NotificationsPath).AbsoluteUri;
         var message = new MimeMessage
         {
             Subject = email.Title,
@@ -43,7 +43,7 @@ public static class NotificationEmail
                 Open it: {item}
 
                 --
-                You receive this because of your notification settings in CX Dashboard: {settings}
+                You receive this as the person it concerns in CX Dashboard. All your notifications: {notifications}
                 """,
             HtmlBody = $"""
                 <!DOCTYPE html>
@@ -52,8 +52,8 @@ public static class NotificationEmail
                 <p>{html.Encode(email.Title)}</p>
                 <p><a href="{html.Encode(item)}">Open it in CX Dashboard</a></p>
                 <hr>
-                <p style="font-size: small; color: #555;">You receive this because of your
-                <a href="{html.Encode(settings)}">notification settings</a> in CX Dashboard.</p>
+                <p style="font-size: small; color: #555;">You receive this as the person it concerns in CX Dashboard.
+                <a href="{html.Encode(notifications)}">All your notifications</a></p>
                 </body></html>
                 """,
         };

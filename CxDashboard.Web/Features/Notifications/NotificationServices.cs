@@ -15,6 +15,7 @@ public static class NotificationServices
             : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
         services.AddSingleton<EmailOutbox>();
         services.AddScoped<EmailQueueService>();
+        services.AddScoped<NotificationService>();
         services.AddHostedService<EmailOutboxWorker>();
         return services;
     }
