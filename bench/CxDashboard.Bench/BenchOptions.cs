@@ -58,11 +58,11 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--capacity-seconds": capacity = capacity with { Seconds = Math.Max(5, Number(args, ++i)) }; break;
                 case "--think-seconds": capacity = capacity with { ThinkSeconds = Math.Max(0, Number(args, ++i)) }; break;
                 case "--only":
-                    only = Value(args, ++i) is "queries" or "sessions" or "capacity"
+                    only = Value(args, ++i) is "queries" or "sessions" or "capacity" or "alerts"
                         ? args[i]
-                        : throw new ArgumentException($"--only takes 'queries', 'sessions' or 'capacity', not '{args[i]}'.");
+                        : throw new ArgumentException($"--only takes 'queries', 'sessions', 'capacity' or 'alerts', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|sessions|capacity.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|sessions|capacity|alerts.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));

@@ -97,6 +97,11 @@ internal static class BenchProgram
         {
             await RunTheRestAsync(options, host, report, feedbackInDatabase, metricId, publishedQuarter);
         }
+        if (options.Only is null or "alerts")
+        {
+            Console.WriteLine("Alerts from an API batch…");
+            await new AlertBenchmarks(services, options.Runs, report).RunAsync();
+        }
         if (options.Only is "sessions")
         {
             Console.WriteLine("Open interactive sessions…");
