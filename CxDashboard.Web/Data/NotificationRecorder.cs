@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,11 @@ internal static class NotificationRecorder
     public static List<Notification> Describe(ChangeTracker tracker, AuditActor actor, DateTime at, bool byEmail)
     {
         var notifications = new List<Notification>();
+        // The app's own saves (demo data, maintenance) tell nobody: the demo retailer's people would get a mail for each seeded action.
+        if (actor == AuditActor.System)
+        {
+            return notifications;
+        }
         foreach (var entry in tracker.Entries<FeedbackItem>())
         {
             if (FollowUpGiven(entry) is { } ownerId && ownerId != actor.PersonId)
@@ -31,8 +37,31 @@ internal static class NotificationRecorder
                     string.Create(CultureInfo.InvariantCulture, $"/feedback/{id}"), at, byEmail));
             }
         }
+        foreach (var entry in tracker.Entries<ActionItem>())
+        {
+            if (Given(entry, a => a.OwnerPersonId) is { } ownerId && ownerId != actor.PersonId && entry.Entity.Status is not (ActionStatus.Done or ActionStatus.Cancelled))
+            {
+                var id = entry.Property(a => a.Id).CurrentValue;
+                var action = entry.Entity;
+                var due = action.DueDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+                var title = string.Create(CultureInfo.InvariantCulture, $"An action is yours, due {due}: ");
+                var room = Notification.MaxTitleLength - title.Length;
+                notifications.Add(new Notification(ownerId, NotificationKind.ActionAssigned,
+                    title + (action.Title.Length <= room ? action.Title : action.Title[..(room - 1)] + "…"),
+                    string.Create(CultureInfo.InvariantCulture, $"/actions/{id}"), at, byEmail));
+            }
+        }
         return notifications;
     }
+
+    /// <summary>The person a row was just given to: on creation, or by a change of the owner since.</summary>
+    private static int? Given<T>(EntityEntry<T> entry, System.Linq.Expressions.Expression<Func<T, int>> owner) where T : class =>
+        entry.State switch
+        {
+            EntityState.Added => entry.Property(owner).CurrentValue,
+            EntityState.Modified when entry.Property(owner) is { IsModified: true } changed && changed.OriginalValue != changed.CurrentValue => changed.CurrentValue,
+            _ => null,
+        };
 
     /// <summary>The person a follow-up was just given to: opened with the item, or opened or reassigned since.</summary>
     private static int? FollowUpGiven(EntityEntry<FeedbackItem> entry)

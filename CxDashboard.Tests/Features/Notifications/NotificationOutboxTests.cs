@@ -1,7 +1,9 @@
+using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Notifications;
 using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Tests.Support;
+using CxDashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Tests.Features.Notifications;
@@ -78,6 +80,43 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         var told = await NotificationsAsync();
         Assert.Equal([_data.Dana, _data.Cara], told.Select(n => n.RecipientPersonId));
         Assert.All(told, n => Assert.Equal($"/feedback/{id}", n.Link));
+    }
+
+    [Fact]
+    public async Task An_action_created_for_someone_and_then_reassigned_tells_each_owner_with_a_link_to_it()
+    {
+        var dana = new AuditActor(_data.Dana, "Dana Reid");
+        var action = new ActionItem("Staff the click and collect desk at lunchtime", null, _data.Cara, _data.StoresTeam, new DateOnly(2026, 12, 4),
+            2, 1, true, _data.Dana, FeedbackData.Now);
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            db.Actions.Add(action);
+            await db.SaveChangesAsync(dana, _data.Clock);
+        }
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            var stored = await db.Actions.SingleAsync();
+            stored.Reassign(_data.Eli, _data.DigitalTeam);
+            await db.SaveChangesAsync(dana, _data.Clock);
+        }
+
+        var told = await NotificationsAsync();
+        Assert.Equal([_data.Cara, _data.Eli], told.Select(n => n.RecipientPersonId));
+        Assert.All(told, n => Assert.Equal((NotificationKind.ActionAssigned, $"/actions/{action.Id}"), (n.Kind, n.Link)));
+        Assert.Equal("An action is yours, due 4 Dec 2026: Staff the click and collect desk at lunchtime", told[0].Title);
+    }
+
+    [Fact]
+    public async Task The_apps_own_saves_such_as_demo_data_tell_nobody()
+    {
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            db.Actions.Add(new ActionItem("Staff the click and collect desk at lunchtime", null, _data.Cara, _data.StoresTeam, new DateOnly(2026, 12, 4),
+                2, 1, true, _data.Dana, FeedbackData.Now));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await NotificationsAsync());
     }
 
     [Theory]
