@@ -143,6 +143,24 @@ public sealed class EmailOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_slow_mail_server_makes_a_batch_stop_before_its_lease_runs_out_and_the_rest_goes_later_once()
+    {
+        await QueueAsync(EmailOutbox.BatchSize);
+        _mailbox.Sending = () => _data.Clock.Advance(EmailOutbox.SendTimeout);
+
+        await Instance().SendDueAsync("app-1", default);
+        var first = _mailbox.Accepted.Count;
+        _data.Clock.Advance(EmailOutbox.Lease);
+        await Instance().SendDueAsync("app-2", default);
+        _data.Clock.Advance(EmailOutbox.Lease);
+        await Instance().SendDueAsync("app-2", default);
+
+        Assert.InRange(first, 1, EmailOutbox.BatchSize - 1);
+        Assert.Equal(EmailOutbox.BatchSize, _mailbox.Accepted.Count);
+        Assert.Equal(EmailOutbox.BatchSize, _mailbox.Accepted.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_message_refused_every_time_is_given_up_and_an_admin_can_send_it_again()
     {
         var queued = (await QueueAsync(1, _data.Eli))[0];

@@ -10,6 +10,9 @@ public sealed class RecordingMailbox : IEmailSender
 
     public bool Down { get; set; }
 
+    /// <summary>Runs as each message is handed over: a slow server lets the test's clock run here.</summary>
+    public Action? Sending { get; set; }
+
     /// <summary>Refuses the messages to this address, as a server refuses a mailbox that does not exist.</summary>
     public string? RefusedAddress { get; set; }
 
@@ -31,6 +34,7 @@ public sealed class RecordingMailbox : IEmailSender
     {
         public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
+            mailbox.Sending?.Invoke();
             if (message.To.Mailboxes.Any(m => m.Address == mailbox.RefusedAddress))
             {
                 throw new InvalidOperationException("550 Mailbox unavailable.");

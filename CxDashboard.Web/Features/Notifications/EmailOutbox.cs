@@ -16,7 +16,13 @@ public sealed class EmailOutbox(IDbContextFactory<CxDbContext> dbFactory, TimePr
 {
     public const int BatchSize = 20;
 
-    /// <summary>Longer than a batch takes with every send timing out once, so a lease is not taken over while in use.</summary>
+    /// <summary>How long one attempt to reach the mail server or hand it a message may take.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a batch is held. A batch stops sending while a send could still run past its lease, leaving the
+    /// rest to run out and be taken again, so no lease is taken over while its holder is still sending.
+    /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>Sends what is due now as <paramref name="instance"/>; returns how many messages were taken.</summary>
@@ -25,7 +31,8 @@ public sealed class EmailOutbox(IDbContextFactory<CxDbContext> dbFactory, TimePr
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = $"{instance}/{Guid.NewGuid():N}";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var taken = await TakeAsync(db, lease, now, cancellationToken);
+        var until = now + Lease;
+        var taken = await TakeAsync(db, lease, now, until, cancellationToken);
         if (taken == 0)
         {
             return 0;
@@ -60,6 +67,11 @@ public sealed class EmailOutbox(IDbContextFactory<CxDbContext> dbFactory, TimePr
         {
             foreach (var email in due)
             {
+                if (clock.GetUtcNow().UtcDateTime + 2 * SendTimeout >= until)
+                {
+                    logger.LogWarning("The mail server is slow; the rest of the batch is left for its lease to run out.");
+                    break;
+                }
                 try
                 {
                     await session.SendAsync(NotificationEmail.Compose(email, delivery), cancellationToken);
@@ -80,12 +92,11 @@ public sealed class EmailOutbox(IDbContextFactory<CxDbContext> dbFactory, TimePr
     /// Leases up to a batch of due e-mails to <paramref name="lease"/> in one statement. The outer condition
     /// repeats the inner one: an instance that waited on another's lock finds the row no longer free.
     /// </summary>
-    private static Task<int> TakeAsync(CxDbContext db, string lease, DateTime now, CancellationToken cancellationToken)
+    private static Task<int> TakeAsync(CxDbContext db, string lease, DateTime now, DateTime until, CancellationToken cancellationToken)
     {
         var free = db.Notifications.Where(n => n.EmailStatus == EmailStatus.Pending && n.EmailDueAt <= now
             && (n.LeasedUntil == null || n.LeasedUntil < now));
         var batch = free.OrderBy(n => n.EmailDueAt).ThenBy(n => n.Id).Take(BatchSize).Select(n => n.Id);
-        var until = now + Lease;
         return free.Where(n => batch.Contains(n.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeasedBy, lease).SetProperty(n => n.LeasedUntil, until), cancellationToken);
     }

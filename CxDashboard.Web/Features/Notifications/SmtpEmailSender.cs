@@ -7,13 +7,10 @@ namespace CxDashboard.Web.Features.Notifications;
 
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
-    // Below the outbox's lease, so a server that hangs releases a batch before another instance may take it.
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     public async Task<IEmailSession> OpenAsync(CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
-        var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        var client = new SmtpClient { Timeout = (int)EmailOutbox.SendTimeout.TotalMilliseconds };
         try
         {
             var security = !smtp.UseTls ? SecureSocketOptions.None
