@@ -18,6 +18,7 @@ using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Notifications;
 using CxDashboard.Web.Features.Scorecards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,6 +142,8 @@ public sealed partial class AuthorizationMatrixTests
 
         Try("AdminService.CreateApiKeyAsync", CxLead, s => s.Get<AdminService>().CreateApiKeyAsync("Survey tool", ApiScopes.FeedbackWrite, s.Caller)),
         Try("AdminService.RevokeApiKeyAsync", Executive, s => s.Get<AdminService>().RevokeApiKeyAsync(1, s.Caller)),
+        Try("EmailQueueService.RetryAsync", Executive, s => s.Get<EmailQueueService>().RetryAsync(1, s.Caller)),
+        Try("EmailQueueService.RetryAsync", CxLead, s => s.Get<EmailQueueService>().RetryAsync(1, s.Caller)),
         Try("AdminService.GrantRoleAsync", CxLead, s => s.Get<AdminService>().GrantRoleAsync(s.Caller.PersonId!.Value, Role.Admin, s.Caller)),
         Try("AdminService.RevokeRoleAsync", CxLead, s => s.Get<AdminService>().RevokeRoleAsync(s.Records.AdminPersonId, Role.Admin, s.Caller)),
         Try("AdminService.EraseCustomerAsync", CxLead, s => s.Get<AdminService>().EraseCustomerAsync(s.Records.CustomerRef, s.Caller)),
@@ -152,6 +155,8 @@ public sealed partial class AuthorizationMatrixTests
         "ActionService.ListAsync",
         "AdminService.ListApiKeysAsync", "AdminService.FindPeopleAsync", "AdminService.ListTeamsAsync", "AdminService.CountCustomerFeedbackAsync",
         "AuditService.GetPageAsync",
+        "EmailQueueService.GetQueueAsync",
+        "NotificationService.CountUnreadAsync", "NotificationService.GetPageAsync",
         "ExportService.WriteFeedbackAsync", "ExportService.WriteActionsAsync", "ExportService.WriteMetricCatalogueAsync", "ExportService.WriteMetricValuesAsync",
         "FeedbackService.GetFollowUpsAsync", "FeedbackService.CountMyOverdueAsync", "FeedbackService.GetInboxPageAsync", "FeedbackService.GetDetailAsync",
         "MetricsService.GetCatalogueAsync", "MetricsService.GetDetailsAsync", "MetricsService.GetSeriesAsync", "MetricsService.GetValueGridAsync",
@@ -161,8 +166,11 @@ public sealed partial class AuthorizationMatrixTests
     /// <summary>
     /// Methods that record what a caller has just done rather than change anything of theirs: who may
     /// do it is decided before them (an export's audit entry, by the export route's policy in the route table).
+    /// Marking notifications read records that their recipient has seen them; it reaches only the caller's own
+    /// (another's is "not found", tested in NotificationServiceTests).
     /// </summary>
-    private static readonly HashSet<string> Records = ["ExportAuditTrail.RecordAsync"];
+    private static readonly HashSet<string> Records =
+        ["ExportAuditTrail.RecordAsync", "NotificationService.MarkReadAsync", "NotificationService.MarkAllReadAsync"];
 
     public static TheoryData<Attempt> Refusals => [.. Attempts];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CxDashboard.Domain.Audit;
+using CxDashboard.Domain.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -32,7 +33,7 @@ internal static class AuditRecorder
     public static bool HasAuditableChanges(ChangeTracker tracker) =>
         tracker.Entries().Any(e => IsAudited(e) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
-    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or DataProtectionKey) && !entry.Metadata.IsOwned();
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or DataProtectionKey or Notification) && !entry.Metadata.IsOwned();
 
     /// <summary>
     /// The entries for the changes just written and not yet accepted: keys and foreign keys of new rows

@@ -8,9 +8,11 @@ using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Governance;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Notifications;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Domain.Scorecards;
 using CxDashboard.Web.Data.Configurations;
+using CxDashboard.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -55,6 +57,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     // The inbox counts its matches only up to a cap (Take(cap + 1).Count()): which rows are counted does
     // not matter, and an ORDER BY would make the database sort what it only has to count. EF Core cannot
@@ -176,23 +179,28 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     }
 
     // A save made for the system (seeding, host commands) is dated by the app's clock, as every other save is.
-    private TimeProvider AppClock() =>
-        _options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
+    private TimeProvider AppClock() => AppService<TimeProvider>() ?? TimeProvider.System;
+
+    private T? AppService<T>() where T : class =>
+        _options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 
     /// <summary>
-    /// Writes the entries for the changes being saved through a second context on the same connection and
-    /// transaction (through this one, the save would send the pending changes a second time).
+    /// Writes the entries for the changes being saved, and the notifications they cause, through a second
+    /// context on the same connection and transaction (through this one, the save would send the pending
+    /// changes a second time): both commit with the changes or not at all, retries included.
     /// </summary>
     /// <param name="saveId">Written on every entry: the save's own, or the caller's transaction, whose saves commit as one.</param>
     /// <param name="save">The save whose own transaction this is, told what was stored in case the commit's acknowledgement is lost.</param>
     private async Task WriteTrailAsync(DbTransaction transaction, Guid saveId, SaveUnderWay? save, CancellationToken cancellationToken)
     {
         var (actor, clock) = _savingAs ?? (AuditActor.System, AppClock());
-        var entries = AuditRecorder.Describe(ChangeTracker, actor, clock.GetUtcNow().UtcDateTime);
+        var at = clock.GetUtcNow().UtcDateTime;
+        var entries = AuditRecorder.Describe(ChangeTracker, actor, at);
         if (entries.Count == 0)
         {
             return;
         }
+        var notifications = NotificationRecorder.Describe(ChangeTracker, actor, at, byEmail: AppService<EmailDelivery>()?.Sends == true);
         if (save is not null)
         {
             // In the middle of the save, as the entries were described: the changes were detected when it began.
@@ -216,6 +224,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         {
             trail.AddAuditEntry(saveId, entry);
         }
+        trail.Notifications.AddRange(notifications);
         await trail.SaveChangesAsync(cancellationToken);
     }
 

@@ -9,6 +9,7 @@ using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Notifications;
 using CxDashboard.Web.Features.Scorecards;
 
 namespace CxDashboard.Web.Features;
@@ -39,6 +40,7 @@ public static class FeatureServices
         services.AddIngestionApi();
         services.AddScoped<AdminService>();
         services.AddScoped<AuditService>();
+        services.AddCxNotifications();
         return services;
     }
 
@@ -48,6 +50,7 @@ public static class FeatureServices
         app.MapScorecardEndpoints();
         app.MapExportEndpoints();
         app.MapIngestionApi();
+        app.MapNotificationEndpoints();
         return app;
     }
 }

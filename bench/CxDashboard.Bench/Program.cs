@@ -107,6 +107,11 @@ internal static class BenchProgram
             Console.WriteLine("Import from CSV…");
             await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
         }
+        if (options.Only is null or "alerts")
+        {
+            Console.WriteLine("Alerts from an API batch…");
+            await new AlertBenchmarks(services, options.Runs, report).RunAsync();
+        }
         if (options.Only is "sessions")
         {
             Console.WriteLine("Open interactive sessions…");

@@ -22,6 +22,7 @@ using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Notifications;
 using CxDashboard.Web.Features.Scorecards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -433,6 +434,17 @@ public sealed class SqlServerQueryTranslationTests
             }
         }),
 
+        ["EmailOutbox.SendDueAsync"] = Command(s => s.Get<EmailOutbox>().SendDueAsync("app-1", default)),
+        ["EmailQueueService.GetQueueAsync"] = Query(s => s.Get<EmailQueueService>().GetQueueAsync(Admin)),
+        ["EmailQueueService.RetryAsync"] = Command(s => s.Get<EmailQueueService>().RetryAsync(1, Admin)),
+        ["NotificationService.CountUnreadAsync"] = Query(s => s.Get<NotificationService>().CountUnreadAsync(ChannelLead)),
+        ["NotificationService.GetPageAsync"] = Query(async s =>
+        {
+            await s.Get<NotificationService>().GetPageAsync(unreadOnly: true, 1, ChannelLead);
+            await s.Get<NotificationService>().GetPageAsync(unreadOnly: false, 3, ChannelLead);
+        }),
+        ["NotificationService.MarkReadAsync"] = Command(s => s.Get<NotificationService>().MarkReadAsync(1, ChannelLead)),
+        ["NotificationService.MarkAllReadAsync"] = Command(s => s.Get<NotificationService>().MarkAllReadAsync(ChannelLead)),
         ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
             new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
         ["UserDirectory.FindAsync"] = Query(s => s.Get<UserDirectory>().FindAsync("subject-1")),
@@ -590,6 +602,10 @@ public sealed class SqlServerQueryTranslationTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = "Production", ContentRootPath = Path.GetTempPath(),
+        });
         services.AddLogging();
         services.AddSingleton<IDbContextFactory<CxDbContext>>(server);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Now)));

@@ -1,0 +1,24 @@
+using CxDashboard.Domain.Notifications;
+using CxDashboard.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CxDashboard.Web.Data.Configurations;
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Title).HasMaxLength(Notification.MaxTitleLength);
+        builder.Property(n => n.Link).HasMaxLength(Notification.MaxLinkLength);
+        builder.Property(n => n.EmailError).HasMaxLength(Notification.MaxErrorLength);
+        builder.Property(n => n.LeasedBy).HasMaxLength(100);
+        builder.HasIndex(n => n.MessageId).IsUnique();
+        // A person's unread count and their list, newest first.
+        builder.HasIndex(n => new { n.RecipientPersonId, n.ReadAt });
+        builder.HasIndex(n => new { n.RecipientPersonId, n.CreatedAt, n.Id });
+        // The e-mail queue: what is due to be sent.
+        builder.HasIndex(n => new { n.EmailStatus, n.EmailDueAt });
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientPersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

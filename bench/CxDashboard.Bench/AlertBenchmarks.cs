@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using CxDashboard.Domain.Notifications;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Bench;
+
+/// <summary>
+/// A survey tool's batch of 1,000 answers, 300 of them detractors, through the API's
+/// <see cref="IngestionService.IngestFeedbackAsync"/>: the 300 notifications to the follow-ups' owners are
+/// written in the batch's own transaction, so the answer waits for them. Its floor is the same batch with no
+/// detractor (no follow-up, no notification). Then the time until the background has delivered all 300
+/// e-mails (in Development, as .eml files). Each run's answers stay: a few thousand rows do not change a database
+/// of the bench's size.
+/// </summary>
+internal sealed class AlertBenchmarks(IServiceProvider services, int runs, Report report)
+{
+    private const int BatchSize = IngestionService.MaxItems;
+    private const int Detractors = 300;
+
+    public async Task RunAsync()
+    {
+        var channels = await ChannelCodesAsync();
+        var client = new ApiClient(new AuditActor(null, "API key: bench"), null, null, "API key: bench");
+        var times = Math.Max(3, Math.Min(runs, 10));
+        var app = new List<double>();
+        var floor = new List<double>();
+        var delivered = new List<double>();
+        for (var i = 0; i < times; i++)
+        {
+            var (answered, sent) = await WithDetractorsAsync(channels, client);
+            app.Add(answered);
+            delivered.Add(sent);
+            floor.Add(await WithoutDetractorsAsync(channels, client));
+        }
+        var a = Timings.Of(app);
+        var f = Timings.Of(floor);
+        var d = Timings.Of(delivered);
+        report.Add(new ReportLine("Alerts",
+            Report.Inv($"API batch of {BatchSize:N0} answers, {Detractors} detractors: IngestFeedbackAsync with {Detractors} follow-ups and notifications in its transaction ({times} runs)"),
+            Report.Inv($"median {a.Median:N0} ms, p95 {a.P95:N0} ms"),
+            Report.Inv($"no detractor: median {f.Median:N0} ms"), "≤ 2 × floor", a.Median <= 2 * f.Median));
+        report.Add(new ReportLine("Alerts",
+            Report.Inv($"the {Detractors} e-mails delivered by the background after the answer (Development: .eml files)"),
+            Report.Inv($"median {d.Median / 1000:0.0} s, p95 {d.P95 / 1000:0.0} s"), "—", "< 60 s", d.P95 < 60_000));
+    }
+
+    private async Task<(double Answered, double Delivered)> WithDetractorsAsync(IReadOnlyList<string> channels, ApiClient client)
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var batch = Batch(run, channels, detractors: Detractors);
+        var started = Stopwatch.GetTimestamp();
+        await Ingest(batch, client);
+        var answered = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var dbFactory = services.GetRequiredService<IDbContextFactory<CxDbContext>>();
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            if (!await db.Notifications.AnyAsync(n => n.EmailStatus == EmailStatus.Pending))
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+        var delivered = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return (answered, delivered);
+    }
+
+    private async Task<double> WithoutDetractorsAsync(IReadOnlyList<string> channels, ApiClient client)
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var batch = Batch(run, channels, detractors: 0);
+        var took = await Timing.TimeAsync(() => Ingest(batch, client));
+        return took;
+    }
+
+    private async Task Ingest(FeedbackBatch batch, ApiClient client)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IngestionService>().IngestFeedbackAsync(batch, client);
+        if (result.Result is null)
+        {
+            throw new InvalidOperationException("The bench batch was refused: " + string.Join("; ", result.Problems.SelectMany(p => p.Value)));
+        }
+    }
+
+    private static FeedbackBatch Batch(string run, IReadOnlyList<string> channels, int detractors) =>
+        new(Enumerable.Range(0, BatchSize).Select(i => (FeedbackInput?)new FeedbackInput(
+            Report.Inv($"bench-{run}-{i}"), DateTimeOffset.UtcNow.AddHours(-1), channels[i % channels.Count], null, "Survey", "Service", null, "Nps",
+            i < detractors ? 2 : 9, "Waited at the tills.", null)).ToList());
+
+    private async Task<IReadOnlyList<string>> ChannelCodesAsync()
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContextAsync();
+        return await db.Channels.OrderBy(c => c.SortOrder).Select(c => c.Code).ToListAsync();
+    }
+}
