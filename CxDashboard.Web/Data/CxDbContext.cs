@@ -178,6 +178,9 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         return new ExecutionResult<int>(true, stored.Rows);
     }
 
+    /// <summary>Whether a notification written now is also to go out by e-mail: only where e-mail is configured.</summary>
+    public bool NotifiesByEmail => AppService<EmailDelivery>()?.Sends == true;
+
     // A save made for the system (seeding, host commands) is dated by the app's clock, as every other save is.
     private TimeProvider AppClock() => AppService<TimeProvider>() ?? TimeProvider.System;
 
@@ -200,7 +203,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         {
             return;
         }
-        var notifications = NotificationRecorder.Describe(ChangeTracker, actor, at, byEmail: AppService<EmailDelivery>()?.Sends == true);
+        var notifications = NotificationRecorder.Describe(ChangeTracker, actor, at, NotifiesByEmail);
         if (save is not null)
         {
             // In the middle of the save, as the entries were described: the changes were detected when it began.

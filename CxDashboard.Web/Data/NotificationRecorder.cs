@@ -27,14 +27,8 @@ internal static class NotificationRecorder
         {
             if (FollowUpGiven(entry) is { } ownerId && ownerId != actor.PersonId)
             {
-                var item = entry.Entity;
                 // The stored key: the entity's own property still holds a temporary one until the save is accepted.
-                var id = entry.Property(f => f.Id).CurrentValue;
-                var due = item.FollowUpDueAt!.Value.ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
-                var what = item.Source == FeedbackSource.Complaint ? "A complaint" : "A detractor";
-                notifications.Add(new Notification(ownerId, NotificationKind.FollowUpAssigned,
-                    string.Create(CultureInfo.InvariantCulture, $"{what} needs your follow-up by {due} UTC (feedback #{id})"),
-                    string.Create(CultureInfo.InvariantCulture, $"/feedback/{id}"), at, byEmail));
+                notifications.Add(FollowUpYours(entry.Entity, entry.Property(f => f.Id).CurrentValue, ownerId, at, byEmail));
             }
         }
         foreach (var entry in tracker.Entries<ActionItem>())
@@ -52,6 +46,43 @@ internal static class NotificationRecorder
             }
         }
         return notifications;
+    }
+
+    /// <summary>
+    /// What the owner of the follow-ups of feedback written in bulk (an API batch) is told: one notification per item
+    /// whose follow-up is someone else's than the sender's, as a save of the same items through the change tracker would.
+    /// </summary>
+    public static IEnumerable<Notification> FollowUpsOpened(IEnumerable<(FeedbackItem Item, int Id)> written, AuditActor actor, DateTime at, bool byEmail) =>
+        actor == AuditActor.System
+            ? []
+            : written.Where(w => w.Item.FollowUpStatus is FollowUpStatus.Open && w.Item.FollowUpOwnerPersonId is { } owner && owner != actor.PersonId)
+                .Select(w => FollowUpYours(w.Item, w.Id, w.Item.FollowUpOwnerPersonId!.Value, at, byEmail));
+
+    /// <summary>
+    /// What each owner is told of an import's follow-ups: one notification per owner with the count, linking to their
+    /// follow-ups, rather than one per row: an export of a quarter can open thousands.
+    /// </summary>
+    public static IEnumerable<Notification> ImportedFollowUps(IReadOnlyDictionary<int, int> followUpsByOwner, string fileName, AuditActor actor,
+        DateTime at, bool byEmail) =>
+        followUpsByOwner.Where(o => o.Key != actor.PersonId).Select(o => new Notification(o.Key, NotificationKind.FollowUpAssigned,
+            Title(string.Create(CultureInfo.InvariantCulture,
+                $"{o.Value:N0} {(o.Value == 1 ? "follow-up" : "follow-ups")} from the import of '"), fileName, "' are yours"),
+            "/feedback/follow-ups", at, byEmail));
+
+    private static Notification FollowUpYours(FeedbackItem item, int id, int ownerId, DateTime at, bool byEmail)
+    {
+        var due = item.FollowUpDueAt!.Value.ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+        var what = item.Source == FeedbackSource.Complaint ? "A complaint" : "A detractor";
+        return new Notification(ownerId, NotificationKind.FollowUpAssigned,
+            string.Create(CultureInfo.InvariantCulture, $"{what} needs your follow-up by {due} UTC (feedback #{id})"),
+            string.Create(CultureInfo.InvariantCulture, $"/feedback/{id}"), at, byEmail);
+    }
+
+    /// <summary>A title with a name in it, the name shortened to fit.</summary>
+    private static string Title(string before, string name, string after)
+    {
+        var room = Notification.MaxTitleLength - before.Length - after.Length;
+        return before + (name.Length <= room ? name : name[..(room - 1)] + "…") + after;
     }
 
     /// <summary>The person a row was just given to: on creation, or by a change of the owner since.</summary>

@@ -193,6 +193,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         public int Rows { get; set; }
         public int FollowUpsOpened { get; set; }
         public int WithoutOwner { get; set; }
+        public Dictionary<int, int> FollowUpsByOwner { get; } = [];
     }
 
     private async Task WriteAsync(CxDbContext db, Caller caller, ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup,
@@ -210,6 +211,13 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 {
                     var followUps = await feedback.OpenFollowUpsAsync(batch, db, ct);
                     written.FollowUpsOpened += followUps.Opened;
+                    foreach (var owner in batch.Where(i => i.FollowUpStatus is FollowUpStatus.Open).Select(i => i.FollowUpOwnerPersonId))
+                    {
+                        if (owner is { } ownerId)
+                        {
+                            written.FollowUpsByOwner[ownerId] = written.FollowUpsByOwner.GetValueOrDefault(ownerId) + 1;
+                        }
+                    }
                     written.WithoutOwner += followUps.WithoutOwner.Count;
                     foreach (var item in batch)
                     {
@@ -244,6 +252,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                     $"Imported {written.Rows:N0} feedback items from '{name}' (ids {range}); {present.Count:N0} already imported were skipped."),
                 null,
                 JsonSerializer.Serialize(new { File = name, Imported = written.Rows, Skipped = present.Count, FirstId = firstId, LastId = lastId })));
+            db.Notifications.AddRange(NotificationRecorder.ImportedFollowUps(written.FollowUpsByOwner, name, caller.ToAuditActor(), now, db.NotifiesByEmail));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -21,8 +21,9 @@ namespace CxDashboard.Web.Features.Feedback;
 public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
 {
     /// <summary>
-    /// Writes the items of an API batch, each with an external id of <paramref name="source"/>, and an audit entry
-    /// for each naming the id it was stored under, as a save through the change tracker would.
+    /// Writes the items of an API batch, each with an external id of <paramref name="source"/>, an audit entry
+    /// for each naming the id it was stored under, and the notifications of the follow-ups they open, as a save
+    /// through the change tracker would.
     /// </summary>
     /// <remarks>
     /// The ids are read back by the external ids, which are unique per source: reading back the range written
@@ -32,6 +33,7 @@ public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
         WriteAsync(items, returnIds: false, async (db, _, token) =>
         {
             var ids = await FeedbackService.StoredIdsAsync(db, source, items.Select(i => i.ExternalKey!), token);
+            db.Notifications.AddRange(NotificationRecorder.FollowUpsOpened(items.Select(i => (i, ids[i.ExternalKey!])), actor, at, db.NotifiesByEmail));
             var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
             return items.Select(item => AuditRecorder.Created(type, item, ids[item.ExternalKey!], actor, at)).ToList();
         }, ct);

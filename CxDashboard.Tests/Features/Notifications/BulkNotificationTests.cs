@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using CxDashboard.Domain.Notifications;
+using CxDashboard.Web.Data;
+using CxDashboard.Tests.Features.Feedback;
+using CxDashboard.Tests.Support;
+using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Feedback;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Tests.Features.Notifications;
+
+/// <summary>
+/// Feedback written in bulk, past the change tracker (API batches, file imports), tells the owners of the
+/// follow-ups it opens as a single recorded answer does, in the same transaction.
+/// </summary>
+public sealed class BulkNotificationTests : IAsyncLifetime
+{
+    private const string Source = "Qualtrics";
+    private readonly TransientFaults _faults = new();
+    private FeedbackData _data = null!;
+
+    public async Task InitializeAsync() => _data = await FeedbackData.CreateAsync(_faults);
+
+    public Task DisposeAsync() => _data.Database.DisposeAsync().AsTask();
+
+    public static TheoryData<FaultPoint> FaultPoints => [FaultPoint.AuditWrite, FaultPoint.Commit, FaultPoint.AfterCommit];
+
+    private FeedbackInput Item(string externalId, int score) =>
+        new(externalId, _data.Clock.GetUtcNow().AddHours(-2), "store", "purchase", "Survey", "Service", null, "Nps", score, $"Answer {externalId}", null);
+
+    private Task<Ingestion<FeedbackIngested>> SendAsync(params FeedbackInput[] items) =>
+        new IngestionService(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics)
+            .IngestFeedbackAsync(new FeedbackBatch(items), new ApiClient(new AuditActor(null, Source), null, null, Source));
+
+    private async Task<List<Notification>> NotificationsAsync()
+    {
+        await using var db = _data.Database.CreateDbContext();
+        return await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task An_API_batch_tells_the_stores_lead_of_each_detractor_with_a_link_to_it()
+    {
+        await SendAsync(Item("S-1", 2), Item("S-2", 10), Item("S-3", 4));
+
+        await using var db = _data.Database.CreateDbContext();
+        var detractors = await db.Feedback.AsNoTracking().Where(f => f.Score < 7).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
+        var told = await NotificationsAsync();
+        Assert.Equal(detractors.Select(id => $"/feedback/{id.ToString(CultureInfo.InvariantCulture)}"), told.Select(n => n.Link).Order());
+        Assert.All(told, n => Assert.Equal((_data.Dana, NotificationKind.FollowUpAssigned), (n.RecipientPersonId, n.Kind)));
+        Assert.All(told, n => Assert.StartsWith("A detractor needs your follow-up", n.Title, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(FaultPoints))]
+    public async Task An_API_batch_through_a_dropped_connection_tells_each_owner_once(FaultPoint point)
+    {
+        _faults.Arm(point, "Feedback");
+
+        await SendAsync(Item("S-1", 2), Item("S-2", 3));
+
+        Assert.Equal(1, _faults.Fired);
+        Assert.Equal(2, (await NotificationsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task An_import_tells_each_owner_once_how_many_follow_ups_are_theirs()
+    {
+        const string csv = "ReceivedAt,Channel,Source,Category,ScoreScale,Score,Verbatim,ExternalId\r\n"
+            + "2026-11-20 10:00,store,Survey,Service,Nps,3,The queue was long,S-1\r\n"
+            + "2026-11-20 10:05,store,Survey,Service,Nps,1,Nobody helped,S-2\r\n"
+            + "2026-11-20 10:10,store,Survey,Service,Nps,10,Lovely staff,S-3\r\n";
+
+        var result = await new FeedbackImporter(_data.Database, _data.Clock, _data.Service(), _data.Metrics)
+            .ImportAsync(_data.CaraContributor, "november-survey.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        var told = Assert.Single(await NotificationsAsync());
+        Assert.Equal(_data.Dana, told.RecipientPersonId);
+        Assert.Equal("2 follow-ups from the import of 'november-survey.csv' are yours", told.Title);
+        Assert.Equal("/feedback/follow-ups", told.Link);
+    }
+}
