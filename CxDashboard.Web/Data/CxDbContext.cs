@@ -10,6 +10,7 @@ using CxDashboard.Domain.Governance;
 using CxDashboard.Domain.Metrics;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Domain.Scorecards;
+using CxDashboard.Domain.Themes;
 using CxDashboard.Web.Data.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,9 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<FeedbackTheme> FeedbackThemes => Set<FeedbackTheme>();
+    public DbSet<FrictionIssueTheme> FrictionIssueThemes => Set<FrictionIssueTheme>();
 
     // The inbox counts its matches only up to a cap (Take(cap + 1).Count()): which rows are counted does
     // not matter, and an ORDER BY would make the database sort what it only has to count. EF Core cannot

@@ -10,6 +10,7 @@ using CxDashboard.Web.Features.Friction;
 using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Scorecards;
+using CxDashboard.Web.Features.Themes;
 
 namespace CxDashboard.Web.Features;
 
@@ -37,6 +38,7 @@ public static class FeatureServices
         services.AddIngestionApi();
         services.AddScoped<AdminService>();
         services.AddScoped<AuditService>();
+        services.AddCxThemes();
         return services;
     }
 

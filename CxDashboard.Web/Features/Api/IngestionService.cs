@@ -72,6 +72,7 @@ public sealed class IngestionService(IDbContextFactory<CxDbContext> dbFactory, T
         var fresh = items.Where(i => !present.Contains(i.ExternalId)).Select(i => i.Item).ToList();
         db.Feedback.AddRange(fresh);
         var opened = await feedback.OpenFollowUpsAsync(fresh, db, ct);
+        await ThemeTagging.TagAsync(fresh, db, ct);
 
         try
         {

@@ -83,6 +83,7 @@ public sealed partial class FeedbackService(
             personId, now);
         db.Feedback.Add(item);
         var opened = await OpenFollowUpsAsync([item], db, cancellationToken);
+        await ThemeTagging.TagAsync([item], db, cancellationToken);
 
         await db.SaveChangesAsync(caller.ToAuditActor(), clock, cancellationToken);
         metrics.FeedbackIngested(FeedbackArrival.Recorded, 1);

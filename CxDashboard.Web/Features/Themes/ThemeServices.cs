@@ -1,0 +1,13 @@
+namespace CxDashboard.Web.Features.Themes;
+
+public static class ThemeServices
+{
+    public static IServiceCollection AddCxThemes(this IServiceCollection services)
+    {
+        services.AddSingleton<ThemeTagger>();
+        services.AddSingleton<ThemeRetagging>();
+        services.AddHostedService(provider => provider.GetRequiredService<ThemeRetagging>());
+        services.AddScoped<ThemeService>();
+        return services;
+    }
+}
