@@ -34,6 +34,10 @@ public sealed class ThemeService(
 
     public static bool MayPropose(Caller caller) => caller.IsCxLead || caller.IsChannelLead;
 
+    /// <summary>The head of CX changes any theme; a lead changes their own proposal until it is made active.</summary>
+    public static bool MayChange(Caller caller, ThemeStatus status, int ownerPersonId) =>
+        caller.IsCxLead || (caller.IsChannelLead && status == ThemeStatus.Proposed && caller.PersonId == ownerPersonId);
+
     public RetaggingProgress Progress => retagging.Progress;
 
     public async Task<IReadOnlyList<ThemeRow>> CatalogueAsync(CancellationToken ct = default)
@@ -125,7 +129,7 @@ public sealed class ThemeService(
         else
         {
             theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException($"Theme #{id} does not exist.");
-            if (!caller.IsCxLead && !(theme.Status == ThemeStatus.Proposed && theme.OwnerPersonId == personId))
+            if (!MayChange(caller, theme.Status, theme.OwnerPersonId))
             {
                 throw new NotAllowedException("Only the head of CX changes a theme; a lead may change their own proposal until it is made active.");
             }
@@ -168,7 +172,8 @@ public sealed class ThemeService(
 
     /// <summary>
     /// Every active theme's figures over the feedback <paramref name="query"/> counts, sorted by effect on NPS,
-    /// most harmful first: two GROUP BYs in the database, one over all the feedback and one over the tags.
+    /// most harmful first, themes with too few answers to tell after the rest: two GROUP BYs in the database,
+    /// one over all the feedback and one over the tags.
     /// </summary>
     public async Task<ThemeImpact> ImpactAsync(ThemeImpactQuery query, CancellationToken ct = default)
     {
@@ -204,7 +209,8 @@ public sealed class ThemeService(
                     g.Where(t => t.Sentiment == Sentiment.Negative).Sum(t => t.Count),
                     new ThemeEffect(mentioning, others));
             })
-            .OrderBy(r => r.Effect.Points?.Value ?? double.MaxValue)
+            .OrderByDescending(r => r.Effect.EnoughAnswers)
+            .ThenBy(r => r.Effect.Points?.Value ?? double.MaxValue)
             .ThenByDescending(r => r.Items)
             .ToList();
         return new ThemeImpact(total, rows);
