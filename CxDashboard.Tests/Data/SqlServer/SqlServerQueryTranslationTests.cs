@@ -437,6 +437,7 @@ public sealed class SqlServerQueryTranslationTests
             await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(Now.AddDays(-90), Now, ChannelId: 1, JourneyStageId: 2));
         }),
         ["ThemeService.CostliestAsync"] = Query(s => s.Get<ThemeService>().CostliestAsync(new ThemeImpactQuery(Now.AddDays(-90), Now), 3)),
+        ["EmergingPhrases.FindAsync"] = Query(s => s.Get<EmergingPhrases>().FindAsync()),
         ["ThemeRetagging.TagPendingAsync"] = Command(s => s.Get<ThemeRetagging>().TagPendingAsync(CancellationToken.None)),
 
         ["UserDirectory.FindAsync"] = Query(s => s.Get<UserDirectory>().FindAsync("subject-1")),

@@ -32,3 +32,6 @@ public sealed record ThemeImpactQuery(DateTime From, DateTime To, int? ChannelId
 public sealed record ThemeImpactRow(int ThemeId, string Name, int Items, double Share, int Positive, int Neutral, int Negative, ThemeEffect Effect);
 
 public sealed record ThemeImpact(int TotalItems, IReadOnlyList<ThemeImpactRow> Themes);
+
+/// <summary>An emerging phrase with the newest verbatims of the last 7 days that use it.</summary>
+public sealed record EmergingPhraseRow(EmergingPhrase Phrase, IReadOnlyList<RuleExample> Examples);

@@ -8,6 +8,7 @@ public static class ThemeServices
         services.AddSingleton<ThemeRetagging>();
         services.AddHostedService(provider => provider.GetRequiredService<ThemeRetagging>());
         services.AddScoped<ThemeService>();
+        services.AddScoped<EmergingPhrases>();
         return services;
     }
 }
