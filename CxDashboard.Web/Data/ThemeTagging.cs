@@ -27,6 +27,15 @@ public static class ThemeTagging
         return themes.Select(t => new ActiveRule(t.Id, ThemeRule.Parse(t.Rule))).ToList();
     }
 
+    /// <summary>Every active theme's full name ("Delivery › Late"), by id.</summary>
+    public static async Task<Dictionary<int, string>> ActiveThemeNamesAsync(CxDbContext db, CancellationToken ct) =>
+        await (from t in db.Themes.AsNoTracking()
+               where t.Status == ThemeStatus.Active
+               join p in db.Themes on t.ParentThemeId equals p.Id into parents
+               from p in parents.DefaultIfEmpty()
+               select new { t.Id, Name = p == null ? t.Name : p.Name + Theme.Separator + t.Name })
+            .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+
     /// <summary>The themes among <paramref name="rules"/> that <paramref name="verbatim"/> mentions.</summary>
     public static IEnumerable<int> ThemesOf(string? verbatim, IReadOnlyList<ActiveRule> rules)
     {

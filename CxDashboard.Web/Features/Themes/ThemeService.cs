@@ -192,7 +192,7 @@ public sealed class ThemeService(
             .GroupBy(x => new { x.ThemeId, x.Sentiment, x.ScoreScale, x.ScoreBand })
             .Select(g => new Tally(g.Key.ThemeId, g.Key.Sentiment, g.Key.ScoreScale, g.Key.ScoreBand, g.Count()))
             .ToListAsync(ct);
-        var names = await CatalogueNamesAsync(db, ct);
+        var names = await ThemeTagging.ActiveThemeNamesAsync(db, ct);
         var total = all.Sum(t => t.Count);
         var overall = Nps(all);
         var rows = tagged.GroupBy(t => t.ThemeId)
@@ -252,12 +252,4 @@ public sealed class ThemeService(
         }
         return items;
     }
-
-    private static async Task<Dictionary<int, string>> CatalogueNamesAsync(CxDbContext db, CancellationToken ct) =>
-        await (from t in db.Themes.AsNoTracking()
-               where t.Status == ThemeStatus.Active
-               join p in db.Themes on t.ParentThemeId equals p.Id into parents
-               from p in parents.DefaultIfEmpty()
-               select new { t.Id, Name = p == null ? t.Name : p.Name + Theme.Separator + t.Name })
-            .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
 }
