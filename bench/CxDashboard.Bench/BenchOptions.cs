@@ -6,7 +6,7 @@ namespace CxDashboard.Bench;
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
 /// [--skip-build-db] [--sessions N] [--session-page path]... [--people N,N,...] [--capacity-seconds N] [--think-seconds N]
-/// [--only queries|sessions|capacity]</c>. <c>--only queries</c> runs just the dashboard and inbox queries, <c>--only sessions</c> just the
+/// [--only queries|sessions|capacity|themes]</c>. <c>--only queries</c> runs just the dashboard and inbox queries, <c>--only sessions</c> just the
 /// memory per session, <c>--only capacity</c> just the people one instance serves, for checking a change in a minute or two.
 /// </summary>
 internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, string? Only)
@@ -58,11 +58,11 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--capacity-seconds": capacity = capacity with { Seconds = Math.Max(5, Number(args, ++i)) }; break;
                 case "--think-seconds": capacity = capacity with { ThinkSeconds = Math.Max(0, Number(args, ++i)) }; break;
                 case "--only":
-                    only = Value(args, ++i) is "queries" or "sessions" or "capacity"
+                    only = Value(args, ++i) is "queries" or "sessions" or "capacity" or "themes"
                         ? args[i]
-                        : throw new ArgumentException($"--only takes 'queries', 'sessions' or 'capacity', not '{args[i]}'.");
+                        : throw new ArgumentException($"--only takes 'queries', 'sessions', 'capacity' or 'themes', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|sessions|capacity.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|sessions|capacity|themes.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));

@@ -17,6 +17,9 @@ public sealed class ThemeRetagging(
     private static readonly TimeSpan LookEvery = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _wake = new(0);
+
+    // One round at a time, whoever asks: two rounds tagging the same theme would only do the work twice.
+    private readonly SemaphoreSlim _round = new(1, 1);
     private volatile RetaggingProgress _progress = RetaggingProgress.Idle;
 
     /// <summary>Where the tagging stands: how many themes are still to tag, how many are done, and which is being tagged.</summary>
@@ -57,6 +60,19 @@ public sealed class ThemeRetagging(
 
     /// <summary>Tags the stored feedback for every theme that needs it, until none does; returns how many themes were tagged.</summary>
     public async Task<int> TagPendingAsync(CancellationToken ct)
+    {
+        await _round.WaitAsync(ct);
+        try
+        {
+            return await TagEachPendingAsync(ct);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task<int> TagEachPendingAsync(CancellationToken ct)
     {
         var done = 0;
         while (true)
