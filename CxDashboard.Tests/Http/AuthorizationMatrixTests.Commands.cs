@@ -140,6 +140,9 @@ public sealed partial class AuthorizationMatrixTests
         Try("ThemeService.SaveAsync", Executive, s => s.Get<ThemeService>().SaveAsync(new ThemeDraft(null, "Gift wrap", null, "\"gift wrap*\""), s.Caller)),
         Try("ThemeService.SaveAsync", Contributor, s => s.Get<ThemeService>().SaveAsync(new ThemeDraft(null, "Gift wrap", null, "\"gift wrap*\""), s.Caller)),
         Try("ThemeService.SaveAsync", ChannelLead, s => s.Get<ThemeService>().SaveAsync(new ThemeDraft(s.Records.ThemeId, "Renamed", null, "late"), s.Caller)),
+        Try("ThemeService.LinkToIssueAsync", Contributor, s => s.Get<ThemeService>().LinkToIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
+        Try("ThemeService.LinkToIssueAsync", ChannelLead, s => s.Get<ThemeService>().LinkToIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
+        Try("ThemeService.UnlinkFromIssueAsync", Executive, s => s.Get<ThemeService>().UnlinkFromIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
         Try("ThemeService.ActivateAsync", ChannelLead, s => s.Get<ThemeService>().ActivateAsync(s.Records.ThemeId, 0, s.Caller)),
 
         Try("AdminService.EraseCustomerAsync", CxLead, s => s.Get<AdminService>().EraseCustomerAsync(s.Records.CustomerRef, s.Caller)),

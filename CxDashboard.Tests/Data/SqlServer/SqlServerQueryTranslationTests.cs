@@ -437,6 +437,9 @@ public sealed class SqlServerQueryTranslationTests
             await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(Now.AddDays(-90), Now, ChannelId: 1, JourneyStageId: 2));
         }),
         ["ThemeService.CostliestAsync"] = Query(s => s.Get<ThemeService>().CostliestAsync(new ThemeImpactQuery(Now.AddDays(-90), Now), 3)),
+        ["ThemeService.IssueThemesAsync"] = Query(s => s.Get<ThemeService>().IssueThemesAsync(4)),
+        ["ThemeService.LinkToIssueAsync"] = Command(s => s.Get<ThemeService>().LinkToIssueAsync(4, 2, HeadOfCx)),
+        ["ThemeService.UnlinkFromIssueAsync"] = Command(s => s.Get<ThemeService>().UnlinkFromIssueAsync(4, 2, HeadOfCx)),
         ["EmergingPhrases.FindAsync"] = Query(s => s.Get<EmergingPhrases>().FindAsync()),
         ["ThemeRetagging.TagPendingAsync"] = Command(s => s.Get<ThemeRetagging>().TagPendingAsync(CancellationToken.None)),
 

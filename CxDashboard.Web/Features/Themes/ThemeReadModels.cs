@@ -35,3 +35,9 @@ public sealed record ThemeImpact(int TotalItems, IReadOnlyList<ThemeImpactRow> T
 
 /// <summary>An emerging phrase with the newest verbatims of the last 7 days that use it.</summary>
 public sealed record EmergingPhraseRow(EmergingPhrase Phrase, IReadOnlyList<RuleExample> Examples);
+
+/// <summary>A theme a friction issue is about, with its feedback month by month.</summary>
+public sealed record IssueThemeTrend(int ThemeId, string Name, IReadOnlyList<ThemeMonth> Months);
+
+/// <param name="Share">The theme's items as a share of all feedback received that month.</param>
+public sealed record ThemeMonth(DateOnly Month, int Items, double Share);

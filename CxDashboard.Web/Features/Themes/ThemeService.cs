@@ -5,6 +5,7 @@ using CxDashboard.Domain.Themes;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using CxDashboard.Web.Features.Feedback;
+using CxDashboard.Web.Features.Friction;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Themes;
@@ -237,6 +238,78 @@ public sealed class ThemeService(
             list.Where(t => t.ScoreBand == ScoreBand.Promoter).Sum(t => t.Count),
             list.Where(t => t.ScoreBand == ScoreBand.Passive).Sum(t => t.Count),
             list.Where(t => t.ScoreBand == ScoreBand.Detractor).Sum(t => t.Count));
+    }
+
+    /// <summary>How many months of a friction issue's themes its page shows.</summary>
+    public const int TrendMonths = 6;
+
+    /// <summary>The themes a friction issue is about, each with its items and share of all feedback month by month, this month last.</summary>
+    public async Task<IReadOnlyList<IssueThemeTrend>> IssueThemesAsync(int issueId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var themeIds = await db.FrictionIssueThemes.AsNoTracking().Where(l => l.FrictionIssueId == issueId).Select(l => l.ThemeId).ToListAsync(ct);
+        if (themeIds.Count == 0)
+        {
+            return [];
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - TrendMonths);
+        var from = firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var recent = db.Feedback.AsNoTracking().Where(f => f.ReceivedAt >= from);
+        var totals = await recent.GroupBy(f => new { f.ReceivedAt.Year, f.ReceivedAt.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Items = g.Count() })
+            .ToDictionaryAsync(x => (x.Year, x.Month), x => x.Items, ct);
+        var counts = await db.FeedbackThemes.AsNoTracking()
+            .Where(l => themeIds.Contains(l.ThemeId))
+            .Join(recent, l => l.FeedbackItemId, f => f.Id, (l, f) => new { l.ThemeId, f.ReceivedAt.Year, f.ReceivedAt.Month })
+            .GroupBy(x => new { x.ThemeId, x.Year, x.Month })
+            .Select(g => new { g.Key.ThemeId, g.Key.Year, g.Key.Month, Items = g.Count() })
+            .ToListAsync(ct);
+        var names = await ThemeTagging.ActiveThemeNamesAsync(db, ct);
+        var months = Enumerable.Range(0, TrendMonths).Select(firstMonth.AddMonths).ToList();
+        return themeIds.Where(names.ContainsKey)
+            .Select(id => new IssueThemeTrend(id, names[id], months.Select(month =>
+            {
+                var items = counts.FirstOrDefault(c => c.ThemeId == id && c.Year == month.Year && c.Month == month.Month)?.Items ?? 0;
+                var total = totals.GetValueOrDefault((month.Year, month.Month));
+                return new ThemeMonth(month, items, total == 0 ? 0 : (double)items / total);
+            }).ToList()))
+            .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>Says a friction issue is about an active theme (whoever may change the issue).</summary>
+    public async Task LinkToIssueAsync(int issueId, int themeId, Caller caller, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await EnsureMayChangeIssueAsync(db, issueId, caller, ct);
+        if (!await db.Themes.AnyAsync(t => t.Id == themeId && t.Status == ThemeStatus.Active, ct))
+        {
+            throw new DomainException("Choose an active theme from the list.");
+        }
+        if (await db.FrictionIssueThemes.AnyAsync(l => l.FrictionIssueId == issueId && l.ThemeId == themeId, ct))
+        {
+            throw new DomainException("The issue is already linked to this theme.");
+        }
+        db.FrictionIssueThemes.Add(new FrictionIssueTheme(issueId, themeId, caller.RequirePersonId(), clock.GetUtcNow().UtcDateTime));
+        await db.SaveAsAsync(caller, clock, $"friction issue #{issueId}", ct);
+    }
+
+    public async Task UnlinkFromIssueAsync(int issueId, int themeId, Caller caller, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await EnsureMayChangeIssueAsync(db, issueId, caller, ct);
+        var link = await db.FrictionIssueThemes.SingleOrDefaultAsync(l => l.FrictionIssueId == issueId && l.ThemeId == themeId, ct)
+                   ?? throw new NotFoundException("The issue is not linked to this theme.");
+        db.FrictionIssueThemes.Remove(link);
+        await db.SaveAsAsync(caller, clock, $"friction issue #{issueId}", ct);
+    }
+
+    private static async Task EnsureMayChangeIssueAsync(CxDbContext db, int issueId, Caller caller, CancellationToken ct)
+    {
+        var owningTeam = await db.FrictionIssues.AsNoTracking().Where(i => i.Id == issueId).Select(i => (int?)i.OwningTeamId).SingleOrDefaultAsync(ct)
+                         ?? throw new NotFoundException($"Friction issue #{issueId} does not exist.");
+        FrictionRules.EnsureMayChange(caller, owningTeam);
     }
 
     private static IQueryable<FeedbackItem> Counted(CxDbContext db, ThemeImpactQuery query)
