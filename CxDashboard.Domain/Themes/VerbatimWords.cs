@@ -40,6 +40,11 @@ public static class VerbatimWords
     /// <summary>Lower case without accents: "Café" and "cafe" are one word, as in the index.</summary>
     public static string Fold(string word)
     {
+        // Most words are plain ASCII: lower-casing is all they need, without decomposing them.
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return word.ToLowerInvariant();
+        }
         var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
