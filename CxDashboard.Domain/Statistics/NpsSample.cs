@@ -56,6 +56,27 @@ public sealed record NpsSample : Sample
         return Change.Tested(delta, nowAdjusted - thenAdjusted, standardError, StudentT.Z95);
     }
 
+    /// <summary>
+    /// This NPS less <paramref name="other"/>'s, with the 95% adjusted-Wald interval of the difference of two
+    /// independent NPS; the sample size is this sample's. Null when either has no answers.
+    /// </summary>
+    public Estimate? DifferenceFrom(NpsSample other)
+    {
+        if (Size == 0 || other.Size == 0)
+        {
+            return null;
+        }
+        var (adjusted, variance, n) = Adjusted();
+        var (otherAdjusted, otherVariance, otherN) = other.Adjusted();
+        var margin = StudentT.Z95 * Math.Sqrt(variance / n + otherVariance / otherN);
+        var difference = adjusted - otherAdjusted;
+        return new Estimate(
+            Estimate()!.Value.Value - other.Estimate()!.Value.Value,
+            Size,
+            100 * Math.Max(-2, difference - margin),
+            100 * Math.Min(2, difference + margin));
+    }
+
     private (double Nps, double Variance, double N) Adjusted()
     {
         var n = Size + 3.0;

@@ -20,6 +20,7 @@ using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Notifications;
 using CxDashboard.Web.Features.Scorecards;
+using CxDashboard.Web.Features.Themes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -146,6 +147,14 @@ public sealed partial class AuthorizationMatrixTests
         Try("EmailQueueService.RetryAsync", CxLead, s => s.Get<EmailQueueService>().RetryAsync(1, s.Caller)),
         Try("AdminService.GrantRoleAsync", CxLead, s => s.Get<AdminService>().GrantRoleAsync(s.Caller.PersonId!.Value, Role.Admin, s.Caller)),
         Try("AdminService.RevokeRoleAsync", CxLead, s => s.Get<AdminService>().RevokeRoleAsync(s.Records.AdminPersonId, Role.Admin, s.Caller)),
+        Try("ThemeService.SaveAsync", Executive, s => s.Get<ThemeService>().SaveAsync(new ThemeDraft(null, "Gift wrap", null, "\"gift wrap*\""), s.Caller)),
+        Try("ThemeService.SaveAsync", Contributor, s => s.Get<ThemeService>().SaveAsync(new ThemeDraft(null, "Gift wrap", null, "\"gift wrap*\""), s.Caller)),
+        Try("ThemeService.SaveAsync", ChannelLead, s => s.Get<ThemeService>().SaveAsync(new ThemeDraft(s.Records.ThemeId, "Renamed", null, "late"), s.Caller)),
+        Try("ThemeService.LinkToIssueAsync", Contributor, s => s.Get<ThemeService>().LinkToIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
+        Try("ThemeService.LinkToIssueAsync", ChannelLead, s => s.Get<ThemeService>().LinkToIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
+        Try("ThemeService.UnlinkFromIssueAsync", Executive, s => s.Get<ThemeService>().UnlinkFromIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
+        Try("ThemeService.ActivateAsync", ChannelLead, s => s.Get<ThemeService>().ActivateAsync(s.Records.ThemeId, 0, s.Caller)),
+
         Try("AdminService.EraseCustomerAsync", CxLead, s => s.Get<AdminService>().EraseCustomerAsync(s.Records.CustomerRef, s.Caller)),
     ];
 
@@ -235,7 +244,8 @@ public sealed partial class AuthorizationMatrixTests
         return string.Join("/",
             await db.AuditEntries.CountAsync(), await db.Actions.CountAsync(), await db.FrictionIssues.CountAsync(), await db.Feedback.CountAsync(),
             await db.Metrics.CountAsync(), await db.MetricValues.CountAsync(), await db.Reviews.CountAsync(), await db.Scorecards.CountAsync(),
-            await db.RoleGrants.CountAsync(), await db.ApiKeys.CountAsync(),
+            await db.RoleGrants.CountAsync(), await db.ApiKeys.CountAsync(), await db.Themes.CountAsync(),
+            await db.Themes.CountAsync(t => t.Name == "Renamed"),
             await db.Feedback.CountAsync(f => f.CustomerRef != null));
     }
 
@@ -257,7 +267,8 @@ public sealed partial class AuthorizationMatrixTests
         Period CurrentQuarter,
         Period ScorecardQuarter,
         int AdminPersonId,
-        string CustomerRef)
+        string CustomerRef,
+        int ThemeId)
     {
         public ValueInput Value(int? channelId) =>
             new(1, Period.Containing(DateOnly.FromDateTime(Now), PeriodKind.Month).Previous, channelId, 42, null);
@@ -302,6 +313,8 @@ public sealed partial class AuthorizationMatrixTests
             var scorecard = (await db.Scorecards.Select(s => s.Quarter).ToListAsync()).Max();
             var admin = await app.CallerAsync(Roles.Admin);
             var customerRef = await db.Feedback.Where(f => f.CustomerRef != null).Select(f => f.CustomerRef).FirstOrDefaultAsync() ?? "CUST-20417";
+            // A theme of the head of CX's: a lead may change only their own proposals.
+            var theme = await db.Themes.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
 
             return new DemoRecords(now, ownTeam,
                 mine, await actions.GetAsync(otherTeamsAction, default),
@@ -313,7 +326,7 @@ public sealed partial class AuthorizationMatrixTests
                 await MetricRecord.LoadAsync(metrics, metric), await MetricRecord.LoadAsync(metrics, otherTeamsMetric), otherTeamsChannel,
                 (review.Id, review.Version),
                 new ReviewDraft(ReviewKind.MonthlyCxCouncil, "Extra council", DateOnly.FromDateTime(now), [ownTeam], null),
-                quarter, scorecard, admin.PersonId!.Value, customerRef);
+                quarter, scorecard, admin.PersonId!.Value, customerRef, theme);
         }
     }
 

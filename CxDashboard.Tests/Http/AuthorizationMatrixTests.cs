@@ -60,6 +60,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
         ["GET /governance/{Id:int}"] =                       Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /metrics"] =                                   Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /metrics/{Id:int}"] =                          Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
+        ["GET /themes"] =                                    Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /scorecards"] =                                Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /scorecards/compare"] =                        Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /scorecards/{QuarterText}"] =                  Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Notifications;
+using CxDashboard.Domain.Themes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,7 +15,8 @@ namespace CxDashboard.Web.Data;
 /// fields before → after. Personal data (what a customer said, who they are) is never copied into the
 /// trail, so that erasing a customer leaves nothing behind. Secrets, and anything derived from one
 /// (an API key's hash), are left out of every snapshot altogether: the trail is read by more people
-/// than the keys are, and a hash is enough to attack a short secret offline.
+/// than the keys are, and a hash is enough to attack a short secret offline. An item's themes follow from the
+/// themes' rules, not from anyone's act, so tagging writes no entries.
 /// </summary>
 internal static class AuditRecorder
 {
@@ -33,7 +35,7 @@ internal static class AuditRecorder
     public static bool HasAuditableChanges(ChangeTracker tracker) =>
         tracker.Entries().Any(e => IsAudited(e) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
-    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or DataProtectionKey or Notification) && !entry.Metadata.IsOwned();
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or DataProtectionKey or Notification or FeedbackTheme) && !entry.Metadata.IsOwned();
 
     /// <summary>
     /// The entries for the changes just written and not yet accepted: keys and foreign keys of new rows

@@ -11,6 +11,7 @@ using CxDashboard.Domain.Metrics;
 using CxDashboard.Domain.Notifications;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Domain.Scorecards;
+using CxDashboard.Domain.Themes;
 using CxDashboard.Web.Data.Configurations;
 using CxDashboard.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -58,6 +59,9 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<FeedbackTheme> FeedbackThemes => Set<FeedbackTheme>();
+    public DbSet<FrictionIssueTheme> FrictionIssueThemes => Set<FrictionIssueTheme>();
 
     // The inbox counts its matches only up to a cap (Take(cap + 1).Count()): which rows are counted does
     // not matter, and an ORDER BY would make the database sort what it only has to count. EF Core cannot

@@ -11,6 +11,7 @@ using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Notifications;
 using CxDashboard.Web.Features.Scorecards;
+using CxDashboard.Web.Features.Themes;
 
 namespace CxDashboard.Web.Features;
 
@@ -41,6 +42,7 @@ public static class FeatureServices
         services.AddScoped<AdminService>();
         services.AddScoped<AuditService>();
         services.AddCxNotifications();
+        services.AddCxThemes();
         return services;
     }
 

@@ -6,9 +6,9 @@ namespace CxDashboard.Bench;
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
 /// [--skip-build-db] [--sessions N] [--session-page path]... [--people N,N,...] [--capacity-seconds N] [--think-seconds N]
-/// [--only queries|import|sessions|capacity|api|alerts]</c>. <c>--only queries</c> runs just the dashboard and inbox queries, <c>--only import</c> just
+/// [--only queries|import|sessions|capacity|api|alerts|themes]</c>. <c>--only queries</c> runs just the dashboard and inbox queries, <c>--only import</c> just
 /// the imports, <c>--only sessions</c> just the memory per session, <c>--only capacity</c> just the people one instance serves, <c>--only api</c>
-/// just the API batch, <c>--only alerts</c> just the alerts of an API batch, for checking a change in a minute or two.
+/// just the API batch, <c>--only alerts</c> just the alerts of an API batch, <c>--only themes</c> just the themes' lines, for checking a change in a minute or two.
 /// </summary>
 internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, string? Only)
 {
@@ -59,11 +59,11 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--capacity-seconds": capacity = capacity with { Seconds = Math.Max(5, Number(args, ++i)) }; break;
                 case "--think-seconds": capacity = capacity with { ThinkSeconds = Math.Max(0, Number(args, ++i)) }; break;
                 case "--only":
-                    only = Value(args, ++i) is "queries" or "import" or "sessions" or "capacity" or "api" or "alerts"
+                    only = Value(args, ++i) is "queries" or "import" or "sessions" or "capacity" or "api" or "alerts" or "themes"
                         ? args[i]
-                        : throw new ArgumentException($"--only takes 'queries', 'import', 'sessions', 'capacity', 'api' or 'alerts', not '{args[i]}'.");
+                        : throw new ArgumentException($"--only takes 'queries', 'import', 'sessions', 'capacity', 'api', 'alerts' or 'themes', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|sessions|capacity|api|alerts.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|sessions|capacity|api|alerts|themes.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));

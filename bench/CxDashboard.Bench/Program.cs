@@ -93,6 +93,11 @@ internal static class BenchProgram
             Console.WriteLine("Dashboard and inbox queries…");
             await new QueryBenchmarks(services, host.ConnectionString, options.Runs, report).RunAsync();
         }
+        if (options.Only is null or "themes")
+        {
+            Console.WriteLine("Themes: tagging, the themes page and emerging phrases…");
+            await new ThemeBenchmarks(services, options.Runs, report).RunAsync();
+        }
         if (options.Only is null)
         {
             await RunTheRestAsync(options, host, report, feedbackInDatabase, metricId, publishedQuarter);

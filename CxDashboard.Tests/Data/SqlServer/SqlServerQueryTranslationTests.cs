@@ -24,6 +24,7 @@ using CxDashboard.Web.Features.Governance;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Notifications;
 using CxDashboard.Web.Features.Scorecards;
+using CxDashboard.Web.Features.Themes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -447,6 +448,26 @@ public sealed class SqlServerQueryTranslationTests
         ["NotificationService.MarkAllReadAsync"] = Command(s => s.Get<NotificationService>().MarkAllReadAsync(ChannelLead)),
         ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
             new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
+        ["ThemeService.CatalogueAsync"] = Query(s => s.Get<ThemeService>().CatalogueAsync()),
+        ["ThemeService.PreviewAsync"] = Query(s => s.Get<ThemeService>().PreviewAsync("refund* OR \"money back\" NOT late")),
+        ["ThemeService.SaveAsync"] = Command(async s =>
+        {
+            await s.Get<ThemeService>().SaveAsync(new ThemeDraft(null, "Refunds", 2, "refund*"), HeadOfCx);
+            await s.Get<ThemeService>().SaveAsync(new ThemeDraft(3, "Refunds", null, "refund*", 4), ChannelLead);
+        }),
+        ["ThemeService.ActivateAsync"] = Command(s => s.Get<ThemeService>().ActivateAsync(3, 4, HeadOfCx)),
+        ["ThemeService.ImpactAsync"] = Query(async s =>
+        {
+            await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(Now.AddDays(-90), Now));
+            await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(Now.AddDays(-90), Now, ChannelId: 1, JourneyStageId: 2));
+        }),
+        ["ThemeService.CostliestAsync"] = Query(s => s.Get<ThemeService>().CostliestAsync(new ThemeImpactQuery(Now.AddDays(-90), Now), 3)),
+        ["ThemeService.IssueThemesAsync"] = Query(s => s.Get<ThemeService>().IssueThemesAsync(4)),
+        ["ThemeService.LinkToIssueAsync"] = Command(s => s.Get<ThemeService>().LinkToIssueAsync(4, 2, HeadOfCx)),
+        ["ThemeService.UnlinkFromIssueAsync"] = Command(s => s.Get<ThemeService>().UnlinkFromIssueAsync(4, 2, HeadOfCx)),
+        ["EmergingPhrases.FindAsync"] = Query(s => s.Get<EmergingPhrases>().FindAsync()),
+        ["ThemeRetagging.TagPendingAsync"] = Command(s => s.Get<ThemeRetagging>().TagPendingAsync(CancellationToken.None)),
+
         ["UserDirectory.FindAsync"] = Query(s => s.Get<UserDirectory>().FindAsync("subject-1")),
         ["UserDirectory.LinkAsync"] = Command(s => s.Get<UserDirectory>().LinkAsync("subject-1", "sam@example.com")),
         ["UserDirectory.DevelopmentPeopleAsync"] = Query(s => s.Get<UserDirectory>().DevelopmentPeopleAsync()),

@@ -23,7 +23,7 @@ public sealed class ExportEndpointsTests(ExportAppFixture app) : IClassFixture<E
             Assert.Equal($"feedback-{Today}.xlsx", fileName);
             var sheet = workbook.Worksheet(1);
             Assert.Equal(["Id", "Received (UTC)", "Channel", "Journey stage", "Source", "Category", "Sentiment", "Score scale", "Score",
-                "Score band", "What was said", "Customer reference", "Follow-up", "Follow-up due (UTC)", "Friction issue"], Headers(sheet));
+                "Score band", "What was said", "Customer reference", "Follow-up", "Follow-up due (UTC)", "Friction issue", "Themes"], Headers(sheet));
             Assert.Equal(1, sheet.SheetView.SplitRow);
             Assert.True(sheet.AutoFilter.IsEnabled);
             Assert.Equal(501, DataRows(sheet).Count());
@@ -59,6 +59,26 @@ public sealed class ExportEndpointsTests(ExportAppFixture app) : IClassFixture<E
             Assert.True(expected > 1);
             Assert.Equal(expected, rows.Count);
             Assert.All(rows, r => Assert.Equal(("Website", "Negative"), r));
+        }
+    }
+
+    [Fact]
+    public async Task The_feedback_export_of_one_theme_lists_its_feedback_with_the_themes_of_each_item()
+    {
+        var client = await app.SignedInAsync(ExportAppFixture.HeadOfCx);
+        await using var db = await app.Database.CreateDbContextAsync();
+        var refunds = await db.Themes.Where(t => t.Name == "Refunds").Select(t => t.Id).SingleAsync();
+        var expected = await db.FeedbackThemes.CountAsync(l => l.ThemeId == refunds);
+
+        var (workbook, _) = await ExportAppFixture.DownloadAsync(client, $"/export/feedback.xlsx?theme={refunds}");
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheet(1);
+            var themes = DataRows(sheet).Select(r => Cell(sheet, r.RowNumber(), "Themes").GetString()).ToList();
+            Assert.True(expected > 1);
+            Assert.Equal(expected, themes.Count);
+            Assert.All(themes, t => Assert.Contains("Returns and refunds › Refunds", t, StringComparison.Ordinal));
         }
     }
 

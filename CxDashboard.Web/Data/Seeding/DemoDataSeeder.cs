@@ -23,10 +23,10 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
     /// <summary>Every app table, children before parents, so rows can be deleted without breaking a foreign key.</summary>
     private static readonly string[] TablesInDeleteOrder =
     [
-        "ActionNote", "AuditEntries", "ContributingTeam", "Decision", "Feedback", "FrictionChannel", "FrictionStatusChange",
-        "LinkedMetric", "MetricEvent", "MetricSignOff", "MetricTarget", "MetricValues", "ReviewAttendee", "RoleGrants",
+        "FeedbackThemes", "FrictionIssueThemes", "ActionNote", "AuditEntries", "ContributingTeam", "Decision", "Feedback", "FrictionChannel",
+        "FrictionStatusChange", "LinkedMetric", "MetricEvent", "MetricSignOff", "MetricTarget", "MetricValues", "ReviewAttendee", "RoleGrants",
         "ScorecardCommentary", "ScorecardLine", "Actions", "MetricRevisions", "Channels", "Scorecards", "FrictionIssues",
-        "Reviews", "Metrics", "JourneyStages", "People", "Teams",
+        "Reviews", "Metrics", "JourneyStages", "Themes", "People", "Teams",
     ];
 
     public Task SeedAsync(int feedbackCount, bool reset, CancellationToken cancellationToken = default) =>
@@ -108,6 +108,7 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             // Last, so the demo retailer's own rows keep the same ids at every scale.
             var volumeStarted = clock.GetTimestamp();
             var volume = await SeedVolumeAsync(db, state, scale, transaction.GetDbTransaction(), cancellationToken);
+            await SeedThemesAsync(db, state, transaction.GetDbTransaction(), cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
             return volume with { Took = clock.GetElapsedTime(volumeStarted) };
@@ -124,8 +125,9 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
 
     private async Task DeleteEverythingAsync(CxDbContext db, bool sqlite, CancellationToken cancellationToken)
     {
-        // Teams and people point at each other (a team's lead); break that loop first.
+        // Teams and people point at each other (a team's lead), and themes at their parents; break those first.
         await db.Database.ExecuteSqlRawAsync("UPDATE \"Teams\" SET \"LeadPersonId\" = NULL", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Themes\" SET \"ParentThemeId\" = NULL", cancellationToken);
         foreach (var table in TablesInDeleteOrder)
         {
             // The names come from the fixed list above, never from input.

@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CxDashboard.Web.Features.Admin;
 
 /// <summary>
-/// Forgets a customer: their feedback loses what they said, their reference, the survey tool's id and
-/// the follow-up note; the friction issue the feedback is evidence for, its timeline, its actions and
-/// their notes, and the reviews those actions came from lose any of their sentences or identifiers
+/// Forgets a customer: their feedback loses what they said, their reference, the survey tool's id, the
+/// follow-up note and the themes it was tagged with (which tell what was said); the friction issue the
+/// feedback is evidence for, its timeline, its actions and their notes, and the reviews those actions came from lose any of their sentences or identifiers
 /// quoted there; so do the audit entries of all those records. SQLite's search index is told to forget the
 /// words for good rather than mark them deleted. SQL Server's full-text index follows the updated rows by
 /// itself, seconds later (<see cref="SqlServerSearchIndex"/>).
@@ -65,6 +65,8 @@ internal static class CustomerErasure
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            var erasedIds = batch.Select(i => i.Id).ToList();
+            await db.FeedbackThemes.Where(l => erasedIds.Contains(l.FeedbackItemId)).ExecuteDeleteAsync(ct);
         }
         var erased = records.Count;
         if (erased == 0)

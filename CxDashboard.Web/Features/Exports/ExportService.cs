@@ -40,8 +40,10 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
         var rows = FeedbackService.Order(await FeedbackService.FilterAsync(db, filter, Now, search, ct), sort, reversed: false)
             .Select(f => new FeedbackExportRow(f.Id, f.ReceivedAt, f.ChannelId, f.JourneyStageId, f.Source, f.Category, f.Sentiment,
                 f.ScoreScale, f.Score, f.ScoreBand, f.Verbatim, showCustomerRef ? f.CustomerRef : null, f.FollowUpStatus, f.FollowUpDueAt,
-                f.FrictionIssueId))
+                f.FrictionIssueId, ""))
             .AsAsyncEnumerable();
+        var themes = await ThemeTagging.ActiveThemeNamesAsync(db, ct);
+        await using var tagsDb = await factory.CreateDbContextAsync(ct);
 
         List<XlsxColumn<FeedbackExportRow>> columns =
         [
@@ -66,8 +68,51 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
             new("Follow-up", 12, r => FeedbackLabels.Of(r.FollowUp)),
             new("Follow-up due (UTC)", 18, r => r.FollowUpDueAt, XlsxFormat.DateTime),
             new("Friction issue", 10, r => r.FrictionIssueId, XlsxFormat.Integer),
+            new("Themes", 40, r => r.Themes),
         ]);
-        return await XlsxStreamWriter.WriteAsync(output, "Feedback", columns, rows, ct);
+        return await XlsxStreamWriter.WriteAsync(output, "Feedback", columns, WithThemesAsync(tagsDb, rows, themes, ct), ct);
+    }
+
+    private const int ThemesLookedUpAtOnce = 1000;
+
+    /// <summary>
+    /// The rows with the themes each mentions, looked up for a thousand rows at a time on a second context (the
+    /// first is still streaming the rows), so an export of a million rows holds at most a thousand.
+    /// </summary>
+    private static async IAsyncEnumerable<FeedbackExportRow> WithThemesAsync(CxDbContext db, IAsyncEnumerable<FeedbackExportRow> rows,
+        Dictionary<int, string> themes, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var batch = new List<FeedbackExportRow>(ThemesLookedUpAtOnce);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            batch.Add(row);
+            if (batch.Count == ThemesLookedUpAtOnce)
+            {
+                foreach (var tagged in await TagAsync(batch))
+                {
+                    yield return tagged;
+                }
+                batch.Clear();
+            }
+        }
+        foreach (var tagged in await TagAsync(batch))
+        {
+            yield return tagged;
+        }
+
+        async Task<IEnumerable<FeedbackExportRow>> TagAsync(List<FeedbackExportRow> page)
+        {
+            if (page.Count == 0 || themes.Count == 0)
+            {
+                return page.ToList();
+            }
+            var ids = page.Select(r => r.Id).ToList();
+            var tags = (await db.FeedbackThemes.AsNoTracking().Where(l => ids.Contains(l.FeedbackItemId))
+                    .Select(l => new { l.FeedbackItemId, l.ThemeId }).ToListAsync(ct))
+                .Where(t => themes.ContainsKey(t.ThemeId))
+                .ToLookup(t => t.FeedbackItemId, t => themes[t.ThemeId]);
+            return page.Select(r => r with { Themes = string.Join(", ", tags[r.Id].Order(StringComparer.CurrentCultureIgnoreCase)) }).ToList();
+        }
     }
 
     public async Task<long> WriteFrictionAsync(Stream output, FrictionFilter filter, ListOrder<FrictionSort> order, CancellationToken ct)
@@ -270,7 +315,7 @@ public sealed class ExportService(IDbContextFactory<CxDbContext> factory, TimePr
 
     private sealed record FeedbackExportRow(int Id, DateTime ReceivedAt, int ChannelId, int? StageId, FeedbackSource Source,
         FeedbackCategory Category, Sentiment Sentiment, ScoreScale? Scale, int? Score, ScoreBand? Band, string Verbatim,
-        string? CustomerRef, FollowUpStatus FollowUp, DateTime? FollowUpDueAt, int? FrictionIssueId);
+        string? CustomerRef, FollowUpStatus FollowUp, DateTime? FollowUpDueAt, int? FrictionIssueId, string Themes);
 
     private sealed record FrictionExportRow(int Id, string Title, FrictionStatus Status, int Severity, string Stage,
         FeedbackCategory Category, string Team, string Owner, string Channels, bool IsCrossChannel, int CustomersAffected,

@@ -42,6 +42,9 @@ public sealed record FeedbackFilter
     /// <summary>Words to find in what was said.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Only feedback tagged with this theme.</summary>
+    public int? ThemeId { get; init; }
+
     public static FeedbackFilter All { get; } = new();
 }
 

@@ -242,6 +242,10 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 await writer.CompleteAsync(ct);
                 (firstId, lastId) = (writer.FirstId, writer.LastId);
             }
+            if (firstId is { } from && lastId is { } to)
+            {
+                await ThemeTagging.TagRangeAsync(db, transaction.GetDbTransaction(), from, to, ct);
+            }
             // One entry for the whole import rather than one per row: a row's entry is as big as the row,
             // so per-row entries would double what a hundred-thousand-row import writes. The id range
             // names every row it created.

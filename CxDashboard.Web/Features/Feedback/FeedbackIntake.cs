@@ -22,8 +22,8 @@ public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
 {
     /// <summary>
     /// Writes the items of an API batch, each with an external id of <paramref name="source"/>, an audit entry
-    /// for each naming the id it was stored under, and the notifications of the follow-ups they open, as a save
-    /// through the change tracker would.
+    /// for each naming the id it was stored under, their themes, and the notifications of the follow-ups they open,
+    /// as a save through the change tracker would.
     /// </summary>
     /// <remarks>
     /// The ids are read back by the external ids, which are unique per source: reading back the range written
@@ -33,7 +33,9 @@ public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
         WriteAsync(items, returnIds: false, async (db, _, token) =>
         {
             var ids = await FeedbackService.StoredIdsAsync(db, source, items.Select(i => i.ExternalKey!), token);
-            db.Notifications.AddRange(NotificationRecorder.FollowUpsOpened(items.Select(i => (i, ids[i.ExternalKey!])), actor, at, db.NotifiesByEmail));
+            var written = items.Select(i => (i, ids[i.ExternalKey!])).ToList();
+            await ThemeTagging.TagWrittenAsync(db, db.Database.CurrentTransaction!.GetDbTransaction(), written, token);
+            db.Notifications.AddRange(NotificationRecorder.FollowUpsOpened(written, actor, at, db.NotifiesByEmail));
             var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
             return items.Select(item => AuditRecorder.Created(type, item, ids[item.ExternalKey!], actor, at)).ToList();
         }, ct);

@@ -24,6 +24,9 @@ public sealed record FeedbackRow(
     int? FrictionIssueId)
 {
     public FeedbackCursor Cursor => new(ReceivedAt, Id, Score);
+
+    /// <summary>The themes the item mentions, by their full names ("Delivery › Late").</summary>
+    public IReadOnlyList<string> Themes { get; init; } = [];
 }
 
 /// <summary>
@@ -56,6 +59,9 @@ public sealed record FeedbackLookups(IReadOnlyList<NamedItem> Channels, IReadOnl
     public string ChannelName(int id) => Channels.FirstOrDefault(c => c.Id == id)?.Name ?? $"Channel {id}";
 
     public string StageName(int? id) => id is null ? "—" : Stages.FirstOrDefault(s => s.Id == id)?.Name ?? $"Stage {id}";
+
+    /// <summary>The active themes the inbox filters by, by their full names.</summary>
+    public IReadOnlyList<NamedItem> Themes { get; init; } = [];
 }
 
 /// <summary>Everything about one feedback item, with what the reader may do to it.</summary>

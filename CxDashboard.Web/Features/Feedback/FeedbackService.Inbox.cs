@@ -45,6 +45,7 @@ public sealed partial class FeedbackService
         {
             rows.Reverse();
         }
+        rows = await WithThemesAsync(db, rows, cancellationToken);
         var hasNext = backwards ? request.Before is not null : more;
         var hasPrevious = backwards ? more : request.After is not null;
 
@@ -52,6 +53,23 @@ public sealed partial class FeedbackService
             ? await CappedCountAsync(filtered, cancellationToken)
             : (0, true);
         return new FeedbackPage(rows, hasNext, hasPrevious, total, atLeast);
+    }
+
+    /// <summary>The page's rows with the themes each mentions: one query for the page, not one per row.</summary>
+    private static async Task<List<FeedbackRow>> WithThemesAsync(CxDbContext db, List<FeedbackRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var tags = await db.FeedbackThemes.AsNoTracking()
+            .Where(l => ids.Contains(l.FeedbackItemId))
+            .Select(l => new { l.FeedbackItemId, l.ThemeId })
+            .ToListAsync(cancellationToken);
+        if (tags.Count == 0)
+        {
+            return rows;
+        }
+        var names = await ThemeTagging.ActiveThemeNamesAsync(db, cancellationToken);
+        var byItem = tags.Where(t => names.ContainsKey(t.ThemeId)).ToLookup(t => t.FeedbackItemId, t => names[t.ThemeId]);
+        return rows.Select(r => r with { Themes = byItem[r.Id].Order(StringComparer.CurrentCultureIgnoreCase).ToList() }).ToList();
     }
 
     private static async Task<(int Total, bool AtLeast)> CappedCountAsync(IQueryable<FeedbackItem> filtered, CancellationToken cancellationToken)
@@ -95,6 +113,10 @@ public sealed partial class FeedbackService
         if (filter.Band is { } band)
         {
             query = query.Where(f => f.ScoreBand == band);
+        }
+        if (filter.ThemeId is { } themeId)
+        {
+            query = query.Where(f => db.FeedbackThemes.Where(l => l.ThemeId == themeId).Select(l => l.FeedbackItemId).Contains(f.Id));
         }
         if (filter.FrictionIssueId is { } issueId)
         {

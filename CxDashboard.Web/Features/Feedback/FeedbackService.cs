@@ -34,7 +34,12 @@ public sealed partial class FeedbackService(
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => new NamedItem(s.Id, s.Code, s.Name))
             .ToListAsync(cancellationToken);
-        return new FeedbackLookups(channels, stages, await search.MatchesWordsAsync(db, cancellationToken));
+        var themes = await ThemeTagging.ActiveThemeNamesAsync(db, cancellationToken);
+        return new FeedbackLookups(channels, stages, await search.MatchesWordsAsync(db, cancellationToken))
+        {
+            Themes = themes.OrderBy(t => t.Value, StringComparer.CurrentCultureIgnoreCase)
+                .Select(t => new NamedItem(t.Key, t.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Value)).ToList(),
+        };
     }
 
     /// <summary>People whose name starts a word with <paramref name="text"/>, for choosing a follow-up's new owner.</summary>
@@ -83,6 +88,7 @@ public sealed partial class FeedbackService(
             personId, now);
         db.Feedback.Add(item);
         var opened = await OpenFollowUpsAsync([item], db, cancellationToken);
+        await ThemeTagging.TagAsync([item], db, cancellationToken);
 
         await db.SaveChangesAsync(caller.ToAuditActor(), clock, cancellationToken);
         metrics.FeedbackIngested(FeedbackArrival.Recorded, 1);

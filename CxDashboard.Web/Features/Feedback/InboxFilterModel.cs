@@ -20,6 +20,7 @@ public sealed class InboxFilterModel
     public int? FrictionIssueId { get; set; }
     public FollowUpFilter? FollowUp { get; set; }
     public string? Text { get; set; }
+    public int? ThemeId { get; set; }
     public FeedbackSort Sort { get; set; }
 
     public bool IsEmpty => ToFilter() == FeedbackFilter.All;
@@ -39,6 +40,7 @@ public sealed class InboxFilterModel
         FrictionIssueId = FrictionIssueId,
         FollowUp = FollowUp,
         Text = string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(),
+        ThemeId = ThemeId,
     };
 
     /// <summary>
@@ -68,6 +70,7 @@ public sealed class InboxFilterModel
             FollowUp = query.Choice<FollowUpFilter>("followUp"),
             Linked = query.YesNo("linked"),
             FrictionIssueId = query.Id("issue"),
+            ThemeId = query.Id("theme") is { } themeId && lookups.Themes.Any(t => t.Id == themeId) ? themeId : null,
             // As typed: trimming here would take a space from under the cursor while the search box is in use.
             Text = query.Raw("q"),
             Sort = query.Choice<FeedbackSort>("sort") ?? FeedbackSort.NewestFirst,
@@ -95,6 +98,7 @@ public sealed class InboxFilterModel
         ["followUp"] = FollowUp?.ToString(),
         ["linked"] = Linked switch { true => "yes", false => "no", null => null },
         ["issue"] = FrictionIssueId,
+        ["theme"] = ThemeId,
         ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text,
         ["sort"] = Sort == FeedbackSort.NewestFirst ? null : Sort.ToString(),
     };

@@ -1490,6 +1490,90 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.ToTable("ScorecardLine");
                 });
 
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FeedbackTheme", b =>
+                {
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.HasKey("FeedbackItemId", "ThemeId");
+
+                    b.HasIndex("ThemeId", "FeedbackItemId");
+
+                    b.ToTable("FeedbackThemes", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FrictionIssueTheme", b =>
+                {
+                    b.Property<int>("FrictionIssueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LinkedByPersonId")
+                        .HasColumnType("int");
+
+                    b.HasKey("FrictionIssueId", "ThemeId");
+
+                    b.HasIndex("LinkedByPersonId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("FrictionIssueThemes", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("OwnerPersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ParentThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TaggedRule")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("ParentThemeId", "Name")
+                        .IsUnique()
+                        .HasFilter("[ParentThemeId] IS NOT NULL");
+
+                    b.ToTable("Themes");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayScore", b =>
                 {
                     b.Property<int>("ScoreScale")
@@ -1964,6 +2048,58 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ScorecardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FeedbackTheme", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Feedback.FeedbackItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FrictionIssueTheme", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Friction.FrictionIssue", null)
+                        .WithMany()
+                        .HasForeignKey("FrictionIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.Theme", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ParentThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Actions.ActionItem", b =>

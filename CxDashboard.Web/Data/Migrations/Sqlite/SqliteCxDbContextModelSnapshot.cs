@@ -1437,6 +1437,87 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.ToTable("ScorecardLine");
                 });
 
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FeedbackTheme", b =>
+                {
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeedbackItemId", "ThemeId");
+
+                    b.HasIndex("ThemeId", "FeedbackItemId");
+
+                    b.ToTable("FeedbackThemes", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FrictionIssueTheme", b =>
+                {
+                    b.Property<int>("FrictionIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FrictionIssueId", "ThemeId");
+
+                    b.HasIndex("LinkedByPersonId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("FrictionIssueThemes", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaggedRule")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("ParentThemeId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayScore", b =>
                 {
                     b.Property<int>("ScoreScale")
@@ -1905,6 +1986,58 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ScorecardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FeedbackTheme", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Feedback.FeedbackItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.FrictionIssueTheme", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Friction.FrictionIssue", null)
+                        .WithMany()
+                        .HasForeignKey("FrictionIssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Themes.Theme", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ParentThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Actions.ActionItem", b =>
