@@ -8,13 +8,17 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CxDashboard.Web.Export;
 
 /// <summary>
-/// Writes a list of any length to a one-sheet workbook row by row with the Open XML SDK's
+/// Writes a list of any length to a workbook row by row with the Open XML SDK's
 /// <see cref="OpenXmlWriter"/>, so memory stays flat however many rows there are. Numbers are
-/// numbers, dates are dates; the header row is frozen and filtered; column widths are set.
+/// numbers, dates are dates; the header row is frozen and filtered; column widths are set. A list
+/// longer than a sheet holds continues on further sheets, each with its header row.
 /// </summary>
 public static class XlsxStreamWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The most rows an Excel sheet holds, its header row included.</summary>
+    public const int SheetRowLimit = 1_048_576;
 
     // Style indexes into the stylesheet built below.
     private const uint HeaderStyle = 1;
@@ -28,102 +32,138 @@ public static class XlsxStreamWriter
     private const uint WrapStyle = 9;
 
     /// <summary>Writes the workbook to <paramref name="output"/> (a file, memory, or any writable stream).</summary>
+    /// <param name="rowsPerSheet">
+    /// The most rows a sheet takes, its header row included: Excel's limit unless a test asks for fewer.
+    /// The rows after them go on a sheet named "<paramref name="sheetName"/> (2)", and so on.
+    /// </param>
     /// <remarks>
     /// The package is zipped here part by part, each part compressed as it is written. The Open XML
     /// SDK's own packaging opens a new package read-write, and then keeps every part uncompressed in
     /// memory until the end: gigabytes for a million rows.
     /// </remarks>
     public static async Task<long> WriteAsync<T>(Stream output, string sheetName, IReadOnlyList<XlsxColumn<T>> columns,
-        IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default)
+        IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default, int rowsPerSheet = SheetRowLimit)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerSheet, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowsPerSheet, SheetRowLimit);
         long count = 0;
-        uint rowIndex = 1;
+        var sheetRows = new List<uint>();
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        WriteText(zip, "[Content_Types].xml", ContentTypes);
-        WriteText(zip, "_rels/.rels", PackageRelationships);
-        WriteText(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
         WritePart(zip, "xl/styles.xml", BuildStylesheet());
 
-        await using (var sheetStream = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
-        using (var writer = OpenXmlWriter.Create(sheetStream))
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        var hasRow = await enumerator.MoveNextAsync();
+        do
         {
-            writer.WriteStartDocument(true);
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetViews());
-            writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = true });
-            writer.WriteElement(new Pane
+            uint rowIndex = 1;
+            var sheetNumber = sheetRows.Count + 1;
+            await using (var sheetStream = zip.CreateEntry(SheetPath(sheetNumber), CompressionLevel.Fastest).Open())
+            using (var writer = OpenXmlWriter.Create(sheetStream))
             {
-                VerticalSplit = 1,
-                TopLeftCell = "A2",
-                ActivePane = PaneValues.BottomLeft,
-                State = PaneStateValues.Frozen,
-            });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-
-            writer.WriteStartElement(new Columns());
-            for (var i = 0; i < columns.Count; i++)
-            {
-                writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = columns[i].Width, CustomWidth = true });
-            }
-            writer.WriteEndElement();
-
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, columns.Select(c => new Cell
-            {
-                DataType = CellValues.InlineString,
-                StyleIndex = HeaderStyle,
-                InlineString = new InlineString(new Text(c.Header)),
-            }));
-
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                rowIndex++;
-                count++;
-                writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", null!, rowIndex.ToString(CultureInfo.InvariantCulture))]);
-                foreach (var column in columns)
+                WriteSheetStart(writer, columns, tabSelected: sheetNumber == 1);
+                while (hasRow && rowIndex < rowsPerSheet)
                 {
-                    WriteCell(writer, column.Format, column.Value(row));
+                    rowIndex++;
+                    count++;
+                    writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", null!, rowIndex.ToString(CultureInfo.InvariantCulture))]);
+                    foreach (var column in columns)
+                    {
+                        WriteCell(writer, column.Format, column.Value(enumerator.Current));
+                    }
+                    writer.WriteEndElement();
+                    hasRow = await enumerator.MoveNextAsync();
                 }
                 writer.WriteEndElement();
+
+                writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{rowIndex}" });
+                writer.WriteEndElement();
             }
-            writer.WriteEndElement();
-
-            writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{Math.Max(rowIndex, 1)}" });
-            writer.WriteEndElement();
+            sheetRows.Add(rowIndex);
         }
+        while (hasRow);
 
-        var name = SheetName(sheetName);
+        var names = SheetNames(sheetName, sheetRows.Count);
+        var lastColumn = ColumnName(columns.Count);
+        WriteText(zip, "[Content_Types].xml", ContentTypes(sheetRows.Count));
+        WriteText(zip, "_rels/.rels", PackageRelationships);
+        WriteText(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships(sheetRows.Count));
         WritePart(zip, "xl/workbook.xml", new Workbook(
-            new Sheets(new Sheet { Id = "rIdSheet1", SheetId = 1, Name = name }),
+            new Sheets(names.Select((name, i) => new Sheet { Id = SheetRelationship(i + 1), SheetId = (uint)(i + 1), Name = name })),
             // Excel applies a filter button only with this hidden name pointing at the filtered range.
-            new DefinedNames(new DefinedName($"'{name}'!$A$1:${ColumnName(columns.Count)}${Math.Max(rowIndex, 1)}")
+            new DefinedNames(names.Select((name, i) => new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${lastColumn}${sheetRows[i]}")
             {
                 Name = "_xlnm._FilterDatabase",
-                LocalSheetId = 0,
+                LocalSheetId = (uint)i,
                 Hidden = true,
-            })));
+            }))));
         return count;
     }
 
-    private const string ContentTypes =
+    private static void WriteSheetStart<T>(OpenXmlWriter writer, IReadOnlyList<XlsxColumn<T>> columns, bool tabSelected)
+    {
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetViews());
+        writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = tabSelected ? true : null });
+        writer.WriteElement(new Pane
+        {
+            VerticalSplit = 1,
+            TopLeftCell = "A2",
+            ActivePane = PaneValues.BottomLeft,
+            State = PaneStateValues.Frozen,
+        });
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+
+        writer.WriteStartElement(new Columns());
+        for (var i = 0; i < columns.Count; i++)
+        {
+            writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = columns[i].Width, CustomWidth = true });
+        }
+        writer.WriteEndElement();
+
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, columns.Select(c => new Cell
+        {
+            DataType = CellValues.InlineString,
+            StyleIndex = HeaderStyle,
+            InlineString = new InlineString(new Text(c.Header)),
+        }));
+    }
+
+    /// <summary>"Feedback", "Feedback (2)", …: each within Excel's 31 characters.</summary>
+    public static IReadOnlyList<string> SheetNames(string name, int sheets)
+    {
+        var first = SheetName(name);
+        return Enumerable.Range(1, sheets)
+            .Select(n => n == 1 ? first : SheetName(first[..Math.Min(first.Length, 31 - $" ({n})".Length)].TrimEnd() + $" ({n})"))
+            .ToList();
+    }
+
+    private static string SheetPath(int number) => string.Create(CultureInfo.InvariantCulture, $"xl/worksheets/sheet{number}.xml");
+
+    private static string SheetRelationship(int number) => string.Create(CultureInfo.InvariantCulture, $"rIdSheet{number}");
+
+    private static string ContentTypes(int sheets) =>
         """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"""
         + """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
         + """<Default Extension="xml" ContentType="application/xml"/>"""
         + """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
-        + """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""
+        + string.Concat(Enumerable.Range(1, sheets).Select(n =>
+            $"""<Override PartName="/{SheetPath(n)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""))
         + """<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"""
         + "</Types>";
+
+    private static string WorkbookRelationships(int sheets) =>
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + string.Concat(Enumerable.Range(1, sheets).Select(n =>
+            $"""<Relationship Id="{SheetRelationship(n)}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n.ToString(CultureInfo.InvariantCulture)}.xml"/>"""))
+        + """<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"""
+        + "</Relationships>";
 
     private const string PackageRelationships =
         """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
         + """<Relationship Id="rIdWorkbook" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"""
-        + "</Relationships>";
-
-    private const string WorkbookRelationships =
-        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
-        + """<Relationship Id="rIdSheet1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"""
-        + """<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"""
         + "</Relationships>";
 
     private static void WriteText(ZipArchive zip, string path, string text)
