@@ -108,7 +108,11 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
         var (a, f) = await Timing.PairAsync(app, floor, runs);
         var pass = a.Median <= DashboardRatio * Math.Max(f.Median, 1.0) && a.P95 < DashboardP95Ms;
         report.Add(new ReportLine("Dashboard", what, Report.Ms(a), Report.Ms(f),
-            "≤ 1.5× floor (floor under 1 ms counts as 1 ms), p95 < 200 ms", pass));
+            "≤ 1.5× floor (floor under 1 ms counts as 1 ms), p95 < 200 ms", pass)
+        {
+            // The feedback tile counts this quarter's feedback, which grows with the data; the others count small tables.
+            Growth = new("Dashboard | " + what, a.Median, a.P95, what.Contains("feedback", StringComparison.Ordinal) || what.Contains("all four", StringComparison.Ordinal) ? 1 : 0),
+        });
     }
 
     private async Task InboxAsync(SqliteConnection floor)
@@ -124,16 +128,16 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             var busiest = await db.Channels.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
             var first = FeedbackPageRequest.First(pageSize: PageSize);
 
-            await InboxLineAsync("first page, newest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, first, caller),
+            await InboxLineAsync("first page, newest first", "first page, newest first", 0, floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, first, caller),
                 "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             var channelAndSentiment = new FeedbackFilter { ChannelId = busiest, Sentiment = Sentiment.Negative };
-            await InboxLineAsync(Report.Inv($"filtered: channel {busiest} + negative"), floor,
+            await InboxLineAsync(Report.Inv($"filtered: channel {busiest} + negative"), "filtered: a channel + negative", 0, floor,
                 () => inbox.GetInboxPageAsync(channelAndSentiment, first, caller),
                 Report.Inv($"\"ChannelId\" = {busiest} AND \"Sentiment\" = 3"), "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             var byScore = FeedbackPageRequest.First(FeedbackSort.HighestScoreFirst, PageSize);
-            await InboxLineAsync("sorted by score, highest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
+            await InboxLineAsync("sorted by score, highest first", "sorted by score, highest first", 0, floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
                 "", "\"ScoreSortKey\" DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             // Page 10,000 starts after the last row of page 9,999: found once here, as the pages before it would have,
@@ -144,7 +148,7 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             var edge = await CursorAtAsync(floor, offset);
             var deep = new FeedbackPageRequest(FeedbackSort.NewestFirst, PageSize,
                 After: FeedbackCursor.FromToken(new FeedbackCursor(edge.At, edge.Id, null).ToToken()));
-            await InboxLineAsync(Report.Inv($"page {pageNumber:N0} by keyset (after row {offset + 1:N0})"), floor,
+            await InboxLineAsync(Report.Inv($"page {pageNumber:N0} by keyset (after row {offset + 1:N0})"), "page 10,000 by keyset", 0, floor,
                 () => inbox.GetInboxPageAsync(FeedbackFilter.All, deep, caller),
                 "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true,
                 seek: ("\"ReceivedAt\" <= @at AND (\"ReceivedAt\" < @at OR \"Id\" < @id)", Timestamp(edge.At), edge.Id));
@@ -160,17 +164,17 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             })
             {
                 var search = new FeedbackFilter { Text = word };
-                await InboxLineAsync($"text search \"{word}\", first page", floor, () => inbox.GetInboxPageAsync(search, first, caller),
+                await InboxLineAsync($"text search \"{word}\", first page", $"text search \"{word}\", first page", word == RareWord ? 0 : 1, floor, () => inbox.GetInboxPageAsync(search, first, caller),
                     where, "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
             }
 
             var overdue = new FeedbackFilter { FollowUp = FollowUpFilter.Overdue };
-            await InboxLineAsync("overdue follow-ups", floor, () => inbox.GetInboxPageAsync(overdue, first, caller),
+            await InboxLineAsync("overdue follow-ups", "overdue follow-ups", 0, floor, () => inbox.GetInboxPageAsync(overdue, first, caller),
                 "\"FollowUpStatus\" = 1 AND \"FollowUpDueAt\" < @now", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
         }
     }
 
-    private async Task InboxLineAsync(string what, SqliteConnection floor, Func<Task<FeedbackPage>> app, string where, string orderBy,
+    private async Task InboxLineAsync(string what, string key, double expected, SqliteConnection floor, Func<Task<FeedbackPage>> app, string where, string orderBy,
         string nowText, bool withCount, (string Sql, string At, int Id)? seek = null)
     {
         var filter = where.Length == 0 ? "1" : where;
@@ -212,7 +216,10 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             report.Note($"Inbox '{what}': the app's first row is {appFirst}, the floor's {floorFirst}; the floor does not ask the same question.");
         }
         var (a, f) = await Timing.PairAsync(app, FloorAsync, runs);
-        report.Add(new ReportLine("Feedback inbox", what, Report.Ms(a), Report.Ms(f), "p95 < 300 ms", a.P95 < InboxP95Ms));
+        report.Add(new ReportLine("Feedback inbox", what, Report.Ms(a), Report.Ms(f), "p95 < 300 ms", a.P95 < InboxP95Ms)
+        {
+            Growth = new("Feedback inbox | " + key, a.Median, a.P95, expected),
+        });
     }
 
     private static async Task<(DateTime At, int Id)> CursorAtAsync(SqliteConnection connection, int offset)
