@@ -86,6 +86,12 @@ internal static class BenchProgram
                 return 2;
             }
             runs.Add((feedback, report, loadBefore, LoadAverage()));
+            if (runs.Count >= 2 && runs.Count < options.Scales.Count)
+            {
+                // So far, in case the run is stopped before the largest scale.
+                Console.WriteLine();
+                Console.WriteLine(GrowthTable.ToMarkdown(runs.Select(r => (r.Feedback, r.Report)).ToList()));
+            }
         }
 
         Console.WriteLine();
