@@ -64,10 +64,19 @@ public sealed class XlsxStreamWriterTests
         Assert.Equal(["Name", "Count", "Score", "Received", "Due", "RAG"], sheet.Row(1).Cells(1, 6).Select(c => c.GetString()));
         Assert.True(sheet.Cell("A1").Style.Font.Bold);
         Assert.Equal(1, sheet.SheetView.SplitRow);
-        Assert.True(sheet.AutoFilter.IsEnabled);
-        Assert.Equal("A1:F3", sheet.AutoFilter.Range.RangeAddress.ToString());
+        AssertFiltersEveryRow(sheet, lastColumn: 6);
         Assert.InRange(sheet.Column(1).Width, 29, 30.5);
         Assert.InRange(sheet.Column(5).Width, 11, 12.5);
+    }
+
+    /// <summary>The filter starts at the header and covers its columns and every row written below it.</summary>
+    private static void AssertFiltersEveryRow(IXLWorksheet sheet, int lastColumn)
+    {
+        Assert.True(sheet.AutoFilter.IsEnabled);
+        var filter = sheet.AutoFilter.Range.RangeAddress;
+        Assert.Equal("A1", filter.FirstAddress.ToString());
+        Assert.Equal(lastColumn, filter.LastAddress.ColumnNumber);
+        Assert.True(filter.LastAddress.RowNumber >= sheet.LastRowUsed().RowNumber(), $"The filter {filter} leaves out rows.");
     }
 
     [Theory]
@@ -107,6 +116,73 @@ public sealed class XlsxStreamWriterTests
         Assert.True(workbook.Worksheet(1).Cell("A2").IsEmpty());
     }
 
+    private static Row[] Numbered(int count) =>
+        Enumerable.Range(1, count).Select(i => new Row($"row {i}", i, i / 4.0, Moment.AddMinutes(i), new DateOnly(2026, 1, 1), "Green")).ToArray();
+
+    private static async Task<XLWorkbook> ExportAsync(int rowsPerSheet, Row[] rows)
+    {
+        var stream = new MemoryStream();
+        var written = await XlsxStreamWriter.WriteAsync(stream, "Feedback", Columns, Rows(rows), rowsPerSheet: rowsPerSheet);
+        Assert.Equal(rows.Length, written);
+        stream.Position = 0;
+        return new XLWorkbook(stream);
+    }
+
+    [Fact]
+    public async Task A_list_longer_than_a_sheet_holds_continues_on_further_sheets_each_with_its_header_row()
+    {
+        using var workbook = await ExportAsync(rowsPerSheet: 10, Numbered(25));
+
+        Assert.Equal(["Feedback", "Feedback (2)", "Feedback (3)"], workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal([10, 10, 8], workbook.Worksheets.Select(w => w.LastRowUsed().RowNumber()));
+        foreach (var sheet in workbook.Worksheets)
+        {
+            Assert.Equal(["Name", "Count", "Score", "Received", "Due", "RAG"], sheet.Row(1).Cells(1, 6).Select(c => c.GetString()));
+            Assert.True(sheet.Cell("A1").Style.Font.Bold);
+            Assert.Equal(1, sheet.SheetView.SplitRow);
+            AssertFiltersEveryRow(sheet, lastColumn: 6);
+            Assert.InRange(sheet.Column(1).Width, 29, 30.5);
+        }
+        var counts = workbook.Worksheets.SelectMany(w => w.RowsUsed().Skip(1)).Select(r => r.Cell(2).GetDouble()).ToList();
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => (double)i), counts);
+        Assert.Equal(XLDataType.DateTime, workbook.Worksheet("Feedback (3)").Cell("D8").DataType);
+    }
+
+    [Fact]
+    public async Task A_list_that_exactly_fills_its_sheets_adds_no_empty_sheet()
+    {
+        using var workbook = await ExportAsync(rowsPerSheet: 10, Numbered(18));
+
+        Assert.Equal(["Feedback", "Feedback (2)"], workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal("row 18", workbook.Worksheet("Feedback (2)").Cell("A10").GetString());
+    }
+
+    [Fact]
+    public void A_sheet_holds_what_excel_holds_and_the_further_sheets_names_stay_within_its_31_characters()
+    {
+        Assert.Equal(1_048_576, XlsxStreamWriter.SheetRowLimit);
+        var names = XlsxStreamWriter.SheetNames("Customer satisfaction by channel and stage", 12);
+
+        Assert.Equal("Customer satisfaction by channe", names[0]);
+        Assert.Equal("Customer satisfaction by c (12)", names[11]);
+        Assert.All(names, n => Assert.InRange(n.Length, 1, 31));
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_workbook_of_several_sheets_is_valid_against_the_spreadsheet_schema()
+    {
+        using var stream = new MemoryStream();
+        await XlsxStreamWriter.WriteAsync(stream, "Feedback", Columns, Rows(Numbered(5)), rowsPerSheet: 3);
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri}: {e.Description}");
+
+        Assert.Empty(errors);
+        Assert.Equal(3, document.WorkbookPart!.WorksheetParts.Count());
+    }
+
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private static async Task<MemoryStream> ExportBytesAsync()
@@ -144,8 +220,9 @@ public sealed class XlsxStreamWriterTests
         Assert.All(formats.Concat(parents), xf =>
         {
             Assert.InRange((int)xf.Attribute("fontId")!, 0, fonts - 1);
-            Assert.InRange((int)xf.Attribute("fillId")!, 0, fills.Count - 1);
-            Assert.InRange((int)xf.Attribute("borderId")!, 0, borders - 1);
+            // Left out, a fill or border is the first one (the schema's default, which Excel and openpyxl follow).
+            Assert.InRange((int?)xf.Attribute("fillId") ?? 0, 0, fills.Count - 1);
+            Assert.InRange((int?)xf.Attribute("borderId") ?? 0, 0, borders - 1);
             Assert.NotNull(xf.Attribute("numFmtId"));
         });
         Assert.All(formats, xf => Assert.Equal((int)normal.Attribute("xfId")!, (int)xf.Attribute("xfId")!));

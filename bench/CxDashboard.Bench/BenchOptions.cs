@@ -6,9 +6,12 @@ namespace CxDashboard.Bench;
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
 /// [--skip-build-db] [--sessions N] [--session-page path]... [--people N,N,...] [--capacity-seconds N] [--think-seconds N]
-/// [--only queries|import|sessions|capacity|api|alerts|themes]</c>. <c>--only queries</c> runs just the dashboard and inbox queries, <c>--only import</c> just
-/// the imports, <c>--only sessions</c> just the memory per session, <c>--only capacity</c> just the people one instance serves, <c>--only api</c>
-/// just the API batch, <c>--only alerts</c> just the alerts of an API batch, <c>--only themes</c> just the themes' lines, for checking a change in a minute or two.
+/// [--only queries|import|sessions|capacity|api|alerts|themes] [--scales N,N,... [--db-dir path]]</c>. <c>--scales</c> runs the lines that grow with the
+/// data at each number of feedback items in turn (friction issues, actions and metrics scaled with it, each scale its own
+/// database file in <c>--db-dir</c>), and prints how each line's median grows from one scale to the next. <c>--only queries</c> runs just the
+/// dashboard and inbox queries, <c>--only import</c> just the imports, <c>--only sessions</c> just the memory per session, <c>--only capacity</c>
+/// just the people one instance serves, <c>--only api</c> just the API batch, <c>--only alerts</c> just the alerts of an API batch,
+/// <c>--only themes</c> just the themes' lines, for checking a change in a minute or two.
 /// </summary>
 internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath, bool SkipBuildDb, int Sessions, string? Only)
 {
@@ -27,6 +30,30 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
 
     public CapacityOptions Capacity { get; init; } = CapacityOptions.Default;
 
+    /// <summary>The numbers of feedback items of a growth run (<c>--scales</c>), rising; empty for a run at one scale.</summary>
+    public IReadOnlyList<int> Scales { get; init; } = [];
+
+    /// <summary>The folder of a growth run's database files, one per scale (feedback-N.db).</summary>
+    public string DatabaseFolder { get; init; } = DefaultFolder;
+
+    private static string DefaultFolder => Path.Combine(Path.GetTempPath(), "cxdashboard-bench");
+
+    /// <summary>
+    /// The run at <paramref name="feedback"/> items of a growth run: friction issues, actions and metrics in the same
+    /// proportion to the feedback as at full scale (the metrics' weekly values with them), its own database file.
+    /// </summary>
+    public BenchOptions AtScale(int feedback)
+    {
+        var ratio = feedback / (double)DefaultFeedback;
+        var full = DemoScale.Full;
+        return this with
+        {
+            Feedback = feedback,
+            DatabasePath = Path.Combine(DatabaseFolder, string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db")),
+            Scale = new DemoScale(feedback, (int)(full.FrictionIssues * ratio), (int)(full.Actions * ratio), (int)(full.Metrics * ratio)),
+        };
+    }
+
     public static BenchOptions Parse(string[] args)
     {
         var feedback = DefaultFeedback;
@@ -38,6 +65,8 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
         var volume = DemoScale.Full;
         var sessionPages = new List<string>();
         var capacity = CapacityOptions.Default;
+        int[] scales = [];
+        string? folder = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -55,6 +84,8 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--friction-issues": volume = volume with { FrictionIssues = Number(args, ++i) }; break;
                 case "--actions": volume = volume with { Actions = Number(args, ++i) }; break;
                 case "--metrics": volume = volume with { Metrics = Number(args, ++i) }; break;
+                case "--scales": scales = ScaleList(args, ++i); break;
+                case "--db-dir": folder = Value(args, ++i); break;
                 case "--people": capacity = capacity with { People = People(args, ++i) }; break;
                 case "--capacity-seconds": capacity = capacity with { Seconds = Math.Max(5, Number(args, ++i)) }; break;
                 case "--think-seconds": capacity = capacity with { ThinkSeconds = Math.Max(0, Number(args, ++i)) }; break;
@@ -63,7 +94,7 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                         ? args[i]
                         : throw new ArgumentException($"--only takes 'queries', 'import', 'sessions', 'capacity', 'api', 'alerts' or 'themes', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|sessions|capacity|api|alerts|themes.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|sessions|capacity|api|alerts|themes, --scales N,N,..., --db-dir path.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
@@ -72,7 +103,19 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
             Scale = volume with { Feedback = feedback },
             SessionPages = sessionPages.Count > 0 ? sessionPages : DefaultSessionPages,
             Capacity = capacity,
+            Scales = scales,
+            DatabaseFolder = Path.GetFullPath(folder ?? DefaultFolder),
         };
+    }
+
+    /// <summary>Numbers of feedback items, at least two, rising: "100000,1000000,10000000".</summary>
+    private static int[] ScaleList(string[] args, int i)
+    {
+        var parts = Value(args, i).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var scales = parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1000 ? n : -1).ToArray();
+        return scales.Length >= 2 && scales.All(n => n > 0) && scales.SequenceEqual(scales.Order().Distinct())
+            ? scales
+            : throw new ArgumentException($"--scales takes two or more rising numbers of feedback items (at least 1000 each) separated by commas, such as 100000,1000000,10000000, not '{args[i]}'.");
     }
 
     /// <summary>Numbers of people, rising: "10,20,40".</summary>

@@ -7,6 +7,7 @@ using CxDashboard.Domain.Metrics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Dashboard;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,11 +42,76 @@ internal static class BenchProgram
             return 2;
         }
 
+        if (options.Scales.Count > 0)
+        {
+            return await GrowthRunAsync(options);
+        }
+
         var startedAt = DateTime.UtcNow;
         var loadBefore = LoadAverage();
         var report = new Report();
         Console.WriteLine($"CX Dashboard benchmark: {options.Feedback:N0} feedback items, {options.Runs} runs, database {options.DatabasePath}");
+        if (!await RunAtScaleAsync(options, report, growthRun: false))
+        {
+            return 2;
+        }
 
+        var elapsed = DateTime.UtcNow - startedAt;
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"Machine: {Machine()}. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --friction-issues {options.Scale.FrictionIssues} --actions {options.Scale.Actions} --metrics {options.Scale.Metrics} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.Only is { } only ? " --only " + only : "")}{(options.Only is null or "capacity" ? CapacityArguments(options.Capacity) : "")}"));
+        Console.WriteLine();
+        Console.WriteLine(report.ToMarkdown());
+        return 0;
+    }
+
+    /// <summary>
+    /// The lines that grow with the data at each scale in turn, each on its own database, then how each line's median grew
+    /// from one scale to the next. Import, sessions and capacity do not depend on the volume of data and are left out.
+    /// </summary>
+    private static async Task<int> GrowthRunAsync(BenchOptions options)
+    {
+        var startedAt = DateTime.UtcNow;
+        var runs = new List<(int Feedback, Report Report, string LoadBefore, string LoadAfter)>();
+        foreach (var feedback in options.Scales)
+        {
+            var atScale = options.AtScale(feedback);
+            Console.WriteLine($"CX Dashboard benchmark at {feedback:N0} feedback items, {options.Runs} runs, database {atScale.DatabasePath}");
+            var report = new Report();
+            var loadBefore = LoadAverage();
+            if (!await RunAtScaleAsync(atScale, report, growthRun: true))
+            {
+                return 2;
+            }
+            runs.Add((feedback, report, loadBefore, LoadAverage()));
+            if (runs.Count >= 2 && runs.Count < options.Scales.Count)
+            {
+                // So far, in case the run is stopped before the largest scale.
+                Console.WriteLine();
+                Console.WriteLine(GrowthTable.ToMarkdown(runs.Select(r => (r.Feedback, r.Report)).ToList()));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"## Growth, {startedAt:yyyy-MM-dd HH:mm} UTC"));
+        Console.WriteLine();
+        Console.WriteLine(Report.Inv($"Machine: {Machine()}. Whole run {(DateTime.UtcNow - startedAt).TotalMinutes:0.0} min. Load average (1/5/15 min) before and after each scale: {string.Join("; ", runs.Select(r => Report.Inv($"{r.Feedback:N0}: {r.LoadBefore} → {r.LoadAfter}")))}."));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --scales {string.Join(',', options.Scales)} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db-dir {options.DatabaseFolder}"));
+        Console.WriteLine();
+        Console.WriteLine(GrowthTable.ToMarkdown(runs.Select(r => (r.Feedback, r.Report)).ToList()));
+        foreach (var (feedback, report, _, _) in runs)
+        {
+            Console.WriteLine(Report.Inv($"### At {feedback:N0} feedback items"));
+            Console.WriteLine();
+            Console.WriteLine(report.ToMarkdown());
+        }
+        return 0;
+    }
+
+    private static async Task<bool> RunAtScaleAsync(BenchOptions options, Report report, bool growthRun)
+    {
         if (!options.SkipBuildDb)
         {
             foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => options.DatabasePath + suffix).Where(File.Exists))
@@ -56,7 +122,7 @@ internal static class BenchProgram
         else if (!File.Exists(options.DatabasePath))
         {
             Console.Error.WriteLine($"--skip-build-db: there is no database at {options.DatabasePath}; run once without it.");
-            return 2;
+            return false;
         }
 
         await using var host = new BenchHost(options.DatabasePath);
@@ -71,10 +137,28 @@ internal static class BenchProgram
             var seeding = Stopwatch.StartNew();
             var volume = await seeder.SeedAsync(options.Scale, reset: true);
             var seconds = (seeding.Elapsed - volume.Took).TotalSeconds;
+            // The seeder streams the generated rows into prepared INSERTs; its peak memory should not grow with them.
             report.Add(new ReportLine("Seeding", Report.Inv($"demo retailer with {options.Feedback:N0} feedback items (DemoDataSeeder.SeedAsync)"),
-                Report.Inv($"{seconds:0.0} s ({options.Feedback / seconds:N0} rows/s)"), "—", "< 2 min", seconds < 120));
+                Report.Inv($"{seconds:0.0} s ({options.Feedback / seconds:N0} rows/s; the bench's peak RSS so far {PeakResidentMb()} MB)"), "—",
+                growthRun ? "< 15 min" : "< 2 min", seconds < (growthRun ? 900 : 120))
+            {
+                Growth = new("Seeding | demo retailer's feedback", seconds * 1000, seconds * 1000, 1),
+            });
+            report.Add(new ReportLine("Seeding", "of which: the search index of the verbatims built from the table (FTS5 'rebuild')",
+                Report.Inv($"{volume.SearchIndexTook.TotalSeconds:0.0} s"), "—", "—", null)
+            {
+                Growth = new("Seeding | search index built", volume.SearchIndexTook.TotalMilliseconds, volume.SearchIndexTook.TotalMilliseconds, 1),
+            });
+            report.Add(new ReportLine("Seeding", "of which: the feedback counted per day from the table (daily counts' rebuild)",
+                Report.Inv($"{volume.DayCountsTook.TotalSeconds:0.0} s"), "—", "—", null)
+            {
+                Growth = new("Seeding | daily counts rebuilt", volume.DayCountsTook.TotalMilliseconds, volume.DayCountsTook.TotalMilliseconds, 1),
+            });
             report.Add(new ReportLine("Seeding", Report.Inv($"top-up to scale: {volume.FrictionIssues:N0} friction issues, {volume.Actions:N0} actions, {volume.Metrics:N0} metrics with {volume.MetricValues:N0} weekly values"),
-                Report.Inv($"{volume.Took.TotalSeconds:0.0} s"), "—", "—", null));
+                Report.Inv($"{volume.Took.TotalSeconds:0.0} s"), "—", "—", null)
+            {
+                Growth = new("Seeding | top-up", volume.Took.TotalMilliseconds, volume.Took.TotalMilliseconds, 1),
+            });
         }
 
         int feedbackInDatabase;
@@ -85,9 +169,14 @@ internal static class BenchProgram
             feedbackInDatabase = await db.Feedback.CountAsync();
             metricId = await db.Metrics.Where(m => m.Status == MetricStatus.Agreed).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
             publishedQuarter = (await db.Scorecards.Where(s => s.Status == ScorecardStatus.Published).Select(s => s.Quarter).ToListAsync()).Max().ToString();
-            report.Note(Report.Inv($"Database: {feedbackInDatabase:N0} feedback items, {await db.FrictionIssues.CountAsync():N0} friction issues, {await db.Actions.CountAsync():N0} actions, {await db.Metrics.CountAsync():N0} metrics, {await db.Set<MetricValue>().CountAsync():N0} metric values; file {new FileInfo(options.DatabasePath).Length / 1048576.0:N0} MB."));
+            var megabytes = new FileInfo(options.DatabasePath).Length / 1048576.0;
+            report.Note(Report.Inv($"Database: {feedbackInDatabase:N0} feedback items, {await db.FrictionIssues.CountAsync():N0} friction issues, {await db.Actions.CountAsync():N0} actions, {await db.Metrics.CountAsync():N0} metrics, {await db.Set<MetricValue>().CountAsync():N0} metric values; file {megabytes:N0} MB, {megabytes / (feedbackInDatabase / 1e6):N0} MB per million feedback items."));
         }
 
+        if (growthRun)
+        {
+            await MigrationIndexAsync(host.ConnectionString, report);
+        }
         if (options.Only is null or "queries")
         {
             Console.WriteLine("Dashboard and inbox queries…");
@@ -97,6 +186,13 @@ internal static class BenchProgram
         {
             Console.WriteLine("Themes: tagging, the themes page and emerging phrases…");
             await new ThemeBenchmarks(services, options.Runs, report).RunAsync();
+        }
+        if (growthRun)
+        {
+            await PrerenderAsync(host, report, metricId, publishedQuarter);
+            Console.WriteLine("Exports to Excel (each in a child process)…");
+            await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync([feedbackInDatabase], wholeTable: feedbackInDatabase);
+            return true;
         }
         if (options.Only is null)
         {
@@ -132,16 +228,43 @@ internal static class BenchProgram
             await new CapacityBenchmark(host.BaseUrl, host.Circuits, await ActionsToUpdateAsync(dbFactory, options.Capacity.People[^1]),
                 options.Capacity, report).RunAsync();
         }
+        return true;
+    }
 
-        var elapsed = DateTime.UtcNow - startedAt;
-        Console.WriteLine();
-        Console.WriteLine(Report.Inv($"## Results, {startedAt:yyyy-MM-dd HH:mm} UTC"));
-        Console.WriteLine();
-        Console.WriteLine(Report.Inv($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite. Load average (1/5/15 min) before: {loadBefore}, after: {LoadAverage()}. Whole run {elapsed.TotalMinutes:0.0} min."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --feedback {options.Feedback} --friction-issues {options.Scale.FrictionIssues} --actions {options.Scale.Actions} --metrics {options.Scale.Metrics} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db {options.DatabasePath}{(options.Only is { } only ? " --only " + only : "")}{(options.Only is null or "capacity" ? CapacityArguments(options.Capacity) : "")}"));
-        Console.WriteLine();
-        Console.WriteLine(report.ToMarkdown());
-        return 0;
+    /// <summary>
+    /// An index built on the whole feedback table, as a migration that adds one does (the customer reference's, dropped
+    /// and built again): SQLite holds the database's write lock for all of it, so no feedback is recorded meanwhile.
+    /// </summary>
+    private static async Task MigrationIndexAsync(string connectionString, Report report)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = CustomerReferenceIndex.SqliteDropSql;
+            await drop.ExecuteNonQueryAsync();
+        }
+        await using var create = connection.CreateCommand();
+        create.CommandText = CustomerReferenceIndex.SqliteCreateSql;
+        var ms = await Timing.TimeAsync(() => create.ExecuteNonQueryAsync());
+        report.Add(new ReportLine("Migration", "an index built on the feedback table (IX_Feedback_CustomerRefUpper of migration ScaleIndexes), writes locked out meanwhile",
+            Report.Inv($"{ms / 1000:0.0} s"), "—", "—", null)
+        {
+            Growth = new("Migration | an index built on the feedback", ms, ms, 1),
+        });
+    }
+
+    private static string Machine() =>
+        Report.Inv($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SQLite");
+
+    private static string PeakResidentMb()
+    {
+        var line = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            : null;
+        return line is null
+            ? Report.Inv($"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}")
+            : Report.Inv($"{long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024}");
     }
 
     /// <summary>
@@ -164,6 +287,26 @@ internal static class BenchProgram
     private static async Task RunTheRestAsync(BenchOptions options, BenchHost host, Report report, int feedbackInDatabase, int metricId,
         string publishedQuarter)
     {
+        await PrerenderAsync(host, report, metricId, publishedQuarter);
+
+        Console.WriteLine("Exports to Excel (each in a child process)…");
+        await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync(new[] { 100_000, 1_000_000 }.Where(r => r <= feedbackInDatabase).ToList());
+
+        Console.WriteLine("Import from CSV…");
+        await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
+
+        Console.WriteLine("API batch…");
+        await new ApiBatchBenchmark(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
+
+        Console.WriteLine("Open interactive sessions…");
+        foreach (var page in options.SessionPages)
+        {
+            await new SessionMemoryBenchmark(host.BaseUrl, host.Circuits, options.Sessions, page, report).RunAsync();
+        }
+    }
+
+    private static async Task PrerenderAsync(BenchHost host, Report report, int metricId, string publishedQuarter)
+    {
         Console.WriteLine("Prerender over HTTP…");
         await new PrerenderBenchmarks(host.BaseUrl, report).RunAsync(
         [
@@ -177,21 +320,6 @@ internal static class BenchProgram
             ("/metrics", "metric catalogue"),
         ]);
         await new PrerenderBenchmarks(host.BaseUrl, report).RunDashboardFirstVisitsAsync(await DashboardFirstVisitsAsync(host));
-
-        Console.WriteLine("Exports to Excel (each in a child process)…");
-        await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync(feedbackInDatabase);
-
-        Console.WriteLine("Import from CSV…");
-        await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
-
-        Console.WriteLine("API batch…");
-        await new ApiBatchBenchmark(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
-
-        Console.WriteLine("Open interactive sessions…");
-        foreach (var page in options.SessionPages)
-        {
-            await new SessionMemoryBenchmark(host.BaseUrl, host.Circuits, options.Sessions, page, report).RunAsync();
-        }
     }
 
     private static string CapacityArguments(CapacityOptions capacity) =>

@@ -82,7 +82,9 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             await ScalarAsync(floor, metricsSql);
             await ScalarAsync(floor, frictionSql);
             await ScalarAsync(floor, actionsSql, ("@today", todayText));
-            await ScalarAsync(floor, feedbackSql, ("@start", startText), ("@end", endText));
+            await ScalarAsync(floor, """SELECT COALESCE(SUM("Count"), 0) FROM "FeedbackDailyVolume" WHERE "Day" >= @first AND "Day" < @after""",
+                ("@first", quarter.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("@after", quarter.Next.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         });
         // Each tile alone: the same LINQ as DashboardService, on one context as the service runs its four counts
         // (the context is made once, as the floor's connection is opened once; "all four tiles" above includes
@@ -98,9 +100,13 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             () => db.Actions.AsNoTracking()
                 .CountAsync(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled && a.DueDate < today),
             () => ScalarAsync(floor, actionsSql, ("@today", todayText)));
+        // Summed from the feedback counted per day, as the service does; the tiles' check above counts the feedback itself.
+        const string feedbackDaysSql = """SELECT COALESCE(SUM("Count"), 0) FROM "FeedbackDailyVolume" WHERE "Day" >= @first AND "Day" < @after""";
+        var (firstDay, dayAfter) = (quarter.Start, quarter.Next.Start);
+        var (firstText, afterText) = (firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dayAfter.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await DashboardLineAsync("feedback this quarter",
-            () => db.Feedback.AsNoTracking().CountAsync(f => f.ReceivedAt >= start && f.ReceivedAt < end),
-            () => ScalarAsync(floor, feedbackSql, ("@start", startText), ("@end", endText)));
+            () => db.FeedbackDailyVolume.AsNoTracking().Where(v => v.Day >= firstDay && v.Day < dayAfter).SumAsync(v => v.Count),
+            () => ScalarAsync(floor, feedbackDaysSql, ("@first", firstText), ("@after", afterText)));
     }
 
     private async Task DashboardLineAsync(string what, Func<Task> app, Func<Task> floor)
@@ -108,7 +114,12 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
         var (a, f) = await Timing.PairAsync(app, floor, runs);
         var pass = a.Median <= DashboardRatio * Math.Max(f.Median, 1.0) && a.P95 < DashboardP95Ms;
         report.Add(new ReportLine("Dashboard", what, Report.Ms(a), Report.Ms(f),
-            "≤ 1.5× floor (floor under 1 ms counts as 1 ms), p95 < 200 ms", pass));
+            "≤ 1.5× floor (floor under 1 ms counts as 1 ms), p95 < 200 ms", pass)
+        {
+            // SQLite counts by reading every entry it counts, and metrics, friction issues and actions grow with the data;
+            // the feedback tile sums a quarter's daily counts, the same number of rows at any volume.
+            Growth = new("Dashboard | " + what, a.Median, a.P95, what == "feedback this quarter" ? 0 : 1),
+        });
     }
 
     private async Task InboxAsync(SqliteConnection floor)
@@ -124,16 +135,16 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             var busiest = await db.Channels.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
             var first = FeedbackPageRequest.First(pageSize: PageSize);
 
-            await InboxLineAsync("first page, newest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, first, caller),
+            await InboxLineAsync("first page, newest first", "first page, newest first", 0, floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, first, caller),
                 "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             var channelAndSentiment = new FeedbackFilter { ChannelId = busiest, Sentiment = Sentiment.Negative };
-            await InboxLineAsync(Report.Inv($"filtered: channel {busiest} + negative"), floor,
+            await InboxLineAsync(Report.Inv($"filtered: channel {busiest} + negative"), "filtered: a channel + negative", 0, floor,
                 () => inbox.GetInboxPageAsync(channelAndSentiment, first, caller),
                 Report.Inv($"\"ChannelId\" = {busiest} AND \"Sentiment\" = 3"), "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             var byScore = FeedbackPageRequest.First(FeedbackSort.HighestScoreFirst, PageSize);
-            await InboxLineAsync("sorted by score, highest first", floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
+            await InboxLineAsync("sorted by score, highest first", "sorted by score, highest first", 0, floor, () => inbox.GetInboxPageAsync(FeedbackFilter.All, byScore, caller),
                 "", "\"ScoreSortKey\" DESC, \"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
 
             // Page 10,000 starts after the last row of page 9,999: found once here, as the pages before it would have,
@@ -144,11 +155,13 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             var edge = await CursorAtAsync(floor, offset);
             var deep = new FeedbackPageRequest(FeedbackSort.NewestFirst, PageSize,
                 After: FeedbackCursor.FromToken(new FeedbackCursor(edge.At, edge.Id, null).ToToken()));
-            await InboxLineAsync(Report.Inv($"page {pageNumber:N0} by keyset (after row {offset + 1:N0})"), floor,
+            await InboxLineAsync(Report.Inv($"page {pageNumber:N0} by keyset (after row {offset + 1:N0})"), "page 10,000 by keyset", 0, floor,
                 () => inbox.GetInboxPageAsync(FeedbackFilter.All, deep, caller),
                 "", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true,
                 seek: ("\"ReceivedAt\" <= @at AND (\"ReceivedAt\" < @at OR \"Id\" < @id)", Timestamp(edge.At), edge.Id));
 
+            // A common word's matches are listed, so they grow with the data; a word in most rows is checked row by row
+            // and stops at a page, and a word in none is proven absent by the index: neither grows.
             // Each word's floor is the best hand-written form for it: a rare word's few matches looked up by id,
             // a common one's list checked while walking the inbox's index ("Id" + 0), a word in most rows
             // checked row by row against the index.
@@ -160,17 +173,17 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             })
             {
                 var search = new FeedbackFilter { Text = word };
-                await InboxLineAsync($"text search \"{word}\", first page", floor, () => inbox.GetInboxPageAsync(search, first, caller),
+                await InboxLineAsync($"text search \"{word}\", first page", $"text search \"{word}\", first page", word == SearchWord ? 1 : 0, floor, () => inbox.GetInboxPageAsync(search, first, caller),
                     where, "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
             }
 
             var overdue = new FeedbackFilter { FollowUp = FollowUpFilter.Overdue };
-            await InboxLineAsync("overdue follow-ups", floor, () => inbox.GetInboxPageAsync(overdue, first, caller),
+            await InboxLineAsync("overdue follow-ups", "overdue follow-ups", 0, floor, () => inbox.GetInboxPageAsync(overdue, first, caller),
                 "\"FollowUpStatus\" = 1 AND \"FollowUpDueAt\" < @now", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
         }
     }
 
-    private async Task InboxLineAsync(string what, SqliteConnection floor, Func<Task<FeedbackPage>> app, string where, string orderBy,
+    private async Task InboxLineAsync(string what, string key, double expected, SqliteConnection floor, Func<Task<FeedbackPage>> app, string where, string orderBy,
         string nowText, bool withCount, (string Sql, string At, int Id)? seek = null)
     {
         var filter = where.Length == 0 ? "1" : where;
@@ -212,7 +225,10 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
             report.Note($"Inbox '{what}': the app's first row is {appFirst}, the floor's {floorFirst}; the floor does not ask the same question.");
         }
         var (a, f) = await Timing.PairAsync(app, FloorAsync, runs);
-        report.Add(new ReportLine("Feedback inbox", what, Report.Ms(a), Report.Ms(f), "p95 < 300 ms", a.P95 < InboxP95Ms));
+        report.Add(new ReportLine("Feedback inbox", what, Report.Ms(a), Report.Ms(f), "p95 < 300 ms", a.P95 < InboxP95Ms)
+        {
+            Growth = new("Feedback inbox | " + key, a.Median, a.P95, expected),
+        });
     }
 
     private static async Task<(DateTime At, int Id)> CursorAtAsync(SqliteConnection connection, int offset)

@@ -4,7 +4,18 @@ using System.Text;
 namespace CxDashboard.Bench;
 
 /// <summary>One line of the results table: what was measured, its floor, the target and whether it was met.</summary>
-internal sealed record ReportLine(string Area, string What, string Measured, string Floor, string Target, bool? Pass);
+internal sealed record ReportLine(string Area, string What, string Measured, string Floor, string Target, bool? Pass)
+{
+    /// <summary>The line's median and p95 in milliseconds, for its growth from one scale to the next (none for lines that do not grow with the data).</summary>
+    public Growth? Growth { get; init; }
+}
+
+/// <summary>
+/// A median and p95 to compare across scales: <paramref name="Key"/> names the line the same at every scale, and
+/// <paramref name="Expected"/> is the exponent k (time ∝ n^k) its work needs: 0 for a counted tile or a keyset
+/// page, 1 for work on every row (an export, a seed, an index build).
+/// </summary>
+internal sealed record Growth(string Key, double MedianMs, double P95Ms, double Expected);
 
 internal sealed class Report
 {
@@ -22,6 +33,8 @@ internal sealed class Report
         _notes.Add(note);
         Console.WriteLine($"  note: {note}");
     }
+
+    public IReadOnlyList<ReportLine> Lines => _lines;
 
     public static string Ms(Timings t) => Inv($"median {Ms(t.Median)} ms, p95 {Ms(t.P95)} ms");
 

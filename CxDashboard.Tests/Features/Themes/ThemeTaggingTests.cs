@@ -86,7 +86,7 @@ public sealed class ThemeTaggingTests : IAsyncLifetime
                 "Great shirt", null),
         ]);
 
-        var sent = await new IngestionService(Feedback.Database, Feedback.Clock, Feedback.Service(), Feedback.Metrics).IngestFeedbackAsync(batch, client);
+        var sent = await new IngestionService(Feedback.Database, Feedback.Clock, Feedback.Service(), new FeedbackIntake(Feedback.Database), Feedback.Metrics).IngestFeedbackAsync(batch, client);
 
         Assert.Equal(2, sent.Result!.Created);
         await using var db = Feedback.Database.CreateDbContext();

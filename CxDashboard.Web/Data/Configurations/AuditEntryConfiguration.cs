@@ -22,6 +22,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Summary).HasMaxLength(500);
         builder.HasIndex(a => new { a.At, a.Id });
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        // The audit page filtered to one kind of record reads it newest first; with only the index above,
+        // SQLite sorted every entry of that kind (millions for feedback) for each page.
+        builder.HasIndex(a => new { a.EntityType, a.At, a.Id });
         builder.HasIndex(a => new { a.ActorPersonId, a.At });
         builder.Property<Guid?>(SaveIdProperty);
         builder.HasIndex(SaveIdProperty);

@@ -14,5 +14,11 @@ public sealed record DemoScale(int Feedback, int FrictionIssues = 0, int Actions
 /// <summary>What the top-up to <see cref="DemoScale"/> added, and how long it took (inside the seeding's time).</summary>
 public sealed record DemoVolume(int FrictionIssues, int Actions, int Metrics, int MetricValues, TimeSpan Took)
 {
+    /// <summary>How long SQLite's search index of the verbatims took to build from the table after the bulk load.</summary>
+    public TimeSpan SearchIndexTook { get; init; }
+
+    /// <summary>How long SQLite's feedback counts per day took to count from the table after the bulk load.</summary>
+    public TimeSpan DayCountsTook { get; init; }
+
     public static readonly DemoVolume None = new(0, 0, 0, 0, TimeSpan.Zero);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
@@ -32,6 +33,14 @@ internal static class CustomerErasure
         return f => f.CustomerRef != null && f.CustomerRef.ToUpper() == upper;
     }
 
+    /// <summary>The next feedback items still carrying the reference: a seek on the index of references in capitals (<see cref="CustomerReferenceIndex"/>).</summary>
+    internal static IQueryable<FeedbackItem> NextBatch(CxDbContext db, string reference, int batchSize) =>
+        db.Feedback.Where(Carrying(reference, db)).OrderBy(f => f.Id).Take(batchSize);
+
+    /// <summary>The audit entries of the records of one kind: a seek on the trail's (kind, record, time) index.</summary>
+    internal static IQueryable<AuditEntry> EntriesOf(CxDbContext db, string entityType, IReadOnlyCollection<string> ids) =>
+        db.AuditEntries.Where(a => a.EntityType == entityType && ids.Contains(a.EntityId));
+
     /// <summary>Erases within the caller's transaction, with the per-row audit entries off; returns how many feedback items carried the reference.</summary>
     public static async Task<int> EraseAsync(CxDbContext db, string reference, int batchSize, CancellationToken ct)
     {
@@ -45,7 +54,7 @@ internal static class CustomerErasure
         var issueIds = new HashSet<int>();
         while (true)
         {
-            var batch = await db.Feedback.Where(Carrying(reference, db)).OrderBy(f => f.Id).Take(batchSize).ToListAsync(ct);
+            var batch = await NextBatch(db, reference, batchSize).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 break;
@@ -124,8 +133,7 @@ internal static class CustomerErasure
         {
             foreach (var chunk in kind.Chunk(batchSize))
             {
-                var ids = chunk.Select(r => r.Id).ToList();
-                var entries = await db.AuditEntries.Where(a => a.EntityType == kind.Key && ids.Contains(a.EntityId)).ToListAsync(ct);
+                var entries = await EntriesOf(db, kind.Key, chunk.Select(r => r.Id).ToList()).ToListAsync(ct);
                 foreach (var entry in entries)
                 {
                     entry.EraseWords(redaction);

@@ -20,20 +20,24 @@ public sealed class AuditService(IDbContextFactory<CxDbContext> dbFactory)
         RequireAuditor(caller);
         var take = Math.Clamp(pageSize, 1, Paging.MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Filter(db.AuditEntries.AsNoTracking(), filter);
+        // One row more than shown tells whether there is a next page without counting.
+        var rows = await PageQuery(db.AuditEntries.AsNoTracking(), filter, after, take + 1).ToListAsync(ct);
+        var page = rows.Take(take).ToList();
+        return new AuditEntriesPage(page, rows.Count > take ? new AuditCursor(page[^1].At, page[^1].Id) : null);
+    }
+
+    /// <summary>The page after <paramref name="after"/>, newest first: a seek on an index in that order, however long the trail.</summary>
+    internal static IQueryable<AuditRow> PageQuery(IQueryable<AuditEntry> entries, AuditFilter filter, AuditCursor? after, int take)
+    {
+        var query = Filter(entries, filter);
         if (after is not null)
         {
             query = query.Where(a => a.At < after.At || (a.At == after.At && a.Id < after.Id));
         }
-
-        // One row more than shown tells whether there is a next page without counting.
-        var rows = await query
+        return query
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Take(take + 1)
-            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.EntityType, a.EntityId, a.Action, a.Summary, a.Before, a.After))
-            .ToListAsync(ct);
-        var page = rows.Take(take).ToList();
-        return new AuditEntriesPage(page, rows.Count > take ? new AuditCursor(page[^1].At, page[^1].Id) : null);
+            .Take(take)
+            .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.EntityType, a.EntityId, a.Action, a.Summary, a.Before, a.After));
     }
 
     /// <summary>The entries <paramref name="filter"/> keeps: the page and its Excel export narrow the trail alike.</summary>

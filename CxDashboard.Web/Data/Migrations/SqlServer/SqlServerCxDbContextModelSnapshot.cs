@@ -253,6 +253,8 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("At", "Id");
 
+                    b.HasIndex("EntityType", "At", "Id");
+
                     b.HasIndex("EntityType", "EntityId", "At");
 
                     b.ToTable("AuditEntries", (string)null);

@@ -240,6 +240,8 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("At", "Id");
 
+                    b.HasIndex("EntityType", "At", "Id");
+
                     b.HasIndex("EntityType", "EntityId", "At");
 
                     b.ToTable("AuditEntries", (string)null);
