@@ -4,7 +4,12 @@ using CxDashboard.Tests.Features.Friction;
 using CxDashboard.Tests.Support;
 using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Common;
+using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Themes;
+using CxDashboard.Web.Hosting.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +36,13 @@ public static class ComponentHost
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(FrictionData.Now)));
         context.Services.AddScoped<FrictionService>();
         context.Services.AddScoped<ActionService>();
+        // The issue page's themes panel.
+        context.Services.AddLogging();
+        context.Services.AddSingleton(new VerbatimSearch(NullLogger<VerbatimSearch>.Instance));
+        context.Services.AddSingleton(Options.Create(new FollowUpOptions()));
+        context.Services.AddSingleton(new AppMetrics(MeterRecorder.NewMeterFactory()));
+        context.Services.AddScoped<FeedbackService>();
+        context.Services.AddCxThemes();
         context.Services.AddCxPageCommands();
         var auth = context.AddAuthorization();
         auth.SetAuthorized(caller.Name);

@@ -10,6 +10,7 @@ using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Hosting.Telemetry;
 using CxDashboard.Web.Features.Friction;
+using CxDashboard.Web.Features.Themes;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,10 @@ public sealed class HomeTests : ShellTestContext
         Services.AddSingleton(new ActionService(factory, clock));
         Services.AddSingleton(new FeedbackService(factory, clock, Options.Create(new FollowUpOptions()),
             new AppMetrics(MeterRecorder.NewMeterFactory()), new VerbatimSearch(NullLogger<VerbatimSearch>.Instance)));
+        Services.AddLogging();
+        Services.AddSingleton(factory);
+        Services.AddSingleton(new VerbatimSearch(NullLogger<VerbatimSearch>.Instance));
+        Services.AddCxThemes();
         // The dashboard renders on the server without a circuit. Reaching the renderer builds the service
         // provider, so this comes after the services.
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));

@@ -8,7 +8,7 @@ namespace CxDashboard.Tests.Components.Shell;
 
 public sealed class NavMenuTests : ShellTestContext
 {
-    private static readonly string[] ReadingAreas = ["Dashboard", "Metrics", "Feedback", "Friction", "Actions", "Scorecards", "Governance"];
+    private static readonly string[] ReadingAreas = ["Dashboard", "Metrics", "Feedback", "Themes", "Friction", "Actions", "Scorecards", "Governance"];
 
     private IReadOnlyList<string> AreasShownTo(params string[] roles)
     {
@@ -52,7 +52,7 @@ public sealed class NavMenuTests : ShellTestContext
 
         var hrefs = nav.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
 
-        Assert.Equal(["", "metrics", "feedback", "friction", "actions", "scorecards", "governance", "audit", "admin"], hrefs);
+        Assert.Equal(["", "metrics", "feedback", "themes", "friction", "actions", "scorecards", "governance", "audit", "admin"], hrefs);
         Assert.NotNull(nav.Find("nav[aria-label='Main navigation']"));
     }
 
