@@ -18,8 +18,9 @@ public sealed class ThemeTests(AppServerFixture app) : IClassFixture<AppServerFi
 
         var effects = page.Locator("section[aria-labelledby=effects-heading] tbody tr");
         await Assertions.Expect(effects.First).ToBeVisibleAsync();
-        // Worst first: the top theme lowers the score.
-        await Assertions.Expect(effects.First.Locator("td").Last).ToContainTextAsync("−");
+        // The shared app's quarter holds a few hundred answers, fewer than 30 for any one theme: no theme's effect is
+        // shown as a figure, only how few answers there are (ThemeEffectsTableTests show a figure with enough).
+        await Assertions.Expect(effects.First.Locator("td").Last).ToContainTextAsync("too few answers (n = ");
         await Accessibility.ScreenshotAsync(page, "themes-01-effects");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
