@@ -1,4 +1,3 @@
-using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -29,57 +28,43 @@ public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
     /// The ids are read back by the external ids, which are unique per source: reading back the range written
     /// would take SQL Server's lock on the whole table for the batch, holding up everyone's reads.
     /// </remarks>
-    public Task WriteBatchAsync(IReadOnlyList<FeedbackItem> items, string source, AuditActor actor, DateTime at, CancellationToken ct) =>
-        WriteAsync(items, returnIds: false, async (db, _, token) =>
-        {
-            var ids = await FeedbackService.StoredIdsAsync(db, source, items.Select(i => i.ExternalKey!), token);
-            var written = items.Select(i => (i, ids[i.ExternalKey!])).ToList();
-            await ThemeTagging.TagWrittenAsync(db, db.Database.CurrentTransaction!.GetDbTransaction(), written, token);
-            db.Notifications.AddRange(NotificationRecorder.FollowUpsOpened(written, actor, at, db.NotifiesByEmail));
-            var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
-            return items.Select(item => AuditRecorder.Created(type, item, ids[item.ExternalKey!], actor, at)).ToList();
-        }, ct);
-
-    private async Task WriteAsync(IReadOnlyList<FeedbackItem> items, bool returnIds,
-        Func<CxDbContext, FeedbackBulkWriter?, CancellationToken, Task<IEnumerable<AuditEntry>>> audit, CancellationToken ct)
+    public async Task WriteBatchAsync(IReadOnlyList<FeedbackItem> items, string source, AuditActor actor, DateTime at, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(Guid.NewGuid(),
             async (_, writeId, token) =>
             {
                 await using var attempt = await dbFactory.CreateDbContextAsync(token);
-                await WriteOnceAsync(attempt, items, returnIds, audit, writeId, token);
+                await WriteOnceAsync(attempt, items, source, actor, at, writeId, token);
                 return true;
             },
             async (_, writeId, token) => new ExecutionResult<bool>(await db.WasSavedAsync(writeId, token), true),
             ct);
     }
 
-    private static async Task WriteOnceAsync(CxDbContext db, IReadOnlyList<FeedbackItem> items, bool returnIds,
-        Func<CxDbContext, FeedbackBulkWriter?, CancellationToken, Task<IEnumerable<AuditEntry>>> audit, Guid writeId, CancellationToken ct)
+    private static async Task WriteOnceAsync(CxDbContext db, IReadOnlyList<FeedbackItem> items, string source, AuditActor actor, DateTime at,
+        Guid writeId, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            IEnumerable<AuditEntry> entries;
-            if (items.Count > 0)
+            await using (var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds: false))
             {
-                await using var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds);
                 foreach (var item in items)
                 {
                     await writer.WriteAsync(item, ct);
                 }
                 await writer.CompleteAsync(ct);
-                entries = await audit(db, writer, ct);
             }
-            else
+            var ids = await FeedbackService.StoredIdsAsync(db, source, items.Select(i => i.ExternalKey!), ct);
+            var written = items.Select(i => (i, ids[i.ExternalKey!])).ToList();
+            await ThemeTagging.TagWrittenAsync(db, transaction.GetDbTransaction(), written, ct);
+            db.Notifications.AddRange(NotificationRecorder.FollowUpsOpened(written, actor, at, db.NotifiesByEmail));
+            var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
+            foreach (var (item, id) in written)
             {
-                entries = await audit(db, null, ct);
-            }
-            foreach (var entry in entries)
-            {
-                db.AddAuditEntry(writeId, entry);
+                db.AddAuditEntry(writeId, AuditRecorder.Created(type, item, id, actor, at));
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
