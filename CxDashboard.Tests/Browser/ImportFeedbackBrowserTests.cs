@@ -11,7 +11,7 @@ public sealed class ImportFeedbackBrowserTests(AppServerFixture app) : IClassFix
 {
     public void Dispose() => app.AssertNoContentSecurityPolicyViolations();
 
-    [BrowserFact(Skip = "From 09:00 UTC on 2026-12-05 axe reports a colour-contrast failure on a chip of the import page's preview step on a clean clone, on the rerun as well, though it passed at 08:38 and 08:55; the cause is not found yet. The map, preview and import steps are covered by ImportFeedbackTests and SurveyExportImportTests.")]
+    [BrowserFact]
     public async Task A_Qualtrics_export_is_mapped_previewed_and_imported_from_the_page()
     {
         var marker = Guid.NewGuid().ToString("N")[..8];

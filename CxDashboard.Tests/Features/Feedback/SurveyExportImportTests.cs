@@ -248,4 +248,28 @@ public sealed class SurveyExportImportTests : IAsyncLifetime
         Assert.Equal(["The file has no column 'Q7'. Choose another column, or check the header rows."], result.Problems.Select(p => p.Reason));
         Assert.Empty(await StoredAsync());
     }
+
+    [Fact]
+    public async Task Every_progress_report_of_a_check_and_an_import_arrives_before_it_ends_the_last_at_the_whole_file()
+    {
+        var file = await FileAsync("qualtrics.csv", Qualtrics);
+        var mapping = ShippedPresets.Qualtrics.Mapping.Over(ImportMapping.Guess(FeedbackImporter.ReadLayout(file))) with { WholeFileChannel = "store" };
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<ImportProgress>();
+        // A page busy drawing takes its time over a report. One that came after the step had ended would show the
+        // step as under way again, with every button off, until the next step.
+        var progress = new Web.Features.Common.InlineProgress<ImportProgress>(p =>
+        {
+            Thread.Sleep(p.Fraction >= 1 ? 300 : 0);
+            reports.Enqueue(p);
+        });
+
+        var preview = await Importer().PreviewAsync(_data.CaraContributor, file, null, mapping, "Qualtrics", progress);
+        var afterCheck = reports.ToArray();
+        var result = await Importer().ImportAsync(_data.CaraContributor, file, null, mapping, "Qualtrics", progress);
+        var afterImport = reports.ToArray();
+
+        Assert.True(preview.CanImport && result.Succeeded);
+        Assert.Equal(("Checking", 1.0), (afterCheck[^1].Step, afterCheck[^1].Fraction));
+        Assert.Equal(("Importing", 1.0), (afterImport[^1].Step, afterImport[^1].Fraction));
+    }
 }

@@ -92,7 +92,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             var now = clock.GetUtcNow().UtcDateTime;
             // Off the caller's thread: a page's circuit keeps answering (and showing the progress) while a large file is read.
             var check = await Task.Run(() => Check(file, sheet, mapping, Lookup.Of(lookups), personId, now, SourceOf(surveySource),
-                progress is null ? null : new Progress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
+                progress is null ? null : new InlineProgress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
             if (check.Problems.Count > 0)
             {
                 return new FeedbackImportPreview(check.Rows, 0, [], check.Problems, check.ProblemsNotShown);
@@ -130,7 +130,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         {
             var lookup = Lookup.Of(await feedback.GetLookupsAsync(ct));
             var check = await Task.Run(() => Check(file, sheet, mapping, lookup, personId, now, source,
-                progress is null ? null : new Progress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
+                progress is null ? null : new InlineProgress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
             if (check.Problems.Count > 0)
             {
                 return FeedbackImportResult.Refused(check.Problems, check.ProblemsNotShown);
@@ -153,7 +153,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                         await using var attempt = await dbFactory.CreateDbContextAsync(token);
                         write = new Written();
                         await WriteAsync(attempt, caller, file, sheet, mapping, lookup, present, now, source, importId, write,
-                            progress is null ? null : new Progress<double>(f => progress.Report(new ImportProgress("Importing", f))), token);
+                            progress is null ? null : new InlineProgress<double>(f => progress.Report(new ImportProgress("Importing", f))), token);
                         return true;
                     },
                     async (_, importId, token) => new ExecutionResult<bool>(await db.WasSavedAsync(importId, token), true),

@@ -25,6 +25,9 @@ public partial class ImportFeedback
 
     private bool Busy => _progress is not null;
 
+    /// <summary>The step under way, whose progress reports are shown; null between steps.</summary>
+    private object? _run;
+
     private string NameRowHelp => _layout is { HeaderRows: > 1 } ? "The other header rows are read as part of the names" : "One header row names the columns";
 
     private static string Count(int n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}{(n == 1 ? "" : "s")}");
@@ -45,7 +48,7 @@ public partial class ImportFeedback
         var size = Math.Max(1, chosen.Size);
         await RunAsync("Uploading", async (caller, progress) =>
         {
-            var uploaded = new Reporter<long>(n => progress.Report(new ImportProgress("Uploading", (double)n / size)));
+            var uploaded = new InlineProgress<long>(n => progress.Report(new ImportProgress("Uploading", (double)n / size)));
             await using var stream = chosen.OpenReadStream(ImportFile.MaxBytes);
             _file = await ImportFile.SpoolAsync(stream, chosen.Name, uploaded);
             progress.Report(new ImportProgress("Reading", 0));
@@ -188,21 +191,37 @@ public partial class ImportFeedback
         }
     }
 
-    /// <summary>Runs a step with its progress shown; a file that cannot be read is said so, as is any failure of the command.</summary>
+    /// <summary>
+    /// Runs a step with its progress shown; a file that cannot be read is said so, as is any failure of the command.
+    /// Reports come from the threads that read the file: each is shown on the page's own, and one that arrives after
+    /// the step has ended is dropped, so the page never shows a finished step as still under way.
+    /// </summary>
     private async Task RunAsync(string step, Func<Caller, IProgress<ImportProgress>, Task> work)
     {
         _error = null;
         _progress = new ImportProgress(step, 0);
-        var shown = -1;
-        var progress = new Reporter<ImportProgress>(p =>
+        var run = new object();
+        _run = run;
+        var shown = (Step: step, Percent: 0);
+        var progress = new InlineProgress<ImportProgress>(p =>
         {
             var percent = (int)(p.Fraction * 100);
-            if (percent != shown || p.Step != _progress?.Step)
+            lock (run)
             {
-                shown = percent;
-                _progress = p;
-                _ = InvokeAsync(StateHasChanged);
+                if (shown == (p.Step, percent))
+                {
+                    return;
+                }
+                shown = (p.Step, percent);
             }
+            _ = InvokeAsync(() =>
+            {
+                if (ReferenceEquals(_run, run))
+                {
+                    _progress = p;
+                    StateHasChanged();
+                }
+            });
         });
         try
         {
@@ -220,6 +239,7 @@ public partial class ImportFeedback
         }
         finally
         {
+            _run = null;
             _progress = null;
         }
     }
@@ -238,10 +258,4 @@ public partial class ImportFeedback
     }
 
     public async ValueTask DisposeAsync() => await ForgetFileAsync();
-
-    /// <summary>Reports straight to the page, whichever thread the import reports from; the page re-renders through its dispatcher.</summary>
-    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
