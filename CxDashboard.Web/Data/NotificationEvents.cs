@@ -15,7 +15,7 @@ namespace CxDashboard.Web.Data;
 /// complaint arriving in a channel (to the members of the team that answers for it, but its follow-up's owner, who is
 /// told it is theirs); a friction issue raised for a team or asking it to contribute; each move of a friction issue
 /// (to its owning and contributing teams); a metric's sign-off asked of its stakeholder teams; a scorecard published (to
-/// the executives). Whom to tell is read with one query per kind of change, whatever the number of rows; the person
+/// the executives); and whoever a note mentions (<see cref="NotificationMentions"/>). Whom to tell is read with one query per kind of change, whatever the number of rows; the person
 /// who made the change is never told of it, and the app's own saves (demo data) tell nobody.
 /// </summary>
 internal static class NotificationEvents
@@ -37,6 +37,7 @@ internal static class NotificationEvents
         List<(int IssueId, FrictionStatus To)> moved;
         List<(int MetricId, int Revision)> signOffsAsked;
         List<Scorecard> published;
+        List<NotificationMentions.Mention> mentions;
         try
         {
             arrived = tracker.Entries<FeedbackItem>().Where(e => e.State == EntityState.Added)
@@ -50,6 +51,7 @@ internal static class NotificationEvents
             published = tracker.Entries<Scorecard>()
                 .Where(e => e.State == EntityState.Modified && e.Entity.IsPublished && e.Property(s => s.Status).OriginalValue != ScorecardStatus.Published)
                 .Select(e => e.Entity).ToList();
+            mentions = NotificationMentions.Collect(tracker);
         }
         finally
         {
@@ -59,6 +61,7 @@ internal static class NotificationEvents
         notifications.AddRange(await FrictionNewsAsync(db, raisedFor, moved, actor, at, byEmail, cancellationToken));
         notifications.AddRange(await SignOffsAskedAsync(db, signOffsAsked, actor, at, byEmail, cancellationToken));
         notifications.AddRange(await ScorecardsPublishedAsync(db, published, actor, at, byEmail, cancellationToken));
+        notifications.AddRange(await NotificationMentions.DescribeAsync(db, mentions, actor, at, byEmail, cancellationToken));
         return notifications;
     }
 
