@@ -12,6 +12,7 @@ public sealed class Notification : Entity
     public const int MaxTitleLength = 200;
     public const int MaxLinkLength = 300;
     public const int MaxErrorLength = 500;
+    public const int MaxOnceKeyLength = 100;
 
     private Notification() { Title = Link = string.Empty; }
 
@@ -63,6 +64,17 @@ public sealed class Notification : Entity
 
     /// <summary>Which instance holds the lease.</summary>
     public string? LeasedBy { get; private set; }
+
+    /// <summary>
+    /// Names what the notification tells of (the item, the kind, the step, the recipient) when it must be told once only,
+    /// whoever notices it and however often: the store refuses a second notification with the same key.
+    /// </summary>
+    public string? OnceKey { get; private set; }
+
+    /// <summary>A notification told once only under <paramref name="onceKey"/> (see <see cref="OnceKey"/>).</summary>
+    public static Notification Once(string onceKey, int recipientPersonId, NotificationKind kind, string title, string link, DateTime createdAt,
+        bool byEmail) =>
+        new(recipientPersonId, kind, title, link, createdAt, byEmail) { OnceKey = Guard.Text(onceKey, "A notification's key", MaxOnceKeyLength) };
 
     public void MarkRead(DateTime at) => ReadAt ??= Guard.Utc(at);
 

@@ -53,6 +53,8 @@ public sealed class AppServerFixture : IAsyncLifetime
             builder.UseSetting("Database:DemoFeedbackCount", "2000");
             // Open pages re-check their rights every few seconds instead of minutes, so a test can watch a revoked grant land.
             builder.UseSetting("Authentication:RevalidationInterval", "00:00:03");
+            // The demo's follow-ups fall due by the real clock; a sweep during a test would change the bell's count under it.
+            builder.UseSetting("Notifications:Sweep:IntervalSeconds", "0");
             builder.ConfigureLogging(logging => logging.AddProvider(_log));
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

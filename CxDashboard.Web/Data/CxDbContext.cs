@@ -227,6 +227,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         trail.AuditEnabled = false;
         trail.Database.SetDbConnection(transaction.Connection);
         await trail.Database.UseTransactionAsync(transaction, cancellationToken);
+        notifications.AddRange(await NotificationEvents.DescribeAsync(trail, ChangeTracker, actor, at, NotifiesByEmail, cancellationToken));
         foreach (var entry in entries)
         {
             trail.AddAuditEntry(saveId, entry);

@@ -446,6 +446,7 @@ public sealed class SqlServerQueryTranslationTests
         }),
         ["NotificationService.MarkReadAsync"] = Command(s => s.Get<NotificationService>().MarkReadAsync(1, ChannelLead)),
         ["NotificationService.MarkAllReadAsync"] = Command(s => s.Get<NotificationService>().MarkAllReadAsync(ChannelLead)),
+        ["NotificationSweep.SweepAsync"] = Command(s => s.Get<NotificationSweep>().SweepAsync()),
         ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
             new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
         ["ThemeService.CatalogueAsync"] = Query(s => s.Get<ThemeService>().CatalogueAsync()),

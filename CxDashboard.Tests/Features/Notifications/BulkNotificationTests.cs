@@ -33,10 +33,10 @@ public sealed class BulkNotificationTests : IAsyncLifetime
         new IngestionService(_data.Database, _data.Clock, _data.Service(), new FeedbackIntake(_data.Database), _data.Metrics)
             .IngestFeedbackAsync(new FeedbackBatch(items), new ApiClient(new AuditActor(null, Source), null, null, Source));
 
-    private async Task<List<Notification>> NotificationsAsync()
+    private async Task<List<Notification>> NotificationsAsync(NotificationKind kind = NotificationKind.FollowUpAssigned)
     {
         await using var db = _data.Database.CreateDbContext();
-        return await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
+        return await db.Notifications.AsNoTracking().Where(n => n.Kind == kind).OrderBy(n => n.Id).ToListAsync();
     }
 
     [Fact]
@@ -62,6 +62,7 @@ public sealed class BulkNotificationTests : IAsyncLifetime
 
         Assert.Equal(1, _faults.Fired);
         Assert.Equal(2, (await NotificationsAsync()).Count);
+        Assert.Equal(2, (await NotificationsAsync(NotificationKind.DetractorInMyArea)).Count);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.EmailError).HasMaxLength(Notification.MaxErrorLength);
         builder.Property(n => n.LeasedBy).HasMaxLength(100);
         builder.HasIndex(n => n.MessageId).IsUnique();
+        builder.Property(n => n.OnceKey).HasMaxLength(Notification.MaxOnceKeyLength);
+        // What the clock tells (a follow-up due soon, breached, escalated; an action due or overdue) is told once, whichever instance notices it.
+        builder.HasIndex(n => n.OnceKey).IsUnique().HasFilter("OnceKey IS NOT NULL");
         // A person's unread count and their list, newest first.
         builder.HasIndex(n => new { n.RecipientPersonId, n.ReadAt });
         builder.HasIndex(n => new { n.RecipientPersonId, n.CreatedAt, n.Id });

@@ -194,6 +194,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         public int FollowUpsOpened { get; set; }
         public int WithoutOwner { get; set; }
         public Dictionary<int, int> FollowUpsByOwner { get; } = [];
+        public Dictionary<(int ChannelId, int? OwnerId), int> DetractorsByChannel { get; } = [];
     }
 
     private async Task WriteAsync(CxDbContext db, Caller caller, ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup,
@@ -219,6 +220,11 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                         }
                     }
                     written.WithoutOwner += followUps.WithoutOwner.Count;
+                    foreach (var item in batch.Where(i => i.NeedsFollowUp))
+                    {
+                        var key = (item.ChannelId, item.FollowUpOwnerPersonId);
+                        written.DetractorsByChannel[key] = written.DetractorsByChannel.GetValueOrDefault(key) + 1;
+                    }
                     foreach (var item in batch)
                     {
                         await writer.WriteAsync(item, ct);
@@ -257,6 +263,8 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 null,
                 JsonSerializer.Serialize(new { File = name, Imported = written.Rows, Skipped = present.Count, FirstId = firstId, LastId = lastId })));
             db.Notifications.AddRange(NotificationRecorder.ImportedFollowUps(written.FollowUpsByOwner, name, caller.ToAuditActor(), now, db.NotifiesByEmail));
+            db.Notifications.AddRange(await NotificationEvents.ImportedDetractorsAsync(db, written.DetractorsByChannel, name, caller.ToAuditActor(), now,
+                db.NotifiesByEmail, ct));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -61,6 +61,7 @@ public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
             var written = items.Select(i => (i, ids[i.ExternalKey!])).ToList();
             await ThemeTagging.TagWrittenAsync(db, transaction.GetDbTransaction(), written, ct);
             db.Notifications.AddRange(NotificationRecorder.FollowUpsOpened(written, actor, at, db.NotifiesByEmail));
+            db.Notifications.AddRange(await NotificationEvents.DetractorsArrivedAsync(db, written, actor, at, db.NotifiesByEmail, ct));
             var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
             foreach (var (item, id) in written)
             {

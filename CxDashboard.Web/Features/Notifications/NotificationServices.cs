@@ -17,6 +17,9 @@ public static class NotificationServices
         services.AddScoped<EmailQueueService>();
         services.AddScoped<NotificationService>();
         services.AddHostedService<EmailOutboxWorker>();
+        services.AddOptions<NotificationSweepOptions>().BindConfiguration(NotificationSweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NotificationSweep>();
+        services.AddHostedService<NotificationSweepWorker>();
         return services;
     }
 

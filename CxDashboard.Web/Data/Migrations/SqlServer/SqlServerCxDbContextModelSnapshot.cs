@@ -1115,6 +1115,10 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("datetime2");
 
@@ -1130,6 +1134,10 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique()
+                        .HasFilter("OnceKey IS NOT NULL");
 
                     b.HasIndex("EmailStatus", "EmailDueAt");
 

@@ -1076,6 +1076,10 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
@@ -1091,6 +1095,10 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique()
+                        .HasFilter("OnceKey IS NOT NULL");
 
                     b.HasIndex("EmailStatus", "EmailDueAt");
 
