@@ -110,13 +110,9 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                 name: "IX_Notifications_ForDigest_DigestId_RecipientPersonId",
                 table: "Notifications");
 
-            migrationBuilder.DropColumn(
-                name: "DigestId",
-                table: "Notifications");
-
-            migrationBuilder.DropColumn(
-                name: "ForDigest",
-                table: "Notifications");
+            // EF Core's SQLite provider refuses these two drops on the way down (NotSupportedException); SQLite 3.35 and later drops a column no index uses itself.
+            migrationBuilder.Sql("ALTER TABLE \"Notifications\" DROP COLUMN \"DigestId\";");
+            migrationBuilder.Sql("ALTER TABLE \"Notifications\" DROP COLUMN \"ForDigest\";");
         }
     }
 }
