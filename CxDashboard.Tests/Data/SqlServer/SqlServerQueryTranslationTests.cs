@@ -6,6 +6,7 @@ using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Governance;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Notifications;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
@@ -446,6 +447,11 @@ public sealed class SqlServerQueryTranslationTests
         }),
         ["NotificationService.MarkReadAsync"] = Command(s => s.Get<NotificationService>().MarkReadAsync(1, ChannelLead)),
         ["NotificationService.MarkAllReadAsync"] = Command(s => s.Get<NotificationService>().MarkAllReadAsync(ChannelLead)),
+        ["NotificationSettingsService.GetAsync"] = Query(s => s.Get<NotificationSettingsService>().GetAsync(ChannelLead)),
+        ["NotificationSettingsService.SaveAsync"] = Command(s => s.Get<NotificationSettingsService>().SaveAsync(
+            new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Mentioned] = NotificationChannel.DailyDigest },
+            new Dictionary<NotificationKind, NotificationChannel>(), ChannelLead)),
+        ["NotificationSettingsService.ResetAsync"] = Command(s => s.Get<NotificationSettingsService>().ResetAsync(ChannelLead)),
         ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
             new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
         ["ThemeService.CatalogueAsync"] = Query(s => s.Get<ThemeService>().CatalogueAsync()),

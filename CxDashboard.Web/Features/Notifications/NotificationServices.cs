@@ -16,6 +16,7 @@ public static class NotificationServices
         services.AddSingleton<EmailOutbox>();
         services.AddScoped<EmailQueueService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationSettingsService>();
         services.AddHostedService<EmailOutboxWorker>();
         return services;
     }
