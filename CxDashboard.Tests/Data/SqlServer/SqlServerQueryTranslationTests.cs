@@ -437,6 +437,8 @@ public sealed class SqlServerQueryTranslationTests
         }),
 
         ["EmailOutbox.SendDueAsync"] = Command(s => s.Get<EmailOutbox>().SendDueAsync("app-1", default)),
+        ["DailyDigest.MakeDueAsync"] = Command(s => s.Get<DailyDigest>().MakeDueAsync(default)),
+        ["DailyDigest.SendDueAsync"] = Command(s => s.Get<DailyDigest>().SendDueAsync("app-1", default)),
         ["EmailQueueService.GetQueueAsync"] = Query(s => s.Get<EmailQueueService>().GetQueueAsync(Admin)),
         ["EmailQueueService.RetryAsync"] = Command(s => s.Get<EmailQueueService>().RetryAsync(1, Admin)),
         ["NotificationService.CountUnreadAsync"] = Query(s => s.Get<NotificationService>().CountUnreadAsync(ChannelLead)),

@@ -14,6 +14,7 @@ public static class NotificationServices
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<FolderEmailSender>(sp));
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<DailyDigest>();
         services.AddScoped<EmailQueueService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationSettingsService>();
@@ -27,6 +28,14 @@ public static class NotificationServices
         public ValidateOptionsResult Validate(string? name, EmailOptions options)
         {
             var problems = EmailDelivery.Problems(options, app.Value).ToList();
+            if (options.Digest.Zone() is null)
+            {
+                problems.Add($"Email:Digest:TimeZone '{options.Digest.TimeZone}' is not a time zone this server knows; use an IANA name such as \"Europe/London\", or UTC.");
+            }
+            if (options.Digest.Hour is < 0 or > 23)
+            {
+                problems.Add("Email:Digest:Hour must be an hour of the day (0-23).");
+            }
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }
