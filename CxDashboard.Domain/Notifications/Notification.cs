@@ -82,7 +82,8 @@ public sealed class Notification : Entity
                 return;
             case NotificationChannel.InApp:
             case NotificationChannel.DailyDigest:
-                ForDigest = channel == NotificationChannel.DailyDigest && EmailStatus == EmailStatus.Pending;
+                // Routed again (a save tried twice), it keeps whether it was to go by e-mail at all.
+                ForDigest = channel == NotificationChannel.DailyDigest && (EmailStatus == EmailStatus.Pending || ForDigest);
                 if (EmailStatus == EmailStatus.Pending)
                 {
                     EmailStatus = EmailStatus.NotSent;
