@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Notifications;
@@ -8,6 +9,7 @@ using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
@@ -179,5 +181,48 @@ public sealed class NotificationRoutingTests : IAsyncLifetime
         Assert.Equal(EmailStatus.Pending, Assert.Single(await ToldAsync(_data.Dana)).EmailStatus);
         Assert.Empty(await ToldAsync(_data.Cara));
         Assert.True(Assert.Single(await ToldAsync(_data.Eli)).ForDigest);
+    }
+
+    [Fact]
+    public async Task A_save_telling_many_people_reads_all_their_choices_in_one_query()
+    {
+        await using var db = _data.Database.CreateDbContext();
+        foreach (var person in new[] { _data.Dana, _data.Cara, _data.Eli, _data.Finn })
+        {
+            db.Notifications.Add(new Notification(person, NotificationKind.Mentioned, "Someone mentioned you", "/actions/1", FeedbackData.Now, db.NotifiesByEmail));
+        }
+        var readingChoices = 0;
+        using var listening = DiagnosticListener.AllListeners.Subscribe(new Listener(source =>
+        {
+            if (source.Name == DbLoggerCategory.Name)
+            {
+                source.Subscribe(new Observer(e =>
+                {
+                    if (e.Value is CommandEventData { Context: var context } command && ReferenceEquals(context, db)
+                        && e.Key == RelationalEventId.CommandExecuting.Name && command.Command.CommandText.Contains("NotificationPreferences", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref readingChoices);
+                    }
+                }));
+            }
+        }));
+
+        await db.SaveChangesAsync(new AuditActor(_data.Cara, "Cara Moss"), _data.Clock);
+
+        Assert.Equal(1, readingChoices);
+    }
+
+    private sealed class Listener(Action<DiagnosticListener> onNext) : IObserver<DiagnosticListener>
+    {
+        public void OnNext(DiagnosticListener value) => onNext(value);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+
+    private sealed class Observer(Action<KeyValuePair<string, object?>> onNext) : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> value) => onNext(value);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
     }
 }
