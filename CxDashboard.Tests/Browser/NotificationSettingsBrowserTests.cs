@@ -29,6 +29,7 @@ public sealed class NotificationSettingsBrowserTests(AppServerFixture app) : ICl
         await ExpectPathAsync(page, "/notifications/settings");
         await WaitForInteractiveAsync(page);
 
+        await Assertions.Expect(page.GetByTestId("digest-hour")).ToContainTextAsync("07:00 (UTC)");
         var mentions = page.GetByRole(AriaRole.Group, new() { Name = "Someone mentions me in a note" });
         var emailNow = mentions.GetByRole(AriaRole.Radio, new() { Name = "E-mail now (default)" });
         await Assertions.Expect(emailNow).ToBeCheckedAsync();
