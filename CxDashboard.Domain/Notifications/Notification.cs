@@ -76,6 +76,37 @@ public sealed class Notification : Entity
         bool byEmail) =>
         new(recipientPersonId, kind, title, link, createdAt, byEmail) { OnceKey = Guard.Text(onceKey, "A notification's key", MaxOnceKeyLength) };
 
+    /// <summary>Whether it goes out in its recipient's daily digest rather than in an e-mail of its own.</summary>
+    public bool ForDigest { get; private set; }
+
+    /// <summary>The digest it went out in, once one was made for it.</summary>
+    public int? DigestId { get; private set; }
+
+    /// <summary>
+    /// Follows the recipient's choice for its kind: in the app only, by e-mail at once, or in the next digest.
+    /// Only a notification that was to go by e-mail (the app sends e-mail at all) goes by e-mail or digest.
+    /// </summary>
+    public void Route(NotificationChannel channel)
+    {
+        switch (channel)
+        {
+            case NotificationChannel.EmailNow:
+                return;
+            case NotificationChannel.InApp:
+            case NotificationChannel.DailyDigest:
+                // Routed again (a save tried twice), it keeps whether it was to go by e-mail at all.
+                ForDigest = channel == NotificationChannel.DailyDigest && (EmailStatus == EmailStatus.Pending || ForDigest);
+                if (EmailStatus == EmailStatus.Pending)
+                {
+                    EmailStatus = EmailStatus.NotSent;
+                    EmailDueAt = null;
+                }
+                return;
+            default:
+                throw new DomainException("A notification its recipient turned off is not kept.");
+        }
+    }
+
     public void MarkRead(DateTime at) => ReadAt ??= Guard.Utc(at);
 
     /// <summary>Puts a failed e-mail back in the queue, to be tried at once with a fresh count of attempts.</summary>

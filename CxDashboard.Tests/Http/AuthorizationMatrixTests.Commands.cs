@@ -165,7 +165,7 @@ public sealed partial class AuthorizationMatrixTests
         "AdminService.ListApiKeysAsync", "AdminService.FindPeopleAsync", "AdminService.ListTeamsAsync", "AdminService.CountCustomerFeedbackAsync",
         "AuditService.GetPageAsync",
         "EmailQueueService.GetQueueAsync",
-        "NotificationService.CountUnreadAsync", "NotificationService.GetPageAsync",
+        "NotificationService.CountUnreadAsync", "NotificationService.GetPageAsync", "NotificationSettingsService.GetAsync",
         "ExportService.WriteFeedbackAsync", "ExportService.WriteActionsAsync", "ExportService.WriteMetricCatalogueAsync", "ExportService.WriteMetricValuesAsync",
         "FeedbackService.GetFollowUpsAsync", "FeedbackService.CountMyOverdueAsync", "FeedbackService.GetInboxPageAsync", "FeedbackService.GetDetailAsync",
         "MetricsService.GetCatalogueAsync", "MetricsService.GetDetailsAsync", "MetricsService.GetSeriesAsync", "MetricsService.GetValueGridAsync",
@@ -176,10 +176,14 @@ public sealed partial class AuthorizationMatrixTests
     /// Methods that record what a caller has just done rather than change anything of theirs: who may
     /// do it is decided before them (an export's audit entry, by the export route's policy in the route table).
     /// Marking notifications read records that their recipient has seen them; it reaches only the caller's own
-    /// (another's is "not found", tested in NotificationServiceTests).
+    /// (another's is "not found", tested in NotificationServiceTests). A person's notification settings are theirs alone:
+    /// the methods take no one else's id (NotificationSettingsServiceTests).
     /// </summary>
     private static readonly HashSet<string> Records =
-        ["ExportAuditTrail.RecordAsync", "NotificationService.MarkReadAsync", "NotificationService.MarkAllReadAsync"];
+    [
+        "ExportAuditTrail.RecordAsync", "NotificationService.MarkReadAsync", "NotificationService.MarkAllReadAsync",
+        "NotificationSettingsService.SaveAsync", "NotificationSettingsService.ResetAsync",
+    ];
 
     public static TheoryData<Attempt> Refusals => [.. Attempts];
 

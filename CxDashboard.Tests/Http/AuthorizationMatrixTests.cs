@@ -50,6 +50,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ap
         // Each person's own notifications, and the bell's unread count that every page asks for.
         ["GET /notifications"] =                             Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /notifications/unread"] =                      Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
+        ["GET /notifications/settings"] =                    Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /feedback/follow-ups"] =                       Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /feedback/{Id:int}"] =                         Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),
         ["GET /friction"] =                                  Row(SignInRedirect, Page,       Page,       Page,       Page,       Page,       NotAllowed),

@@ -37,7 +37,8 @@ public sealed class TestDatabase : IDbContextFactory<CxDbContext>, IAsyncDisposa
     /// A database whose connection drops where <paramref name="faults"/> is armed, with the app's saves
     /// retried as SQL Server's retry-on-failure strategy retries them.
     /// </summary>
-    public static async Task<TestDatabase> CreateAsync(TransientFaults? faults)
+    /// <param name="appServices">The app's services its contexts see, as the app's own do (whether e-mail is sent, say).</param>
+    public static async Task<TestDatabase> CreateAsync(TransientFaults? faults, IServiceProvider? appServices = null)
     {
         TestDatabase database;
         if (UsesSqlServer)
@@ -52,7 +53,7 @@ public sealed class TestDatabase : IDbContextFactory<CxDbContext>, IAsyncDisposa
                 {
                     sql.ExecutionStrategy(dependencies => new RetryOnInjectedFaults(dependencies));
                 }
-            }).AddInterceptors(Interceptors(faults)).Options;
+            }).AddInterceptors(Interceptors(faults)).UseApplicationServiceProvider(appServices).Options;
             database = new TestDatabase(() => new SqlServerCxDbContext(options), builder.ConnectionString, DatabaseProvider.SqlServer, null);
         }
         else
@@ -66,7 +67,7 @@ public sealed class TestDatabase : IDbContextFactory<CxDbContext>, IAsyncDisposa
                 {
                     sqlite.ExecutionStrategy(dependencies => new RetryOnInjectedFaults(dependencies));
                 }
-            }).AddInterceptors(Interceptors(faults)).Options;
+            }).AddInterceptors(Interceptors(faults)).UseApplicationServiceProvider(appServices).Options;
             database = new TestDatabase(() => new SqliteCxDbContext(options), connectionString, DatabaseProvider.Sqlite, folder);
         }
         await using var db = database.CreateDbContext();

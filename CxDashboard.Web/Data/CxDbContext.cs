@@ -59,6 +59,8 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<FeedbackTheme> FeedbackThemes => Set<FeedbackTheme>();
     public DbSet<FrictionIssueTheme> FrictionIssueThemes => Set<FrictionIssueTheme>();
@@ -117,6 +119,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await NotificationRouting.RouteAddedAsync(this, cancellationToken);
         BumpVersions();
         if (!AuditEnabled || !AuditRecorder.HasAuditableChanges(ChangeTracker))
         {

@@ -212,6 +212,8 @@ internal static class BenchProgram
         {
             Console.WriteLine("Alerts from an API batch…");
             await new AlertBenchmarks(services, options.Runs, report).RunAsync();
+            Console.WriteLine("The daily digest…");
+            await new DigestBenchmark(services, options.Runs, report).RunAsync();
         }
         if (options.Only is "sessions")
         {

@@ -6,6 +6,7 @@ using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Domain.Governance;
 using CxDashboard.Domain.Metrics;
+using CxDashboard.Domain.Notifications;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data;
@@ -436,6 +437,8 @@ public sealed class SqlServerQueryTranslationTests
         }),
 
         ["EmailOutbox.SendDueAsync"] = Command(s => s.Get<EmailOutbox>().SendDueAsync("app-1", default)),
+        ["DailyDigest.MakeDueAsync"] = Command(s => s.Get<DailyDigest>().MakeDueAsync(default)),
+        ["DailyDigest.SendDueAsync"] = Command(s => s.Get<DailyDigest>().SendDueAsync("app-1", default)),
         ["EmailQueueService.GetQueueAsync"] = Query(s => s.Get<EmailQueueService>().GetQueueAsync(Admin)),
         ["EmailQueueService.RetryAsync"] = Command(s => s.Get<EmailQueueService>().RetryAsync(1, Admin)),
         ["NotificationService.CountUnreadAsync"] = Query(s => s.Get<NotificationService>().CountUnreadAsync(ChannelLead)),
@@ -447,6 +450,11 @@ public sealed class SqlServerQueryTranslationTests
         ["NotificationService.MarkReadAsync"] = Command(s => s.Get<NotificationService>().MarkReadAsync(1, ChannelLead)),
         ["NotificationService.MarkAllReadAsync"] = Command(s => s.Get<NotificationService>().MarkAllReadAsync(ChannelLead)),
         ["NotificationSweep.SweepAsync"] = Command(s => s.Get<NotificationSweep>().SweepAsync()),
+        ["NotificationSettingsService.GetAsync"] = Query(s => s.Get<NotificationSettingsService>().GetAsync(ChannelLead)),
+        ["NotificationSettingsService.SaveAsync"] = Command(s => s.Get<NotificationSettingsService>().SaveAsync(
+            new Dictionary<NotificationKind, NotificationChannel> { [NotificationKind.Mentioned] = NotificationChannel.DailyDigest },
+            new Dictionary<NotificationKind, NotificationChannel>(), ChannelLead)),
+        ["NotificationSettingsService.ResetAsync"] = Command(s => s.Get<NotificationSettingsService>().ResetAsync(ChannelLead)),
         ["ExportAuditTrail.RecordAsync"] = Command(s => s.Get<ExportAuditTrail>().RecordAsync(Executive, "feedback",
             new Microsoft.AspNetCore.Http.QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["channel"] = "2" }), 12, default)),
         ["ThemeService.CatalogueAsync"] = Query(s => s.Get<ThemeService>().CatalogueAsync()),

@@ -45,9 +45,10 @@ public sealed class FeedbackData
     public Caller Executive => new(null, "Erin Exec", null, new HashSet<string> { Roles.Executive });
 
     /// <param name="faults">Where the database connection drops, for tests of what survives it.</param>
-    public static async Task<FeedbackData> CreateAsync(TransientFaults? faults = null)
+    /// <param name="appServices">The app's services the contexts see (whether e-mail is sent, say).</param>
+    public static async Task<FeedbackData> CreateAsync(TransientFaults? faults = null, IServiceProvider? appServices = null)
     {
-        var data = new FeedbackData(await TestDatabase.CreateAsync(faults));
+        var data = new FeedbackData(await TestDatabase.CreateAsync(faults, appServices));
         await using var db = data.Database.CreateDbContext();
         var stores = new Team("stores", "Stores");
         var digital = new Team("digital", "Digital");

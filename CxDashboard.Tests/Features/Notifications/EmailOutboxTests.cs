@@ -54,6 +54,8 @@ public sealed class EmailOutboxTests : IAsyncLifetime
         Assert.Contains("https://cx.retailer.example/feedback/1", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("href=\"https://cx.retailer.example/feedback/1\"", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("https://cx.retailer.example/notifications\n", message.TextBody!.ReplaceLineEndings("\n") + "\n", StringComparison.Ordinal);
+        Assert.Contains("https://cx.retailer.example/notifications/settings", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://cx.retailer.example/notifications/settings\"", message.HtmlBody, StringComparison.Ordinal);
         var stored = await StoredAsync(queued.Id);
         Assert.Equal(EmailStatus.Sent, stored.EmailStatus);
         Assert.Null(stored.LeasedBy);

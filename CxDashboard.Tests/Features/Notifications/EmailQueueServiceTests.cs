@@ -110,4 +110,20 @@ public sealed class EmailQueueServiceTests : IAsyncLifetime
         Assert.Contains("No e-mail is sent", queue.Route, StringComparison.Ordinal);
         Assert.Contains("Email:Smtp:Host", queue.Route, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_admin_sees_the_daily_digests_that_wait_to_be_sent_beside_the_e_mails()
+    {
+        await _data.Database.SaveAsync(new Notification(_data.Finn, NotificationKind.ActionOverdue, "An action is overdue", "/actions/1",
+            _data.Clock.GetUtcNow().UtcDateTime, byEmail: true));
+        _data.Clock.Advance(TimeSpan.FromDays(1));
+        var email = new EmailOptions { From = "cx@retailer.example", Smtp = { Host = "smtp.retailer.example" } };
+        await new DailyDigest(_data.Database, _data.Clock, _mailbox, Delivery("smtp.retailer.example"), Options.Create(email),
+            NullLogger<DailyDigest>.Instance).MakeDueAsync(default);
+
+        var queue = await Service().GetQueueAsync(Admin);
+
+        Assert.Equal(new DigestQueue(1, 0, 0), queue.Digests);
+        Assert.Equal(0, queue.Waiting);
+    }
 }

@@ -22,6 +22,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(n => new { n.RecipientPersonId, n.CreatedAt, n.Id });
         // The e-mail queue: what is due to be sent.
         builder.HasIndex(n => new { n.EmailStatus, n.EmailDueAt });
+        // The day's digests: what awaits one, per person. No foreign key to the digest: a person's deletion already
+        // cascades to both, and SQL Server refuses a second cascade path.
+        builder.HasIndex(n => new { n.ForDigest, n.DigestId, n.RecipientPersonId });
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientPersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2,8 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Features.Notifications;
 
-/// <summary>Looks at the e-mail queue every few seconds while the app runs, when e-mail is sent at all.</summary>
-public sealed class EmailOutboxWorker(EmailOutbox outbox, EmailDelivery delivery, IOptions<EmailOptions> options, TimeProvider clock,
+/// <summary>
+/// Looks at the e-mail queue every few seconds while the app runs, when e-mail is sent at all; makes the daily digests
+/// once their hour has come, and sends them.
+/// </summary>
+public sealed class EmailOutboxWorker(EmailOutbox outbox, DailyDigest digest, EmailDelivery delivery, IOptions<EmailOptions> options, TimeProvider clock,
     ILogger<EmailOutboxWorker> logger) : BackgroundService
 {
     /// <summary>Names this instance in the leases it takes: the machine and the process.</summary>
@@ -20,8 +23,10 @@ public sealed class EmailOutboxWorker(EmailOutbox outbox, EmailDelivery delivery
         {
             try
             {
+                await digest.MakeDueAsync(stoppingToken);
                 // A full batch suggests more are waiting: take the next at once.
-                if (await outbox.SendDueAsync(Instance, stoppingToken) == EmailOutbox.BatchSize)
+                var sent = await outbox.SendDueAsync(Instance, stoppingToken) + await digest.SendDueAsync(Instance, stoppingToken);
+                if (sent >= EmailOutbox.BatchSize)
                 {
                     continue;
                 }

@@ -24,6 +24,11 @@ public sealed class EmailQueueService(IDbContextFactory<CxDbContext> dbFactory, 
             .GroupBy(n => new { n.EmailStatus, Retrying = n.EmailAttempts > 0 })
             .Select(g => new { g.Key.EmailStatus, g.Key.Retrying, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var digests = await db.NotificationDigests.AsNoTracking()
+            .Where(d => d.EmailStatus == EmailStatus.Pending || d.EmailStatus == EmailStatus.Failed)
+            .GroupBy(d => new { d.EmailStatus, Retrying = d.EmailAttempts > 0 })
+            .Select(g => new { g.Key.EmailStatus, g.Key.Retrying, Count = g.Count() })
+            .ToListAsync(cancellationToken);
         var trouble = await db.Notifications.AsNoTracking()
             .Where(n => n.EmailStatus == EmailStatus.Failed || (n.EmailStatus == EmailStatus.Pending && n.EmailAttempts > 0))
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
@@ -40,7 +45,11 @@ public sealed class EmailQueueService(IDbContextFactory<CxDbContext> dbFactory, 
             trouble.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
                 .Select(t => new QueuedEmailTrouble(t.Id, t.Title, t.DisplayName, t.CreatedAt, t.EmailAttempts, t.EmailError,
                     t.EmailStatus == EmailStatus.Failed ? null : t.EmailDueAt))
-                .ToList());
+                .ToList(),
+            new DigestQueue(
+                digests.Where(c => c.EmailStatus == EmailStatus.Pending && !c.Retrying).Sum(c => c.Count),
+                digests.Where(c => c.EmailStatus == EmailStatus.Pending && c.Retrying).Sum(c => c.Count),
+                digests.Where(c => c.EmailStatus == EmailStatus.Failed).Sum(c => c.Count)));
     }
 
     /// <summary>Puts an e-mail whose every attempt failed back in the queue, to be tried at once; written in the audit trail.</summary>
@@ -70,7 +79,11 @@ public sealed class EmailQueueService(IDbContextFactory<CxDbContext> dbFactory, 
     }
 }
 
-public sealed record EmailQueue(string Route, bool Sends, int Waiting, int Retrying, int Failed, IReadOnlyList<QueuedEmailTrouble> Trouble);
+public sealed record EmailQueue(string Route, bool Sends, int Waiting, int Retrying, int Failed, IReadOnlyList<QueuedEmailTrouble> Trouble,
+    DigestQueue Digests);
+
+/// <summary>The daily digests still to be sent: waiting for their first attempt, for another, or given up.</summary>
+public sealed record DigestQueue(int Waiting, int Retrying, int Failed);
 
 /// <summary>An e-mail that failed at least once: given up (<see cref="NextAttemptAt"/> null) or waiting for its next attempt.</summary>
 public sealed record QueuedEmailTrouble(int Id, string Title, string Recipient, DateTime CreatedAt, int Attempts, string? Error, DateTime? NextAttemptAt);

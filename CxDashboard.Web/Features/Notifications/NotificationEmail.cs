@@ -7,11 +7,14 @@ namespace CxDashboard.Web.Features.Notifications;
 /// <summary>A notification due by e-mail, with what its message needs of the recipient.</summary>
 public sealed record QueuedEmail(int Id, Guid MessageId, string Title, string Link, DateTime CreatedAt, int Attempts, string ToAddress, string ToName);
 
-/// <summary>The e-mail of a notification: plain text and HTML, each linking to the item and to the person's notifications.</summary>
+/// <summary>The e-mail of a notification: plain text and HTML, each linking to the item, to the person's notifications and to their settings.</summary>
 public static class NotificationEmail
 {
     /// <summary>The person's own notifications, where they see everything they were told about.</summary>
     public const string NotificationsPath = "/notifications";
+
+    /// <summary>The person's own settings, where they choose how they are told of each kind.</summary>
+    public const string SettingsPath = "/notifications/settings";
 
     /// <summary>The Message-ID of a notification's e-mail: the same on every delivery of it.</summary>
     public static string MessageIdOf(Guid messageId, EmailDelivery delivery) =>
@@ -21,6 +24,7 @@ public static class NotificationEmail
     {
         var item = delivery.LinkTo(email.Link).AbsoluteUri;
         var notifications = delivery.LinkTo(NotificationsPath).AbsoluteUri;
+        var settings = delivery.LinkTo(SettingsPath).AbsoluteUri;
         var message = new MimeMessage
         {
             Subject = email.Title,
@@ -44,6 +48,7 @@ public static class NotificationEmail
 
                 --
                 You receive this as the person it concerns in CX Dashboard. All your notifications: {notifications}
+                Choose how you are told of each kind: {settings}
                 """,
             HtmlBody = $"""
                 <!DOCTYPE html>
@@ -53,7 +58,8 @@ public static class NotificationEmail
                 <p><a href="{html.Encode(item)}">Open it in CX Dashboard</a></p>
                 <hr>
                 <p style="font-size: small; color: #555;">You receive this as the person it concerns in CX Dashboard.
-                <a href="{html.Encode(notifications)}">All your notifications</a></p>
+                <a href="{html.Encode(notifications)}">All your notifications</a> ·
+                <a href="{html.Encode(settings)}">Choose how you are told</a></p>
                 </body></html>
                 """,
         };

@@ -1081,6 +1081,9 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("DigestId")
+                        .HasColumnType("int");
+
                     b.Property<int>("EmailAttempts")
                         .HasColumnType("int");
 
@@ -1096,6 +1099,9 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("EmailStatus")
                         .HasColumnType("int");
+
+                    b.Property<bool>("ForDigest")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
@@ -1143,9 +1149,89 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RecipientPersonId", "ReadAt");
 
+                    b.HasIndex("ForDigest", "DigestId", "RecipientPersonId");
+
                     b.HasIndex("RecipientPersonId", "CreatedAt", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EmailDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EmailStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RecipientPersonId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailStatus", "EmailDueAt");
+
+                    b.HasIndex("RecipientPersonId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("NotificationDigests");
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Organisation.Channel", b =>
@@ -1971,6 +2057,24 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.HasOne("CxDashboard.Domain.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("RecipientPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

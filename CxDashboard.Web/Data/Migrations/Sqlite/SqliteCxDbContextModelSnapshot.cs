@@ -1042,6 +1042,9 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DigestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EmailAttempts")
                         .HasColumnType("INTEGER");
 
@@ -1056,6 +1059,9 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EmailStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForDigest")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -1104,9 +1110,85 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RecipientPersonId", "ReadAt");
 
+                    b.HasIndex("ForDigest", "DigestId", "RecipientPersonId");
+
                     b.HasIndex("RecipientPersonId", "CreatedAt", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailStatus", "EmailDueAt");
+
+                    b.HasIndex("RecipientPersonId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("NotificationDigests");
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("CxDashboard.Domain.Organisation.Channel", b =>
@@ -1909,6 +1991,24 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.HasOne("CxDashboard.Domain.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("RecipientPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
