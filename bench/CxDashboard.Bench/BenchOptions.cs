@@ -6,7 +6,7 @@ namespace CxDashboard.Bench;
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
 /// [--skip-build-db] [--sessions N] [--session-page path]... [--people N,N,...] [--capacity-seconds N] [--think-seconds N]
-/// [--only queries|import|sessions|capacity|api|alerts|themes] [--scales N,N,... [--db-dir path]]</c>. <c>--scales</c> runs the lines that grow with the
+/// [--only queries|import|import-memory|import-upload|sessions|capacity|api|alerts|themes] [--scales N,N,... [--db-dir path]]</c>. <c>--scales</c> runs the lines that grow with the
 /// data at each number of feedback items in turn (friction issues, actions and metrics scaled with it, each scale its own
 /// database file in <c>--db-dir</c>), and prints how each line's median grows from one scale to the next. <c>--only queries</c> runs just the
 /// dashboard and inbox queries, <c>--only import</c> just the imports, <c>--only sessions</c> just the memory per session, <c>--only capacity</c>
@@ -90,11 +90,11 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--capacity-seconds": capacity = capacity with { Seconds = Math.Max(5, Number(args, ++i)) }; break;
                 case "--think-seconds": capacity = capacity with { ThinkSeconds = Math.Max(0, Number(args, ++i)) }; break;
                 case "--only":
-                    only = Value(args, ++i) is "queries" or "import" or "sessions" or "capacity" or "api" or "alerts" or "themes"
+                    only = Value(args, ++i) is "queries" or "import" or "import-memory" or "import-upload" or "sessions" or "capacity" or "api" or "alerts" or "themes"
                         ? args[i]
-                        : throw new ArgumentException($"--only takes 'queries', 'import', 'sessions', 'capacity', 'api', 'alerts' or 'themes', not '{args[i]}'.");
+                        : throw new ArgumentException($"--only takes 'queries', 'import', 'import-memory', 'import-upload', 'sessions', 'capacity', 'api', 'alerts' or 'themes', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|sessions|capacity|api|alerts|themes, --scales N,N,..., --db-dir path.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|import-memory|import-upload|sessions|capacity|api|alerts|themes, --scales N,N,..., --db-dir path.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));

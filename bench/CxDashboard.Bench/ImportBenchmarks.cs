@@ -30,17 +30,17 @@ internal sealed class ImportBenchmarks(IServiceProvider services, string connect
     private const long FileBudget = 10 * 1024 * 1024 - 64 * 1024;
 
     /// <summary>Each row of the mapped export is padded to this many bytes, so 100,000 rows make a file of about 61 MB.</summary>
-    private const int MappedRowBytes = 640;
+    internal const int MappedRowBytes = 640;
 
     // A Qualtrics data table with the survey's embedded data (channel, stage, category…) beside the usual columns, and a
     // long free-text question nobody maps.
-    private static readonly string[] MappedHeader =
+    internal static readonly string[] MappedHeader =
     [
         "StartDate", "EndDate", "Status", "Progress", "Duration (in seconds)", "Finished", "RecordedDate", "ResponseId", "DistributionChannel",
         "UserLanguage", "Channel", "Stage", "Source", "Category", "Sentiment", "ScoreScale", "CustomerRef", "Q1", "Q2", "Q3",
     ];
 
-    private static readonly ImportMapping Mapped = ShippedPresets.Qualtrics.Mapping with
+    internal static readonly ImportMapping Mapped = ShippedPresets.Qualtrics.Mapping with
     {
         Channel = "Channel",
         JourneyStage = "Stage",
@@ -57,7 +57,7 @@ internal sealed class ImportBenchmarks(IServiceProvider services, string connect
     private static readonly string[] Header =
         ["ReceivedAt", "Channel", "JourneyStage", "Source", "Category", "Sentiment", "ScoreScale", "Score", "Verbatim", "CustomerRef", "ExternalId"];
 
-    private static string Quote(string? field) => field is null ? "" : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string? field) => field is null ? "" : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public async Task RunAsync()
     {
@@ -333,7 +333,9 @@ internal sealed class ImportBenchmarks(IServiceProvider services, string connect
         return files;
     }
 
-    private async Task<Caller> HeadOfCxAsync()
+    private Task<Caller> HeadOfCxAsync() => HeadOfCxAsync(services);
+
+    internal static async Task<Caller> HeadOfCxAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CxDbContext>>().CreateDbContextAsync();
         var lead = await db.People.AsNoTracking().Where(p => p.DisplayName == "Eleanor Hartley").Select(p => new { p.Id, p.DisplayName, p.TeamId }).SingleAsync();
@@ -428,7 +430,7 @@ internal sealed class ImportBenchmarks(IServiceProvider services, string connect
         await transaction.CommitAsync();
     }
 
-    private static async Task<Dictionary<string, int>> CodesAsync(SqliteConnection connection, string table)
+    internal static async Task<Dictionary<string, int>> CodesAsync(SqliteConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
         // The table names are the two fixed ones above, never input.

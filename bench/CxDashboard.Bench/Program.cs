@@ -208,6 +208,16 @@ internal static class BenchProgram
             Console.WriteLine("Import from CSV…");
             await new ImportBenchmarks(host.Services, host.ConnectionString, options.Runs, report).RunAsync();
         }
+        if (options.Only is "import-memory")
+        {
+            Console.WriteLine("Import memory against the file's size…");
+            await new ImportMemoryBenchmark(host.Services, host.ConnectionString, report).RunAsync();
+        }
+        if (options.Only is "import-upload")
+        {
+            Console.WriteLine("A 199 MB export uploaded through the Import feedback page…");
+            await new ImportUploadBenchmark(host.BaseUrl, host.Services, host.ConnectionString, report).RunAsync();
+        }
         if (options.Only is null or "alerts")
         {
             Console.WriteLine("Alerts from an API batch…");

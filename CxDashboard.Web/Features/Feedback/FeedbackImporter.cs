@@ -90,22 +90,29 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             var lookups = await feedback.GetLookupsAsync(ct);
             var personId = caller.RequirePersonId();
             var now = clock.GetUtcNow().UtcDateTime;
+            using var ids = new ExternalIdLedger();
             // Off the caller's thread: a page's circuit keeps answering (and showing the progress) while a large file is read.
-            var check = await Task.Run(() => Check(file, sheet, mapping, Lookup.Of(lookups), personId, now, SourceOf(surveySource),
+            var check = await Task.Run(() => Check(file, sheet, mapping, Lookup.Of(lookups), personId, now, SourceOf(surveySource), ids,
                 progress is null ? null : new InlineProgress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
             if (check.Problems.Count > 0)
             {
                 return new FeedbackImportPreview(check.Rows, 0, [], check.Problems, check.ProblemsNotShown);
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var present = await FeedbackService.StoredExternalIdsAsync(db, SourceOf(surveySource), check.ExternalIds, ct);
+            var alreadyImported = 0;
+            foreach (var chunk in ids.Chunks(FeedbackService.ExternalIdsPerLookup))
+            {
+                alreadyImported += (await FeedbackService.StoredIdsAsync(db, SourceOf(surveySource), chunk, ct)).Count;
+            }
+            var shownStored = await FeedbackService.StoredIdsAsync(db, SourceOf(surveySource),
+                check.FirstItems.Select(x => x.Item.ExternalKey).OfType<string>(), ct);
             var channelNames = lookups.Channels.ToDictionary(c => c.Id, c => c.Name);
             var stageNames = lookups.Stages.ToDictionary(s => s.Id, s => s.Name);
             var rows = check.FirstItems.Select(x => new PreviewRow(x.Line, x.Item.ReceivedAt, channelNames[x.Item.ChannelId],
                 x.Item.JourneyStageId is { } stage ? stageNames[stage] : null, x.Item.Source.ToString(), x.Item.Category.ToString(),
                 x.Item.Sentiment.ToString(), x.Item.ScoreScale is null ? null : FeedbackLabels.Score(x.Item.ScoreScale, x.Item.Score, x.Item.ScoreBand), x.Item.Verbatim,
-                x.Item.CustomerRef, x.Item.ExternalId, x.Item.NeedsFollowUp && (x.Item.ExternalId is null || !present.Contains(x.Item.ExternalId)))).ToList();
-            return new FeedbackImportPreview(check.Rows, present.Count, rows, [], 0);
+                x.Item.CustomerRef, x.Item.ExternalId, x.Item.NeedsFollowUp && (x.Item.ExternalKey is null || !shownStored.ContainsKey(x.Item.ExternalKey)))).ToList();
+            return new FeedbackImportPreview(check.Rows, alreadyImported, rows, [], 0);
         }
         catch (ImportRefusedException ex)
         {
@@ -129,8 +136,12 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         try
         {
             var lookup = Lookup.Of(await feedback.GetLookupsAsync(ct));
-            var check = await Task.Run(() => Check(file, sheet, mapping, lookup, personId, now, source,
-                progress is null ? null : new InlineProgress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
+            FileCheck check;
+            using (var ids = new ExternalIdLedger())
+            {
+                check = await Task.Run(() => Check(file, sheet, mapping, lookup, personId, now, source, ids,
+                    progress is null ? null : new InlineProgress<double>(f => progress.Report(new ImportProgress("Checking", f))), ct), ct);
+            }
             if (check.Problems.Count > 0)
             {
                 return FeedbackImportResult.Refused(check.Problems, check.ProblemsNotShown);
@@ -141,7 +152,6 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var present = await FeedbackService.StoredExternalIdsAsync(db, source, check.ExternalIds, ct);
             var write = new Written();
             try
             {
@@ -152,7 +162,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                     {
                         await using var attempt = await dbFactory.CreateDbContextAsync(token);
                         write = new Written();
-                        await WriteAsync(attempt, caller, file, sheet, mapping, lookup, present, now, source, importId, write,
+                        await WriteAsync(attempt, caller, file, sheet, mapping, lookup, now, source, importId, write,
                             progress is null ? null : new InlineProgress<double>(f => progress.Report(new ImportProgress("Importing", f))), token);
                         return true;
                     },
@@ -167,7 +177,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             var imported = write.Rows;
             metrics.FeedbackIngested(FeedbackArrival.Import, imported);
             activity?.SetTag("cxdashboard.feedback.imported", imported);
-            return new FeedbackImportResult(true, imported, present.Count, write.FollowUpsOpened, write.WithoutOwner, [], 0);
+            return new FeedbackImportResult(true, imported, write.Skipped, write.FollowUpsOpened, write.WithoutOwner, [], 0);
         }
         catch (ImportRefusedException ex)
         {
@@ -191,14 +201,15 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
     private sealed class Written
     {
         public int Rows { get; set; }
+        public int Skipped { get; set; }
         public int FollowUpsOpened { get; set; }
         public int WithoutOwner { get; set; }
         public Dictionary<int, int> FollowUpsByOwner { get; } = [];
         public Dictionary<(int ChannelId, int? OwnerId), int> DetractorsByChannel { get; } = [];
     }
 
-    private async Task WriteAsync(CxDbContext db, Caller caller, ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup,
-        HashSet<string> present, DateTime now, string source, Guid importId, Written written, IProgress<double>? progress, CancellationToken ct)
+    private async Task WriteAsync(CxDbContext db, Caller caller, ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup, DateTime now,
+        string source, Guid importId, Written written, IProgress<double>? progress, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -208,8 +219,12 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             await using (var writer = new FeedbackBulkWriter(db, transaction.GetDbTransaction(), returnIds: true))
             {
                 var batch = new List<FeedbackItem>(WriteBatch);
+                // Which rows were imported before is looked up a batch at a time, inside the transaction, rather than held
+                // for the whole file beforehand.
                 async Task FlushAsync()
                 {
+                    var stored = await FeedbackService.StoredIdsAsync(db, source, batch.Select(i => i.ExternalKey).OfType<string>(), ct);
+                    written.Skipped += batch.RemoveAll(i => i.ExternalKey is { } key && stored.ContainsKey(key));
                     var followUps = await feedback.OpenFollowUpsAsync(batch, db, ct);
                     written.FollowUpsOpened += followUps.Opened;
                     foreach (var owner in batch.Where(i => i.FollowUpStatus is FollowUpStatus.Open).Select(i => i.FollowUpOwnerPersonId))
@@ -235,13 +250,10 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                 // The file was checked whole a moment ago and is the app's own copy: every row reads again as it did then.
                 foreach (var item in Items(file, sheet, mapping, lookup, caller.PersonId, now, source, progress, ct))
                 {
-                    if (item.ExternalId is null || !present.Contains(item.ExternalId))
+                    batch.Add(item);
+                    if (batch.Count == WriteBatch)
                     {
-                        batch.Add(item);
-                        if (batch.Count == WriteBatch)
-                        {
-                            await FlushAsync();
-                        }
+                        await FlushAsync();
                     }
                 }
                 await FlushAsync();
@@ -259,9 +271,9 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             var range = firstId is { } first && lastId is { } last ? string.Create(CultureInfo.InvariantCulture, $"{first}–{last}") : "none";
             db.AddAuditEntry(importId, new AuditEntry(now, caller.PersonId, caller.Name, nameof(FeedbackItem), range, AuditAction.Created,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Imported {written.Rows:N0} feedback items from '{name}' (ids {range}); {present.Count:N0} already imported were skipped."),
+                    $"Imported {written.Rows:N0} feedback items from '{name}' (ids {range}); {written.Skipped:N0} already imported were skipped."),
                 null,
-                JsonSerializer.Serialize(new { File = name, Imported = written.Rows, Skipped = present.Count, FirstId = firstId, LastId = lastId })));
+                JsonSerializer.Serialize(new { File = name, Imported = written.Rows, Skipped = written.Skipped, FirstId = firstId, LastId = lastId })));
             db.Notifications.AddRange(NotificationRecorder.ImportedFollowUps(written.FollowUpsByOwner, name, caller.ToAuditActor(), now, db.NotifiesByEmail));
             db.Notifications.AddRange(await NotificationEvents.ImportedDetractorsAsync(db, written.DetractorsByChannel, name, caller.ToAuditActor(), now,
                 db.NotifiesByEmail, ct));
@@ -295,27 +307,27 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
         return byName;
     }
 
-    private sealed record FileCheck(int Rows, List<string> ExternalIds, List<(int Line, FeedbackItem Item)> FirstItems, List<ImportProblem> Problems,
-        int ProblemsNotShown);
+    private sealed record FileCheck(int Rows, List<(int Line, FeedbackItem Item)> FirstItems, List<ImportProblem> Problems, int ProblemsNotShown);
 
-    /// <summary>Reads every row of the file as <paramref name="mapping"/> says, keeping only the problems, the external ids and the first rows.</summary>
+    /// <summary>
+    /// Reads every row of the file as <paramref name="mapping"/> says, keeping only the problems and the first rows;
+    /// the external ids go to <paramref name="ids"/>, on disk.
+    /// </summary>
     private static FileCheck Check(ImportFile file, string? sheet, ImportMapping mapping, Lookup lookup, int personId, DateTime now, string source,
-        IProgress<double>? progress, CancellationToken ct)
+        ExternalIdLedger ids, IProgress<double>? progress, CancellationToken ct)
     {
         var layout = ReadLayout(file, sheet, mapping.HeaderRows, mapping.NameRow);
         if (layout.Columns.Count == 0 || layout.Columns.All(c => c.Name.StartsWith("Column ", StringComparison.Ordinal) && c.Samples.Count == 0))
         {
-            return new FileCheck(0, [], [], [new ImportProblem(0, null, "The file is empty.")], 0);
+            return new FileCheck(0, [], [new ImportProblem(0, null, "The file is empty.")], 0);
         }
         if (mapping.ProblemsWith(layout) is { Count: > 0 } mappingProblems)
         {
-            return new FileCheck(0, [], [], mappingProblems.Select(p => new ImportProblem(0, null, p)).ToList(), 0);
+            return new FileCheck(0, [], mappingProblems.Select(p => new ImportProblem(0, null, p)).ToList(), 0);
         }
         var bound = mapping.Bind(layout);
         var problems = new List<ImportProblem>();
         var problemCount = 0;
-        var ids = new List<string>();
-        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstItems = new List<(int, FeedbackItem)>();
         var rows = 0;
         using var reader = SheetReader.Open(file, sheet);
@@ -358,12 +370,11 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             rows++;
             if (input.ExternalId is { } externalId)
             {
-                if (!firstLineOf.TryAdd(FeedbackItem.KeyOf(externalId), line))
+                if (ids.Add(FeedbackItem.KeyOf(externalId), line) is { } firstLine)
                 {
                     Problem(FeedbackInputReader.ExternalId,
-                        $"The external id '{externalId}' appears twice in the file (also line {firstLineOf[FeedbackItem.KeyOf(externalId)]}).");
+                        string.Create(CultureInfo.InvariantCulture, $"The external id '{externalId}' appears twice in the file (also line {firstLine})."));
                 }
-                ids.Add(externalId);
             }
             if (FeedbackInputReader.Read(input, lookup.Channels, lookup.Stages, Problem, personId, now, source) is { } item
                 && reported.Count == 0 && firstItems.Count < PreviewRows)
@@ -377,7 +388,7 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
             }
         }
         progress?.Report(1);
-        return new FileCheck(rows, ids, firstItems, problems, problemCount - problems.Count);
+        return new FileCheck(rows, firstItems, problems, problemCount - problems.Count);
     }
 
     /// <summary>The file's rows as feedback items, read again after <see cref="Check"/> found every one of them good.</summary>

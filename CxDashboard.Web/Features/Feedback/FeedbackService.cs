@@ -123,7 +123,7 @@ public sealed partial class FeedbackService(
         return new HashSet<string>(ids.Where(id => present.Contains(FeedbackItem.KeyOf(id))), StringComparer.Ordinal);
     }
 
-    private const int ExternalIdsPerLookup = 1000;
+    internal const int ExternalIdsPerLookup = 1000;
 
     /// <summary>The ids of the stored items of <paramref name="source"/> with these external keys (<see cref="FeedbackItem.KeyOf"/>), by key.</summary>
     public static async Task<Dictionary<string, int>> StoredIdsAsync(CxDbContext db, string source, IEnumerable<string> externalKeys,

@@ -14,6 +14,9 @@ public sealed class ImportFile : IAsyncDisposable
     public static readonly string TooLarge = string.Create(CultureInfo.InvariantCulture,
         $"The file is larger than {MaxBytes / 1024 / 1024} MB. Split the export into smaller files (by date, for example).");
 
+    /// <summary>The folder under the temporary path that spooled uploads (and the scratch files of their checks) go to.</summary>
+    internal const string Folder = "cxdashboard-imports";
+
     public const string NotASpreadsheet = "Upload a CSV file (.csv) or an Excel workbook (.xlsx).";
 
     private ImportFile(string path, string name, long size, ImportFileKind kind) => (Path, Name, Size, Kind) = (path, name, size, kind);
@@ -38,7 +41,7 @@ public sealed class ImportFile : IAsyncDisposable
             ".xlsx" => ImportFileKind.Workbook,
             _ => throw new ImportRefusedException(NotASpreadsheet),
         };
-        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cxdashboard-imports");
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), Folder);
         Directory.CreateDirectory(folder);
         var path = System.IO.Path.Combine(folder, System.IO.Path.GetRandomFileName());
         long size = 0;
