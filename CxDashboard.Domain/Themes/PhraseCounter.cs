@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace CxDashboard.Domain.Themes;
@@ -58,29 +59,34 @@ public sealed partial class PhraseCounter(int idsKept = 20)
                 {
                     continue;
                 }
-                var phrase = length == 1 ? last : string.Join(' ', words.Skip(start).Take(length));
+                var phrase = length switch
+                {
+                    1 => last,
+                    2 => string.Concat(words[start], " ", last),
+                    _ => string.Concat(words[start], " ", words[start + 1], " ", last),
+                };
                 if (!seen.Add(phrase))
                 {
                     continue;
                 }
-                var (r, b, ids) = _counts.GetValueOrDefault(phrase);
+                // One look-up per phrase: the nine weeks hold millions of them.
+                ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, phrase, out _);
                 if (recent)
                 {
-                    r++;
+                    counts.Recent++;
                     if (keepId)
                     {
-                        ids ??= [];
-                        if (ids.Count < idsKept)
+                        counts.Ids ??= [];
+                        if (counts.Ids.Count < idsKept)
                         {
-                            ids.Add(id);
+                            counts.Ids.Add(id);
                         }
                     }
                 }
                 else
                 {
-                    b++;
+                    counts.Baseline++;
                 }
-                _counts[phrase] = (r, b, ids);
             }
         }
     }
