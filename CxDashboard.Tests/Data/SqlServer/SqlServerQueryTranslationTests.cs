@@ -456,6 +456,7 @@ public sealed class SqlServerQueryTranslationTests
             await s.Get<ThemeService>().SaveAsync(new ThemeDraft(3, "Refunds", null, "refund*", 4), ChannelLead);
         }),
         ["ThemeService.ActivateAsync"] = Command(s => s.Get<ThemeService>().ActivateAsync(3, 4, HeadOfCx)),
+        ["ThemeService.DeleteAsync"] = Command(s => s.Get<ThemeService>().DeleteAsync(3, 4, HeadOfCx)),
         ["ThemeService.ImpactAsync"] = Query(async s =>
         {
             await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(DateOnly.FromDateTime(Now).AddDays(-90), DateOnly.FromDateTime(Now)));

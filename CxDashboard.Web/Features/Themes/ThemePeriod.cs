@@ -21,6 +21,15 @@ public static class ThemePeriods
         _ => "Last 12 months",
     };
 
+    /// <summary>How the address names <paramref name="period"/>: "last-12-months" (read back by <c>ViewQuery.Choice</c>, which ignores hyphens).</summary>
+    public static string Key(ThemePeriod period) => period switch
+    {
+        ThemePeriod.ThisQuarter => "this-quarter",
+        ThemePeriod.LastQuarter => "last-quarter",
+        ThemePeriod.Last30Days => "last-30-days",
+        _ => "last-12-months",
+    };
+
     /// <summary>The UTC days [from, to) of <paramref name="period"/> on the day <paramref name="now"/> falls in.</summary>
     public static (DateOnly From, DateOnly To) Range(ThemePeriod period, DateTime now)
     {

@@ -160,6 +160,25 @@ public sealed class ThemeService(
         retagging.Wake();
     }
 
+    /// <summary>
+    /// Deletes a theme (the head of CX) with its tags and friction-issue links; a theme with themes under it is
+    /// refused. The deletion is audited with the theme's name, rule and owner.
+    /// </summary>
+    public async Task DeleteAsync(int themeId, int version, Caller caller, CancellationToken ct = default)
+    {
+        if (!MayEdit(caller))
+        {
+            throw new NotAllowedException("Only the head of CX deletes a theme.");
+        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, ct) ?? throw new NotFoundException($"Theme #{themeId} does not exist.");
+        db.ExpectVersion(theme, version);
+        theme.EnsureMayDelete(await db.Themes.Where(t => t.ParentThemeId == themeId).Select(t => t.Name).ToListAsync(ct));
+        // The tags and links go by the database's cascade, counted per day on the way out (ThemeDayCounts).
+        db.Themes.Remove(theme);
+        await db.SaveAsAsync(caller, clock, $"the theme '{theme.Name}'", ct);
+    }
+
     private static async Task RequireUniqueNameAsync(CxDbContext db, Theme theme, CancellationToken ct)
     {
         var name = theme.Name;
