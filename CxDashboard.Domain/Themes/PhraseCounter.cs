@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace CxDashboard.Domain.Themes;
@@ -21,6 +22,9 @@ public sealed partial class PhraseCounter(int idsKept = 20)
     };
 
     private readonly Dictionary<string, (int Recent, int Baseline, List<int>? Ids)> _counts = new(StringComparer.Ordinal);
+
+    // The phrases of the verbatim being added, each counted once for it; kept from one verbatim to the next.
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _recentDocuments;
     private int _baselineDocuments;
 
@@ -39,48 +43,64 @@ public sealed partial class PhraseCounter(int idsKept = 20)
         {
             _baselineDocuments++;
         }
-        var words = VerbatimWords.Of(verbatim is null ? null : OrderReference().Replace(verbatim, " "));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var words = VerbatimWords.Of(verbatim is null || !HasDigit(verbatim) ? verbatim : OrderReference().Replace(verbatim, " "));
+        // Whether each word may be in a phrase (it holds no digit) and may start or end one (nor is it a stop word),
+        // worked out once per word rather than once per phrase it could be part of.
+        var inPhrase = new bool[words.Count];
+        var atEdge = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            inPhrase[i] = !HasDigit(words[i]);
+            atEdge[i] = inPhrase[i] && !StopWords.Contains(words[i]);
+        }
+        var seen = _seen;
+        seen.Clear();
         for (var start = 0; start < words.Count; start++)
         {
-            if (StopWords.Contains(words[start]) || !IsWord(words[start]))
+            if (!atEdge[start])
             {
                 continue;
             }
             for (var length = 1; length <= 3 && start + length <= words.Count; length++)
             {
-                var last = words[start + length - 1];
-                if (!IsWord(last))
+                var end = start + length - 1;
+                if (!inPhrase[end])
                 {
                     break;
                 }
-                if (StopWords.Contains(last))
+                if (!atEdge[end])
                 {
                     continue;
                 }
-                var phrase = length == 1 ? last : string.Join(' ', words.Skip(start).Take(length));
+                var last = words[end];
+                var phrase = length switch
+                {
+                    1 => last,
+                    2 => string.Concat(words[start], " ", last),
+                    _ => string.Concat(words[start], " ", words[start + 1], " ", last),
+                };
                 if (!seen.Add(phrase))
                 {
                     continue;
                 }
-                var (r, b, ids) = _counts.GetValueOrDefault(phrase);
+                // One look-up per phrase: the nine weeks hold millions of them.
+                ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, phrase, out _);
                 if (recent)
                 {
-                    r++;
+                    counts.Recent++;
                     if (keepId)
                     {
-                        ids ??= [];
-                        if (ids.Count < idsKept)
+                        counts.Ids ??= [];
+                        if (counts.Ids.Count < idsKept)
                         {
-                            ids.Add(id);
+                            counts.Ids.Add(id);
                         }
                     }
                 }
                 else
                 {
-                    b++;
+                    counts.Baseline++;
                 }
-                _counts[phrase] = (r, b, ids);
             }
         }
     }
@@ -113,7 +133,17 @@ public sealed partial class PhraseCounter(int idsKept = 20)
             .ToList();
     }
 
-    private static bool IsWord(string word) => !word.Any(char.IsDigit);
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Letters joined to a long number, as order, case and ticket references are written.</summary>
     [GeneratedRegex(@"\b\p{L}{1,4}[-/#]?\d{4,}\b", RegexOptions.CultureInvariant)]

@@ -86,6 +86,24 @@ public sealed class Theme : Entity
         Status = ThemeStatus.Active;
     }
 
+    /// <summary>
+    /// Checks that the theme may be deleted: not while themes are under it, whose figures would lose their parent
+    /// without anyone deciding where they belong. Its tags and friction-issue links go with it.
+    /// </summary>
+    public void EnsureMayDelete(IReadOnlyCollection<string> childNames)
+    {
+        if (WhyNotDelete(Name, childNames) is { } refusal)
+        {
+            throw new DomainException(refusal);
+        }
+    }
+
+    /// <summary>Why the theme <paramref name="name"/> with <paramref name="childNames"/> under it may not be deleted, or null when it may.</summary>
+    public static string? WhyNotDelete(string name, IReadOnlyCollection<string> childNames) => childNames.Count == 0
+        ? null
+        : $"'{name}' has {childNames.Count} {(childNames.Count == 1 ? "theme" : "themes")} under it "
+          + $"({string.Join(", ", childNames.Order(StringComparer.CurrentCulture))}): delete them or move them to another theme first.";
+
     /// <summary>Records that every stored item was tagged again with <paramref name="rule"/>.</summary>
     public void MarkTagged(string rule) => TaggedRule = rule;
 }

@@ -18,11 +18,13 @@ public static class VerbatimWords
             return words;
         }
         var word = new StringBuilder();
+        // A rune is appended as its UTF-16 units: a string per character would cost an allocation each.
+        Span<char> units = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             if (IsWordCharacter(Rune.GetUnicodeCategory(rune)))
             {
-                word.Append(rune.ToString());
+                word.Append(units[..rune.EncodeToUtf16(units)]);
             }
             else if (word.Length > 0)
             {

@@ -154,6 +154,9 @@ public sealed partial class AuthorizationMatrixTests
         Try("ThemeService.LinkToIssueAsync", ChannelLead, s => s.Get<ThemeService>().LinkToIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
         Try("ThemeService.UnlinkFromIssueAsync", Executive, s => s.Get<ThemeService>().UnlinkFromIssueAsync(s.Records.OtherTeamsIssue.Id, s.Records.ThemeId, s.Caller)),
         Try("ThemeService.ActivateAsync", ChannelLead, s => s.Get<ThemeService>().ActivateAsync(s.Records.ThemeId, 0, s.Caller)),
+        Try("ThemeService.DeleteAsync", ChannelLead, s => s.Get<ThemeService>().DeleteAsync(s.Records.ThemeId, 0, s.Caller)),
+        Try("ThemeService.DeleteAsync", Contributor, s => s.Get<ThemeService>().DeleteAsync(s.Records.ThemeId, 0, s.Caller)),
+        Try("ThemeService.DeleteAsync", Executive, s => s.Get<ThemeService>().DeleteAsync(s.Records.ThemeId, 0, s.Caller)),
 
         Try("AdminService.EraseCustomerAsync", CxLead, s => s.Get<AdminService>().EraseCustomerAsync(s.Records.CustomerRef, s.Caller)),
     ];

@@ -64,6 +64,8 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<FeedbackTheme> FeedbackThemes => Set<FeedbackTheme>();
     public DbSet<FrictionIssueTheme> FrictionIssueThemes => Set<FrictionIssueTheme>();
+    public DbSet<FeedbackDayFigure> FeedbackDailyFigures => Set<FeedbackDayFigure>();
+    public DbSet<ThemeDayFigure> ThemeDailyFigures => Set<ThemeDayFigure>();
 
     // The inbox counts its matches only up to a cap (Take(cap + 1).Count()): which rows are counted does
     // not matter, and an ORDER BY would make the database sort what it only has to count. EF Core cannot

@@ -14,5 +14,8 @@ public sealed class SqlServerCxDbContext(DbContextOptions<SqlServerCxDbContext> 
         // The daily counts are indexed views here (created by the FeedbackDailyCounts migration), not tables.
         modelBuilder.Entity<FeedbackDayVolume>().ToTable((string?)null).ToSqlQuery(FeedbackDayCounts.SqlServerVolumeQuery);
         modelBuilder.Entity<FeedbackDayScore>().ToTable((string?)null).ToSqlQuery(FeedbackDayCounts.SqlServerScoresQuery);
+        // So are the themes page's (created by the ThemeDailyFigures migration).
+        modelBuilder.Entity<FeedbackDayFigure>().ToTable((string?)null).ToSqlQuery(ThemeDayCounts.SqlServerFeedbackQuery);
+        modelBuilder.Entity<ThemeDayFigure>().ToTable((string?)null).ToSqlQuery(ThemeDayCounts.SqlServerThemesQuery);
     }
 }

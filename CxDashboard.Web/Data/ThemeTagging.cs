@@ -11,7 +11,8 @@ namespace CxDashboard.Web.Data;
 /// by the API) is matched in memory, in the same transaction as the items, because SQL Server's full-text
 /// index sees a new row only seconds after its commit. Stored feedback is tagged again after a rule changes
 /// through the search index, with one set-based statement per theme (<see cref="ThemeRuleSql"/>), in the
-/// background (ThemeRetagging) or by the demo seeding.
+/// background (ThemeRetagging) or by the demo seeding; on SQL Server the items recorded within
+/// <see cref="SqlServerIndexLag"/> of the newest are matched in memory again, as the index may not hold them yet.
 /// </summary>
 public static class ThemeTagging
 {
@@ -111,21 +112,78 @@ public static class ThemeTagging
 
     internal static readonly BulkColumn[] TagColumns = [new("FeedbackItemId", BulkType.Int), new("ThemeId", BulkType.Int)];
 
+    /// <summary>
+    /// How long SQL Server's full-text index may take to take in a write: it populates in the background, seconds
+    /// after a commit, longer after a bulk load. Re-tagging matches the items recorded this long before the newest
+    /// one in memory rather than through the index (<see cref="TagAllAsync(CxDbContext, DbTransaction, ActiveRule, bool, TimeSpan, CancellationToken)"/>).
+    /// </summary>
+    public static readonly TimeSpan SqlServerIndexLag = TimeSpan.FromMinutes(15);
+
     /// <summary>Replaces the theme's tags with every stored item its rule matches, inside the caller's transaction.</summary>
-    public static async Task TagAllAsync(CxDbContext db, DbTransaction transaction, ActiveRule rule, bool throughIndex, CancellationToken ct)
+    public static Task TagAllAsync(CxDbContext db, DbTransaction transaction, ActiveRule rule, bool throughIndex, CancellationToken ct) =>
+        TagAllAsync(db, transaction, rule, throughIndex, db.Database.IsSqlite() ? TimeSpan.Zero : SqlServerIndexLag, ct);
+
+    /// <param name="indexLag">
+    /// How long the search index may take to see a write (SQLite's FTS5 table sees it in the same transaction). The
+    /// index would miss the items recorded that long before the newest, and un-tag them: those are matched in memory.
+    /// </param>
+    public static async Task TagAllAsync(CxDbContext db, DbTransaction transaction, ActiveRule rule, bool throughIndex, TimeSpan indexLag,
+        CancellationToken ct)
     {
         var sqlite = db.Database.IsSqlite();
         await db.Database.ExecuteSqlRawAsync(sqlite ? ThemeRuleSql.SqliteUntagSql : ThemeRuleSql.SqlServerUntagSql,
             [Parameter(db, "theme", rule.ThemeId)], ct);
-        if (throughIndex)
-        {
-            await db.Database.ExecuteSqlRawAsync(sqlite ? ThemeRuleSql.SqliteTagSql : ThemeRuleSql.SqlServerTagSql,
-                [Parameter(db, "theme", rule.ThemeId), Parameter(db, "match", sqlite ? ThemeRuleSql.Fts5(rule.Rule.Root) : ThemeRuleSql.Contains(rule.Rule.Root))], ct);
-        }
-        else
+        if (!throughIndex)
         {
             await TagAllInMemoryAsync(db, transaction, rule, ct);
+            return;
         }
+        await db.Database.ExecuteSqlRawAsync(sqlite ? ThemeRuleSql.SqliteTagSql : ThemeRuleSql.SqlServerTagSql,
+            [Parameter(db, "theme", rule.ThemeId), Parameter(db, "match", sqlite ? ThemeRuleSql.Fts5(rule.Rule.Root) : ThemeRuleSql.Contains(rule.Rule.Root))], ct);
+        if (indexLag > TimeSpan.Zero)
+        {
+            await TagNewestInMemoryAsync(db, transaction, rule, indexLag, ct);
+        }
+    }
+
+    /// <summary>
+    /// Tags again, in memory, the items recorded within <paramref name="lag"/> of the newest: read newest first in
+    /// pages, by the key, so the search stops at the first older item without reading the rest of the table.
+    /// </summary>
+    private static async Task TagNewestInMemoryAsync(CxDbContext db, DbTransaction transaction, ActiveRule rule, TimeSpan lag, CancellationToken ct)
+    {
+        var newest = new List<(int Id, string Verbatim)>();
+        DateTime? since = null;
+        var before = int.MaxValue;
+        while (true)
+        {
+            var page = await db.Feedback.AsNoTracking()
+                .Where(f => f.Id < before)
+                .OrderByDescending(f => f.Id)
+                .Take(ImportBatch)
+                .Select(f => new { f.Id, f.RecordedAt, f.Verbatim })
+                .ToListAsync(ct);
+            since ??= page.FirstOrDefault()?.RecordedAt - lag;
+            var recent = page.TakeWhile(f => f.RecordedAt >= since).ToList();
+            newest.AddRange(recent.Select(f => (f.Id, f.Verbatim)));
+            if (recent.Count < ImportBatch)
+            {
+                break;
+            }
+            before = recent[^1].Id;
+        }
+        if (newest.Count == 0)
+        {
+            return;
+        }
+        var lowest = newest[^1].Id;
+        await db.FeedbackThemes.Where(l => l.ThemeId == rule.ThemeId && l.FeedbackItemId >= lowest).ExecuteDeleteAsync(ct);
+        await using var tags = new BulkRowWriter(transaction, BulkTable.Of<FeedbackTheme>(db, TagColumns));
+        foreach (var (id, verbatim) in newest.Where(f => rule.Rule.Matches(f.Verbatim)))
+        {
+            await tags.WriteAsync([id, rule.ThemeId], ct);
+        }
+        await tags.CompleteAsync(ct);
     }
 
     internal static DbParameter Parameter(CxDbContext db, string name, object value)

@@ -61,7 +61,7 @@ public sealed class SqlServerMigrationScriptTests
         var indexes = Parsed.SelectMany(p => TSql.All<CreateIndexStatement>(p.Script)).ToList();
 
         Assert.Equal(
-            [$"dbo.{FeedbackDayCounts.ScoresName}", $"dbo.{FeedbackDayCounts.VolumeName}"],
+            [$"dbo.{ThemeDayCounts.FeedbackName}", $"dbo.{FeedbackDayCounts.ScoresName}", $"dbo.{FeedbackDayCounts.VolumeName}", $"dbo.{ThemeDayCounts.ThemesName}"],
             views.Select(v => IndexedViewRules.Name(v.SchemaObjectName)).Distinct().Order());
         var viewNames = views.Select(v => IndexedViewRules.Name(v.SchemaObjectName)).ToHashSet();
         var problems = views.SelectMany(v => IndexedViewRules.Check(v, indexes, Migrations.Value.NullableFeedbackColumns, viewNames)).ToList();
@@ -71,12 +71,17 @@ public sealed class SqlServerMigrationScriptTests
     [Fact]
     public void The_views_as_the_app_reads_them_parse_and_use_the_views_index()
     {
-        foreach (var sql in new[] { FeedbackDayCounts.SqlServerVolumeQuery, FeedbackDayCounts.SqlServerScoresQuery })
+        foreach (var sql in new[]
+                 {
+                     FeedbackDayCounts.SqlServerVolumeQuery, FeedbackDayCounts.SqlServerScoresQuery,
+                     ThemeDayCounts.SqlServerFeedbackQuery, ThemeDayCounts.SqlServerThemesQuery,
+                 })
         {
             Assert.Empty(TSql.Problems(sql));
             Assert.Contains("WITH (NOEXPAND)", sql);
         }
         Assert.Empty(TSql.Problems(FeedbackDayCounts.SqlServerDropViewsSql));
+        Assert.Empty(TSql.Problems(ThemeDayCounts.SqlServerDropViewsSql));
     }
 
     [Fact]

@@ -465,12 +465,13 @@ public sealed class SqlServerQueryTranslationTests
             await s.Get<ThemeService>().SaveAsync(new ThemeDraft(3, "Refunds", null, "refund*", 4), ChannelLead);
         }),
         ["ThemeService.ActivateAsync"] = Command(s => s.Get<ThemeService>().ActivateAsync(3, 4, HeadOfCx)),
+        ["ThemeService.DeleteAsync"] = Command(s => s.Get<ThemeService>().DeleteAsync(3, 4, HeadOfCx)),
         ["ThemeService.ImpactAsync"] = Query(async s =>
         {
-            await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(Now.AddDays(-90), Now));
-            await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(Now.AddDays(-90), Now, ChannelId: 1, JourneyStageId: 2));
+            await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(DateOnly.FromDateTime(Now).AddDays(-90), DateOnly.FromDateTime(Now)));
+            await s.Get<ThemeService>().ImpactAsync(new ThemeImpactQuery(DateOnly.FromDateTime(Now).AddDays(-90), DateOnly.FromDateTime(Now), ChannelId: 1, JourneyStageId: 2));
         }),
-        ["ThemeService.CostliestAsync"] = Query(s => s.Get<ThemeService>().CostliestAsync(new ThemeImpactQuery(Now.AddDays(-90), Now), 3)),
+        ["ThemeService.CostliestAsync"] = Query(s => s.Get<ThemeService>().CostliestAsync(new ThemeImpactQuery(DateOnly.FromDateTime(Now).AddDays(-90), DateOnly.FromDateTime(Now)), 3)),
         ["ThemeService.IssueThemesAsync"] = Query(s => s.Get<ThemeService>().IssueThemesAsync(4)),
         ["ThemeService.LinkToIssueAsync"] = Command(s => s.Get<ThemeService>().LinkToIssueAsync(4, 2, HeadOfCx)),
         ["ThemeService.UnlinkFromIssueAsync"] = Command(s => s.Get<ThemeService>().UnlinkFromIssueAsync(4, 2, HeadOfCx)),

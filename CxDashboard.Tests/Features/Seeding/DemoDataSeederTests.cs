@@ -214,6 +214,11 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         // The daily counts the dashboard's chart and computed metrics read count the new feedback only.
         Assert.Equal(200, await db.FeedbackDailyVolume.SumAsync(v => v.Count));
         Assert.Equal(await db.Feedback.CountAsync(f => f.ScoreScale != null && f.Score != null), await db.FeedbackDailyScores.SumAsync(s => s.Count));
+        // So do the themes page's: every item, and every tag the demo themes put on them.
+        Assert.Equal(200, await db.FeedbackDailyFigures.SumAsync(c => c.Count));
+        var tags = await db.FeedbackThemes.CountAsync();
+        Assert.True(tags > 0);
+        Assert.Equal(tags, await db.ThemeDailyFigures.SumAsync(c => c.Count));
     }
 
     [Fact]

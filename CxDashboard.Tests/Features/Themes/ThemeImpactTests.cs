@@ -32,7 +32,7 @@ public sealed class ThemeImpactTests : IAsyncLifetime
         }
     }
 
-    private static ThemeImpactQuery November => new(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+    private static ThemeImpactQuery November => new(new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1));
 
     [Fact]
     public async Task Each_theme_has_its_volume_share_sentiment_and_the_NPS_of_those_who_mention_it_against_the_rest_worst_first()

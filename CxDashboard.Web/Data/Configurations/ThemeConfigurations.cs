@@ -51,3 +51,26 @@ public sealed class FrictionIssueThemeConfiguration : IEntityTypeConfiguration<F
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.LinkedByPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>All feedback counted per day for the themes page: a table kept by triggers on SQLite, an indexed view on SQL Server (see <see cref="ThemeDayCounts"/>).</summary>
+public sealed class FeedbackDayFigureConfiguration : IEntityTypeConfiguration<FeedbackDayFigure>
+{
+    public void Configure(EntityTypeBuilder<FeedbackDayFigure> builder)
+    {
+        builder.ToTable(ThemeDayCounts.FeedbackName);
+        builder.HasKey(c => new { c.Day, c.ChannelId, c.JourneyStageId, c.Sentiment, c.NpsBand });
+        // Read by a range of days: with the count in the index, SQLite never visits the table.
+        builder.HasIndex(c => new { c.Day, c.ChannelId, c.JourneyStageId, c.Sentiment, c.NpsBand, c.Count });
+    }
+}
+
+/// <summary>Each theme's tagged feedback counted per day: a table kept by triggers on SQLite, an indexed view on SQL Server (see <see cref="ThemeDayCounts"/>).</summary>
+public sealed class ThemeDayFigureConfiguration : IEntityTypeConfiguration<ThemeDayFigure>
+{
+    public void Configure(EntityTypeBuilder<ThemeDayFigure> builder)
+    {
+        builder.ToTable(ThemeDayCounts.ThemesName);
+        builder.HasKey(c => new { c.Day, c.ThemeId, c.ChannelId, c.JourneyStageId, c.Sentiment, c.NpsBand });
+        builder.HasIndex(c => new { c.Day, c.ThemeId, c.ChannelId, c.JourneyStageId, c.Sentiment, c.NpsBand, c.Count });
+    }
+}

@@ -81,7 +81,8 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             {
                 // Deleting and inserting a million rows through the search index's and the daily counts'
                 // triggers costs a row at a time; both are instead built once from the table at the end (see below).
-                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql + FeedbackDayCounts.SqliteDropTriggersSql, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql + FeedbackDayCounts.SqliteDropTriggersSql
+                    + ThemeDayCounts.SqliteDropTriggersSql, cancellationToken);
             }
             if (reset)
             {
@@ -114,6 +115,11 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             var volumeStarted = clock.GetTimestamp();
             var volume = await SeedVolumeAsync(db, state, scale, transaction.GetDbTransaction(), cancellationToken);
             await SeedThemesAsync(db, state, transaction.GetDbTransaction(), cancellationToken);
+            if (sqlite)
+            {
+                // The themes page's daily figures, once every item and tag is written (see above).
+                await db.Database.ExecuteSqlRawAsync(ThemeDayCounts.SqliteRebuildSql + ThemeDayCounts.SqliteCreateTriggersSql, cancellationToken);
+            }
 
             await transaction.CommitAsync(cancellationToken);
             return volume with { Took = clock.GetElapsedTime(volumeStarted), SearchIndexTook = searchIndexTook, DayCountsTook = dayCountsTook };

@@ -21,15 +21,25 @@ public static class ThemePeriods
         _ => "Last 12 months",
     };
 
-    /// <summary>The UTC range [from, to) of <paramref name="period"/> on the day <paramref name="now"/> falls in.</summary>
-    public static (DateTime From, DateTime To) Range(ThemePeriod period, DateTime now)
+    /// <summary>How the address names <paramref name="period"/>: "last-12-months" (read back by <c>ViewQuery.Choice</c>, which ignores hyphens).</summary>
+    public static string Key(ThemePeriod period) => period switch
     {
-        var quarter = Period.Containing(DateOnly.FromDateTime(now), PeriodKind.Quarter);
-        var tomorrow = DateOnly.FromDateTime(now).AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        ThemePeriod.ThisQuarter => "this-quarter",
+        ThemePeriod.LastQuarter => "last-quarter",
+        ThemePeriod.Last30Days => "last-30-days",
+        _ => "last-12-months",
+    };
+
+    /// <summary>The UTC days [from, to) of <paramref name="period"/> on the day <paramref name="now"/> falls in.</summary>
+    public static (DateOnly From, DateOnly To) Range(ThemePeriod period, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var quarter = Period.Containing(today, PeriodKind.Quarter);
+        var tomorrow = today.AddDays(1);
         return period switch
         {
-            ThemePeriod.ThisQuarter => (quarter.StartUtc, quarter.EndExclusiveUtc),
-            ThemePeriod.LastQuarter => (quarter.Previous.StartUtc, quarter.Previous.EndExclusiveUtc),
+            ThemePeriod.ThisQuarter => (quarter.Start, quarter.Next.Start),
+            ThemePeriod.LastQuarter => (quarter.Previous.Start, quarter.Start),
             ThemePeriod.Last30Days => (tomorrow.AddDays(-30), tomorrow),
             _ => (tomorrow.AddYears(-1), tomorrow),
         };

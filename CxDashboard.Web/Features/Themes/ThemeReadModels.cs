@@ -22,8 +22,8 @@ public sealed record RuleExample(int FeedbackId, DateTime ReceivedAt, string Ver
 /// <summary>A new theme, or a change to one (with the version the person saw).</summary>
 public sealed record ThemeDraft(int? Id, string Name, int? ParentThemeId, string Rule, int Version = 0);
 
-/// <summary>Which feedback the theme figures count: received in [From, To), optionally one channel and one journey stage.</summary>
-public sealed record ThemeImpactQuery(DateTime From, DateTime To, int? ChannelId = null, int? JourneyStageId = null);
+/// <summary>Which feedback the theme figures count: received on the UTC days [From, To), optionally one channel and one journey stage.</summary>
+public sealed record ThemeImpactQuery(DateOnly From, DateOnly To, int? ChannelId = null, int? JourneyStageId = null);
 
 /// <summary>
 /// A theme's figures over the feedback a <see cref="ThemeImpactQuery"/> counts: its volume and share, the

@@ -160,6 +160,25 @@ public sealed class ThemeService(
         retagging.Wake();
     }
 
+    /// <summary>
+    /// Deletes a theme (the head of CX) with its tags and friction-issue links; a theme with themes under it is
+    /// refused. The deletion is audited with the theme's name, rule and owner.
+    /// </summary>
+    public async Task DeleteAsync(int themeId, int version, Caller caller, CancellationToken ct = default)
+    {
+        if (!MayEdit(caller))
+        {
+            throw new NotAllowedException("Only the head of CX deletes a theme.");
+        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, ct) ?? throw new NotFoundException($"Theme #{themeId} does not exist.");
+        db.ExpectVersion(theme, version);
+        theme.EnsureMayDelete(await db.Themes.Where(t => t.ParentThemeId == themeId).Select(t => t.Name).ToListAsync(ct));
+        // The tags and links go by the database's cascade, counted per day on the way out (ThemeDayCounts).
+        db.Themes.Remove(theme);
+        await db.SaveAsAsync(caller, clock, $"the theme '{theme.Name}'", ct);
+    }
+
     private static async Task RequireUniqueNameAsync(CxDbContext db, Theme theme, CancellationToken ct)
     {
         var name = theme.Name;
@@ -173,8 +192,9 @@ public sealed class ThemeService(
 
     /// <summary>
     /// Every active theme's figures over the feedback <paramref name="query"/> counts, sorted by effect on NPS,
-    /// most harmful first, themes with too few answers to tell after the rest: two GROUP BYs in the database,
-    /// one over all the feedback and one over the tags.
+    /// most harmful first, themes with too few answers to tell after the rest: two sums in the database over
+    /// the feedback and the tags counted per day (<see cref="ThemeDayCounts"/>), so a year costs no more than
+    /// a few hundred thousand count rows, whatever the volume of feedback.
     /// </summary>
     public async Task<ThemeImpact> ImpactAsync(ThemeImpactQuery query, CancellationToken ct = default)
     {
@@ -183,18 +203,28 @@ public sealed class ThemeService(
             throw new DomainException("The period must end after it starts.");
         }
         await using var db = await factory.CreateDbContextAsync(ct);
-        var items = Counted(db, query);
+        var items = db.FeedbackDailyFigures.AsNoTracking().Where(c => c.Day >= query.From && c.Day < query.To);
+        var tags = db.ThemeDailyFigures.AsNoTracking().Where(c => c.Day >= query.From && c.Day < query.To);
+        if (query.ChannelId is { } channelId)
+        {
+            items = items.Where(c => c.ChannelId == channelId);
+            tags = tags.Where(c => c.ChannelId == channelId);
+        }
+        if (query.JourneyStageId is { } stageId)
+        {
+            items = items.Where(c => c.JourneyStageId == stageId);
+            tags = tags.Where(c => c.JourneyStageId == stageId);
+        }
         var all = await items
-            .GroupBy(f => new { f.Sentiment, f.ScoreScale, f.ScoreBand })
-            .Select(g => new Tally(0, g.Key.Sentiment, g.Key.ScoreScale, g.Key.ScoreBand, g.Count()))
+            .GroupBy(c => new { c.Sentiment, c.NpsBand })
+            .Select(g => new Tally(0, g.Key.Sentiment, g.Key.NpsBand, g.Sum(c => c.Count)))
             .ToListAsync(ct);
-        var tagged = await db.FeedbackThemes.AsNoTracking()
-            .Join(items, l => l.FeedbackItemId, f => f.Id, (l, f) => new { l.ThemeId, f.Sentiment, f.ScoreScale, f.ScoreBand })
-            .GroupBy(x => new { x.ThemeId, x.Sentiment, x.ScoreScale, x.ScoreBand })
-            .Select(g => new Tally(g.Key.ThemeId, g.Key.Sentiment, g.Key.ScoreScale, g.Key.ScoreBand, g.Count()))
+        var tagged = await tags
+            .GroupBy(c => new { c.ThemeId, c.Sentiment, c.NpsBand })
+            .Select(g => new Tally(g.Key.ThemeId, g.Key.Sentiment, g.Key.NpsBand, g.Sum(c => c.Count)))
             .ToListAsync(ct);
         var names = await ThemeTagging.ActiveThemeNamesAsync(db, ct);
-        var total = all.Sum(t => t.Count);
+        var total = (int)all.Sum(t => t.Count);
         var overall = Nps(all);
         var rows = tagged.GroupBy(t => t.ThemeId)
             .Where(g => names.ContainsKey(g.Key))
@@ -203,11 +233,11 @@ public sealed class ThemeService(
                 var mentioning = Nps(g);
                 var others = new NpsSample(overall.Promoters - mentioning.Promoters, overall.Passives - mentioning.Passives,
                     overall.Detractors - mentioning.Detractors);
-                var count = g.Sum(t => t.Count);
+                var count = (int)g.Sum(t => t.Count);
                 return new ThemeImpactRow(g.Key, names[g.Key], count, total == 0 ? 0 : (double)count / total,
-                    g.Where(t => t.Sentiment == Sentiment.Positive).Sum(t => t.Count),
-                    g.Where(t => t.Sentiment == Sentiment.Neutral).Sum(t => t.Count),
-                    g.Where(t => t.Sentiment == Sentiment.Negative).Sum(t => t.Count),
+                    (int)g.Where(t => t.Sentiment == Sentiment.Positive).Sum(t => t.Count),
+                    (int)g.Where(t => t.Sentiment == Sentiment.Neutral).Sum(t => t.Count),
+                    (int)g.Where(t => t.Sentiment == Sentiment.Negative).Sum(t => t.Count),
                     new ThemeEffect(mentioning, others));
             })
             .OrderByDescending(r => r.Effect.EnoughAnswers)
@@ -228,16 +258,14 @@ public sealed class ThemeService(
             .ToList();
     }
 
-    private sealed record Tally(int ThemeId, Sentiment Sentiment, ScoreScale? ScoreScale, ScoreBand? ScoreBand, int Count);
+    /// <param name="NpsBand">The <see cref="ScoreBand"/> of an answer on the NPS scale, 0 for none.</param>
+    private sealed record Tally(int ThemeId, Sentiment Sentiment, int NpsBand, long Count);
 
-    /// <summary>Every scale has its bands; the NPS counts only the answers on the NPS scale.</summary>
     private static NpsSample Nps(IEnumerable<Tally> tallies)
     {
-        var list = tallies.Where(t => t.ScoreScale == ScoreScale.Nps).ToList();
-        return new NpsSample(
-            list.Where(t => t.ScoreBand == ScoreBand.Promoter).Sum(t => t.Count),
-            list.Where(t => t.ScoreBand == ScoreBand.Passive).Sum(t => t.Count),
-            list.Where(t => t.ScoreBand == ScoreBand.Detractor).Sum(t => t.Count));
+        var list = tallies.ToList();
+        int Band(ScoreBand band) => (int)list.Where(t => t.NpsBand == (int)band).Sum(t => t.Count);
+        return new NpsSample(Band(ScoreBand.Promoter), Band(ScoreBand.Passive), Band(ScoreBand.Detractor));
     }
 
     /// <summary>How many months of a friction issue's themes its page shows.</summary>
@@ -310,19 +338,5 @@ public sealed class ThemeService(
         var owningTeam = await db.FrictionIssues.AsNoTracking().Where(i => i.Id == issueId).Select(i => (int?)i.OwningTeamId).SingleOrDefaultAsync(ct)
                          ?? throw new NotFoundException($"Friction issue #{issueId} does not exist.");
         FrictionRules.EnsureMayChange(caller, owningTeam);
-    }
-
-    private static IQueryable<FeedbackItem> Counted(CxDbContext db, ThemeImpactQuery query)
-    {
-        var items = db.Feedback.AsNoTracking().Where(f => f.ReceivedAt >= query.From && f.ReceivedAt < query.To);
-        if (query.ChannelId is { } channelId)
-        {
-            items = items.Where(f => f.ChannelId == channelId);
-        }
-        if (query.JourneyStageId is { } stageId)
-        {
-            items = items.Where(f => f.JourneyStageId == stageId);
-        }
-        return items;
     }
 }

@@ -1670,6 +1670,35 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JourneyStageId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sentiment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NpsBand")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand");
+
+                    b.HasIndex("Day", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand", "Count");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT [Day], [ChannelId], [JourneyStageId], [Sentiment], [NpsBand], [Count] FROM [dbo].[FeedbackDailyFigures] WITH (NOEXPAND)");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayScore", b =>
                 {
                     b.Property<int>("ScoreScale")
@@ -1713,6 +1742,38 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.ToTable((string)null);
 
                     b.ToSqlQuery("SELECT [Day], [ChannelId], [Sentiment], [Count] FROM [dbo].[FeedbackDailyVolume] WITH (NOEXPAND)");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.ThemeDayFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JourneyStageId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sentiment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NpsBand")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "ThemeId", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand");
+
+                    b.HasIndex("Day", "ThemeId", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand", "Count");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT [Day], [ThemeId], [ChannelId], [JourneyStageId], [Sentiment], [NpsBand], [Count] FROM [dbo].[ThemeDailyFigures] WITH (NOEXPAND)");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

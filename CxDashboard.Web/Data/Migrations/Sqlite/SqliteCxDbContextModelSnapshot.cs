@@ -1610,6 +1610,33 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JourneyStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sentiment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NpsBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand");
+
+                    b.HasIndex("Day", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand", "Count");
+
+                    b.ToTable("FeedbackDailyFigures", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.FeedbackDayScore", b =>
                 {
                     b.Property<int>("ScoreScale")
@@ -1649,6 +1676,36 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
                     b.HasKey("Day", "ChannelId", "Sentiment");
 
                     b.ToTable("FeedbackDailyVolume", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.ThemeDayFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JourneyStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sentiment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NpsBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ThemeId", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand");
+
+                    b.HasIndex("Day", "ThemeId", "ChannelId", "JourneyStageId", "Sentiment", "NpsBand", "Count");
+
+                    b.ToTable("ThemeDailyFigures", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
