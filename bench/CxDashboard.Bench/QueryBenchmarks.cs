@@ -128,7 +128,8 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
         var inbox = scope.ServiceProvider.GetRequiredService<FeedbackService>();
         var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CxDbContext>>();
         var caller = await HeadOfCxAsync(dbFactory);
-        var nowText = Timestamp(DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+        var nowText = Timestamp(now);
 
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
@@ -177,9 +178,11 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
                     where, "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: false);
             }
 
+            // Bounded as the app bounds it: no follow-up can be overdue before the shortest SLA has passed since receipt.
             var overdue = new FeedbackFilter { FollowUp = FollowUpFilter.Overdue };
+            var receivedBefore = Timestamp(FeedbackItem.OverdueOnlyIfReceivedBefore(now));
             await InboxLineAsync("overdue follow-ups", "overdue follow-ups", 0, floor, () => inbox.GetInboxPageAsync(overdue, first, caller),
-                "\"FollowUpStatus\" = 1 AND \"FollowUpDueAt\" < @now", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
+                $"\"FollowUpStatus\" = 1 AND \"ReceivedAt\" < '{receivedBefore}' AND \"FollowUpDueAt\" < @now", "\"ReceivedAt\" DESC, \"Id\" DESC", nowText, withCount: true);
         }
     }
 
