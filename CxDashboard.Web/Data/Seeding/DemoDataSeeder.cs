@@ -79,9 +79,10 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (sqlite)
             {
-                // Deleting and inserting a million rows through the search index's and the daily counts'
-                // triggers costs a row at a time; both are instead built once from the table at the end (see below).
-                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql + FeedbackDayCounts.SqliteDropTriggersSql, cancellationToken);
+                // Deleting and inserting a million rows through the search index's, the daily counts' and the tile
+                // counts' triggers costs a row at a time; each is instead built once from its table (see below).
+                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql + FeedbackDayCounts.SqliteDropTriggersSql
+                    + TileCounts.SqliteDropTriggersSql, cancellationToken);
             }
             if (reset)
             {
@@ -114,6 +115,10 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             var volumeStarted = clock.GetTimestamp();
             var volume = await SeedVolumeAsync(db, state, scale, transaction.GetDbTransaction(), cancellationToken);
             await SeedThemesAsync(db, state, transaction.GetDbTransaction(), cancellationToken);
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync(TileCounts.SqliteRebuildSql + TileCounts.SqliteCreateTriggersSql, cancellationToken);
+            }
 
             await transaction.CommitAsync(cancellationToken);
             return volume with { Took = clock.GetElapsedTime(volumeStarted), SearchIndexTook = searchIndexTook, DayCountsTook = dayCountsTook };
