@@ -9,7 +9,9 @@ namespace CxDashboard.Bench;
 /// [--only queries|import|sessions|capacity|api|alerts|themes|seed] [--scales N,N,... [--db-dir path]]</c>. <c>--scales</c> runs the lines that grow with the
 /// data at each number of feedback items in turn (friction issues, actions and metrics scaled with it, each scale its own
 /// database file in <c>--db-dir</c>, reused when a previous run seeded it completely), and prints how each line's median
-/// grows from one scale to the next; with <c>--only seed</c> it only builds the databases, for a later run to measure. <c>--only queries</c> runs just the
+/// grows from one scale to the next (one scale alone is measured in the same way, to set beside an earlier run's figures);
+/// with <c>--only seed</c> it only builds the databases, for a later run to measure, and with <c>--only queries</c> it
+/// measures the dashboard and inbox queries alone. <c>--only queries</c> runs just the
 /// dashboard and inbox queries, <c>--only import</c> just the imports, <c>--only sessions</c> just the memory per session, <c>--only capacity</c>
 /// just the people one instance serves, <c>--only api</c> just the API batch, <c>--only alerts</c> just the alerts of an API batch,
 /// <c>--only themes</c> just the themes' lines, for checking a change in a minute or two.
@@ -97,10 +99,6 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                     break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|sessions|capacity|api|alerts|themes|seed, --scales N,N,..., --db-dir path.");
             }
-        }
-        if (scales.Length == 1 && only is not "seed")
-        {
-            throw new ArgumentException("--scales takes two or more numbers of feedback items to compare, unless it only seeds (--only seed).");
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
         return new BenchOptions(feedback, runs, Path.GetFullPath(db), skip, sessions, only)

@@ -102,7 +102,7 @@ internal static class BenchProgram
         Console.WriteLine(Report.Inv($"## Growth, {startedAt:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine();
         Console.WriteLine(Report.Inv($"Machine: {Machine()}. Whole run {(DateTime.UtcNow - startedAt).TotalMinutes:0.0} min. Load average (1/5/15 min) before and after each scale: {string.Join("; ", runs.Select(r => Report.Inv($"{r.Feedback:N0}: {r.LoadBefore} → {r.LoadAfter}")))}."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --scales {string.Join(',', options.Scales)} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db-dir {options.DatabaseFolder}{(options.Only is "seed" ? " --only seed" : "")}"));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --scales {string.Join(',', options.Scales)} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db-dir {options.DatabaseFolder}{(options.Only is { } only ? " --only " + only : "")}"));
         Console.WriteLine();
         if (runs.Count >= 2 && options.Only is not "seed")
         {
@@ -175,7 +175,7 @@ internal static class BenchProgram
             report.Note(Report.Inv($"Database: {feedbackInDatabase:N0} feedback items, {await db.FrictionIssues.CountAsync():N0} friction issues, {await db.Actions.CountAsync():N0} actions, {await db.Metrics.CountAsync():N0} metrics, {await db.Set<MetricValue>().CountAsync():N0} metric values; file {megabytes:N0} MB, {megabytes / (feedbackInDatabase / 1e6):N0} MB per million feedback items."));
         }
 
-        if (growthRun)
+        if (growthRun && options.Only is null)
         {
             await MigrationIndexAsync(host.ConnectionString, report);
         }
@@ -191,6 +191,10 @@ internal static class BenchProgram
         }
         if (growthRun)
         {
+            if (options.Only is not null)
+            {
+                return true;
+            }
             await PrerenderAsync(host, report, metricId, publishedQuarter);
             Console.WriteLine("Exports to Excel (each in a child process)…");
             await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync([feedbackInDatabase], wholeTable: feedbackInDatabase);
