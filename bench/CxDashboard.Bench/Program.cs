@@ -189,6 +189,11 @@ internal static class BenchProgram
             Console.WriteLine("Themes: tagging, the themes page and emerging phrases…");
             await new ThemeBenchmarks(services, options.Runs, report).RunAsync();
         }
+        if (options.Only is "prerender")
+        {
+            await PrerenderAsync(host, report, metricId, publishedQuarter);
+            return true;
+        }
         if (growthRun)
         {
             if (options.Only is not null)
