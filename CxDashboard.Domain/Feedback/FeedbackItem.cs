@@ -121,6 +121,19 @@ public sealed class FeedbackItem : Entity
     public bool IsFollowUpOverdue(DateTime now) =>
         FollowUpStatus == FollowUpStatus.Open && FollowUpDueAt is { } due && now > due;
 
+    /// <summary>The shortest SLA a follow-up may be given, whatever the configuration was when it opened.</summary>
+    public const int ShortestFollowUpSlaHours = 1;
+
+    public static readonly TimeSpan ShortestFollowUpSla = TimeSpan.FromHours(ShortestFollowUpSlaHours);
+
+    /// <summary>
+    /// A follow-up can be overdue at <paramref name="now"/> only if its feedback was received before this instant. It
+    /// opens when its feedback is recorded or later, so it is due at least the shortest SLA after receipt, less the
+    /// tolerance for a receipt time ahead of the clock. Follow-ups keep the SLA they opened with, so this bound holds
+    /// for every one of them however the configured SLA changed since; a bound on the configured SLA would not.
+    /// </summary>
+    public static DateTime OverdueOnlyIfReceivedBefore(DateTime now) => now - ShortestFollowUpSla + ReceivedAheadTolerance;
+
     public void Reclassify(FeedbackCategory category, Sentiment sentiment, int? journeyStageId)
     {
         if (!Enum.IsDefined(category) || !Enum.IsDefined(sentiment))
@@ -139,9 +152,9 @@ public sealed class FeedbackItem : Entity
         {
             throw new DomainException("This feedback already has a follow-up.");
         }
-        if (sla <= TimeSpan.Zero)
+        if (sla < ShortestFollowUpSla)
         {
-            throw new DomainException("The follow-up SLA must be a positive number of hours.");
+            throw new DomainException($"The follow-up SLA must be at least {ShortestFollowUpSlaHours} hour.");
         }
         FollowUpOwnerPersonId = Guard.Id(ownerPersonId, "The follow-up's owner");
         FollowUpDueAt = new SlaClock(ReceivedAt > now ? now : ReceivedAt, sla).DueAt;

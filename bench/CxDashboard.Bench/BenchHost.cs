@@ -40,6 +40,8 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoDataWhenEmpty", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        // The seeder's progress (every so many rows, each index rebuilt): a seed of millions of rows runs for minutes.
+        builder.UseSetting("Logging:LogLevel:CxDashboard.Web.Data.Seeding", "Information");
         // The development data-protection keys draw a warning on start: known, and it would bury the results.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.ConfigureServices(services =>

@@ -6,9 +6,12 @@ namespace CxDashboard.Bench;
 /// <summary>
 /// The command line: <c>[--feedback N] [--friction-issues N] [--actions N] [--metrics N] [--runs N] [--db path]
 /// [--skip-build-db] [--sessions N] [--session-page path]... [--people N,N,...] [--capacity-seconds N] [--think-seconds N]
-/// [--only queries|import|import-memory|import-upload|sessions|capacity|api|alerts|themes] [--scales N,N,... [--db-dir path]]</c>. <c>--scales</c> runs the lines that grow with the
+/// [--only queries|import|import-memory|import-upload|sessions|capacity|api|alerts|themes|seed|prerender] [--scales N,N,... [--db-dir path]]</c>. <c>--scales</c> runs the lines that grow with the
 /// data at each number of feedback items in turn (friction issues, actions and metrics scaled with it, each scale its own
-/// database file in <c>--db-dir</c>), and prints how each line's median grows from one scale to the next. <c>--only queries</c> runs just the
+/// database file in <c>--db-dir</c>, reused when a previous run seeded it completely), and prints how each line's median
+/// grows from one scale to the next (one scale alone is measured in the same way, to set beside an earlier run's figures);
+/// with <c>--only seed</c> it only builds the databases, for a later run to measure, and with <c>--only queries</c> it
+/// measures the dashboard and inbox queries alone, with <c>--only prerender</c> the pages over HTTP alone. <c>--only queries</c> runs just the
 /// dashboard and inbox queries, <c>--only import</c> just the imports, <c>--only sessions</c> just the memory per session, <c>--only capacity</c>
 /// just the people one instance serves, <c>--only api</c> just the API batch, <c>--only alerts</c> just the alerts of an API batch,
 /// <c>--only themes</c> just the themes' lines, for checking a change in a minute or two.
@@ -90,11 +93,11 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
                 case "--capacity-seconds": capacity = capacity with { Seconds = Math.Max(5, Number(args, ++i)) }; break;
                 case "--think-seconds": capacity = capacity with { ThinkSeconds = Math.Max(0, Number(args, ++i)) }; break;
                 case "--only":
-                    only = Value(args, ++i) is "queries" or "import" or "import-memory" or "import-upload" or "sessions" or "capacity" or "api" or "alerts" or "themes"
+                    only = Value(args, ++i) is "queries" or "import" or "import-memory" or "import-upload" or "sessions" or "capacity" or "api" or "alerts" or "themes" or "seed" or "prerender"
                         ? args[i]
-                        : throw new ArgumentException($"--only takes 'queries', 'import', 'import-memory', 'import-upload', 'sessions', 'capacity', 'api', 'alerts' or 'themes', not '{args[i]}'.");
+                        : throw new ArgumentException($"--only takes 'queries', 'import', 'import-memory', 'import-upload', 'sessions', 'capacity', 'api', 'alerts', 'themes', 'seed' or 'prerender', not '{args[i]}'.");
                     break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|import-memory|import-upload|sessions|capacity|api|alerts|themes, --scales N,N,..., --db-dir path.");
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --feedback N, --friction-issues N, --actions N, --metrics N, --runs N, --db path, --skip-build-db, --sessions N, --session-page path, --people N,N,..., --capacity-seconds N, --think-seconds N, --only queries|import|import-memory|import-upload|sessions|capacity|api|alerts|themes|seed|prerender, --scales N,N,..., --db-dir path.");
             }
         }
         db ??= Path.Combine(Path.GetTempPath(), "cxdashboard-bench", string.Create(CultureInfo.InvariantCulture, $"feedback-{feedback}.db"));
@@ -113,9 +116,9 @@ internal sealed record BenchOptions(int Feedback, int Runs, string DatabasePath,
     {
         var parts = Value(args, i).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var scales = parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1000 ? n : -1).ToArray();
-        return scales.Length >= 2 && scales.All(n => n > 0) && scales.SequenceEqual(scales.Order().Distinct())
+        return scales.Length >= 1 && scales.All(n => n > 0) && scales.SequenceEqual(scales.Order().Distinct())
             ? scales
-            : throw new ArgumentException($"--scales takes two or more rising numbers of feedback items (at least 1000 each) separated by commas, such as 100000,1000000,10000000, not '{args[i]}'.");
+            : throw new ArgumentException($"--scales takes rising numbers of feedback items (at least 1000 each) separated by commas, such as 100000,1000000,10000000, not '{args[i]}'.");
     }
 
     /// <summary>Numbers of people, rising: "10,20,40".</summary>

@@ -86,6 +86,10 @@ internal static class BenchProgram
                 return 2;
             }
             runs.Add((feedback, report, loadBefore, LoadAverage()));
+            if (options.Only is "seed")
+            {
+                continue;
+            }
             if (runs.Count >= 2 && runs.Count < options.Scales.Count)
             {
                 // So far, in case the run is stopped before the largest scale.
@@ -98,9 +102,12 @@ internal static class BenchProgram
         Console.WriteLine(Report.Inv($"## Growth, {startedAt:yyyy-MM-dd HH:mm} UTC"));
         Console.WriteLine();
         Console.WriteLine(Report.Inv($"Machine: {Machine()}. Whole run {(DateTime.UtcNow - startedAt).TotalMinutes:0.0} min. Load average (1/5/15 min) before and after each scale: {string.Join("; ", runs.Select(r => Report.Inv($"{r.Feedback:N0}: {r.LoadBefore} → {r.LoadAfter}")))}."));
-        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --scales {string.Join(',', options.Scales)} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db-dir {options.DatabaseFolder}"));
+        Console.WriteLine(Report.Inv($"Command: dotnet run -c Release --project bench/CxDashboard.Bench -- --scales {string.Join(',', options.Scales)} --runs {options.Runs}{(options.SkipBuildDb ? " --skip-build-db" : "")} --db-dir {options.DatabaseFolder}{(options.Only is { } only ? " --only " + only : "")}"));
         Console.WriteLine();
-        Console.WriteLine(GrowthTable.ToMarkdown(runs.Select(r => (r.Feedback, r.Report)).ToList()));
+        if (runs.Count >= 2 && options.Only is not "seed")
+        {
+            Console.WriteLine(GrowthTable.ToMarkdown(runs.Select(r => (r.Feedback, r.Report)).ToList()));
+        }
         foreach (var (feedback, report, _, _) in runs)
         {
             Console.WriteLine(Report.Inv($"### At {feedback:N0} feedback items"));
@@ -112,12 +119,13 @@ internal static class BenchProgram
 
     private static async Task<bool> RunAtScaleAsync(BenchOptions options, Report report, bool growthRun)
     {
-        if (!options.SkipBuildDb)
+        // A growth run reuses a database seeded completely at the same scale (seeding 10,000,000 items takes a
+        // quarter of an hour or more); anything else is seeded again, unless --skip-build-db asks to reuse it as it is.
+        var seeded = growthRun && !options.SkipBuildDb ? SeededDatabase.ReadComplete(options.DatabasePath, options.Scale) : null;
+        var seed = !options.SkipBuildDb && seeded is null;
+        if (seed)
         {
-            foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => options.DatabasePath + suffix).Where(File.Exists))
-            {
-                File.Delete(file);
-            }
+            SeededDatabase.Delete(options.DatabasePath);
         }
         else if (!File.Exists(options.DatabasePath))
         {
@@ -130,35 +138,29 @@ internal static class BenchProgram
         var services = host.Services;
         var dbFactory = services.GetRequiredService<IDbContextFactory<CxDbContext>>();
 
-        if (!options.SkipBuildDb)
+        if (seed)
         {
             Console.WriteLine($"Seeding the demo retailer with {options.Feedback:N0} feedback items…");
             var seeder = services.GetRequiredService<DemoDataSeeder>();
+            var startedAt = DateTime.UtcNow;
+            var loadBefore = LoadAverage();
             var seeding = Stopwatch.StartNew();
             var volume = await seeder.SeedAsync(options.Scale, reset: true);
-            var seconds = (seeding.Elapsed - volume.Took).TotalSeconds;
             // The seeder streams the generated rows into prepared INSERTs; its peak memory should not grow with them.
-            report.Add(new ReportLine("Seeding", Report.Inv($"demo retailer with {options.Feedback:N0} feedback items (DemoDataSeeder.SeedAsync)"),
-                Report.Inv($"{seconds:0.0} s ({options.Feedback / seconds:N0} rows/s; the bench's peak RSS so far {PeakResidentMb()} MB)"), "—",
-                growthRun ? "< 15 min" : "< 2 min", seconds < (growthRun ? 900 : 120))
-            {
-                Growth = new("Seeding | demo retailer's feedback", seconds * 1000, seconds * 1000, 1),
-            });
-            report.Add(new ReportLine("Seeding", "of which: the search index of the verbatims built from the table (FTS5 'rebuild')",
-                Report.Inv($"{volume.SearchIndexTook.TotalSeconds:0.0} s"), "—", "—", null)
-            {
-                Growth = new("Seeding | search index built", volume.SearchIndexTook.TotalMilliseconds, volume.SearchIndexTook.TotalMilliseconds, 1),
-            });
-            report.Add(new ReportLine("Seeding", "of which: the feedback counted per day from the table (daily counts' rebuild)",
-                Report.Inv($"{volume.DayCountsTook.TotalSeconds:0.0} s"), "—", "—", null)
-            {
-                Growth = new("Seeding | daily counts rebuilt", volume.DayCountsTook.TotalMilliseconds, volume.DayCountsTook.TotalMilliseconds, 1),
-            });
-            report.Add(new ReportLine("Seeding", Report.Inv($"top-up to scale: {volume.FrictionIssues:N0} friction issues, {volume.Actions:N0} actions, {volume.Metrics:N0} metrics with {volume.MetricValues:N0} weekly values"),
-                Report.Inv($"{volume.Took.TotalSeconds:0.0} s"), "—", "—", null)
-            {
-                Growth = new("Seeding | top-up", volume.Took.TotalMilliseconds, volume.Took.TotalMilliseconds, 1),
-            });
+            seeded = new SeededDatabase(options.Scale, (seeding.Elapsed - volume.Took).TotalSeconds, volume.SearchIndexTook.TotalSeconds,
+                volume.DayCountsTook.TotalSeconds, volume.Took.TotalSeconds, volume.FrictionIssues, volume.Actions, volume.Metrics,
+                volume.MetricValues, PeakResidentMb(), startedAt, DateTime.UtcNow, loadBefore, LoadAverage());
+            seeded.Save(options.DatabasePath);
+            seeded.AddLines(report, growthRun, reused: false);
+        }
+        else if (seeded is not null)
+        {
+            Console.WriteLine($"Reusing the database seeded completely with {options.Feedback:N0} feedback items at {seeded.EndedAtUtc:yyyy-MM-dd HH:mm} UTC.");
+            seeded.AddLines(report, growthRun, reused: true);
+        }
+        if (options.Only is "seed")
+        {
+            return true;
         }
 
         int feedbackInDatabase;
@@ -173,7 +175,7 @@ internal static class BenchProgram
             report.Note(Report.Inv($"Database: {feedbackInDatabase:N0} feedback items, {await db.FrictionIssues.CountAsync():N0} friction issues, {await db.Actions.CountAsync():N0} actions, {await db.Metrics.CountAsync():N0} metrics, {await db.Set<MetricValue>().CountAsync():N0} metric values; file {megabytes:N0} MB, {megabytes / (feedbackInDatabase / 1e6):N0} MB per million feedback items."));
         }
 
-        if (growthRun)
+        if (growthRun && options.Only is null)
         {
             await MigrationIndexAsync(host.ConnectionString, report);
         }
@@ -187,8 +189,17 @@ internal static class BenchProgram
             Console.WriteLine("Themes: tagging, the themes page and emerging phrases…");
             await new ThemeBenchmarks(services, options.Runs, report).RunAsync();
         }
+        if (options.Only is "prerender")
+        {
+            await PrerenderAsync(host, report, metricId, publishedQuarter);
+            return true;
+        }
         if (growthRun)
         {
+            if (options.Only is not null)
+            {
+                return true;
+            }
             await PrerenderAsync(host, report, metricId, publishedQuarter);
             Console.WriteLine("Exports to Excel (each in a child process)…");
             await new ExportBenchmarks(host.ConnectionString, options.Runs, report).RunAsync([feedbackInDatabase], wholeTable: feedbackInDatabase);

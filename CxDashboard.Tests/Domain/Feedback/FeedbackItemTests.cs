@@ -177,9 +177,9 @@ public class FeedbackItemTests
             Refused(() => WithOpenFollowUp().OpenFollowUp(Owner, SlaClock.DefaultFollowUp, Known.Now)));
 
     [Fact]
-    public void A_follow_up_needs_a_positive_sla() =>
-        Assert.Equal("The follow-up SLA must be a positive number of hours.",
-            Refused(() => A.Feedback().Build().OpenFollowUp(Owner, TimeSpan.Zero, Known.Now)));
+    public void A_follow_up_needs_an_sla_of_at_least_an_hour() =>
+        Assert.All([TimeSpan.Zero, TimeSpan.FromMinutes(59)], sla => Assert.Equal("The follow-up SLA must be at least 1 hour.",
+            Refused(() => A.Feedback().Build().OpenFollowUp(Owner, sla, Known.Now))));
 
     [Fact]
     public void A_follow_up_needs_an_owner() =>

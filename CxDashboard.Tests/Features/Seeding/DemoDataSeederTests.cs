@@ -219,6 +219,7 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var tags = await db.FeedbackThemes.CountAsync();
         Assert.True(tags > 0);
         Assert.Equal(tags, await db.ThemeDailyFigures.SumAsync(c => c.Count));
+        await AssertTileCountsMatchTheRowsAsync(db);
     }
 
     [Fact]
@@ -236,6 +237,18 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var weekly = await db.MetricValues.CountAsync(v => db.Metrics.Any(m => m.Id == v.MetricDefinitionId && m.Code.StartsWith("WK-")));
         Assert.Equal(volume.MetricValues, weekly);
         Assert.True(weekly > 0, "The volume metrics got no weekly values.");
+        await AssertTileCountsMatchTheRowsAsync(db);
+    }
+
+    /// <summary>The seed writes friction issues and actions in bulk without the tile counts' triggers, then counts them once.</summary>
+    private static async Task AssertTileCountsMatchTheRowsAsync(CxDbContext db)
+    {
+        var today = DateOnly.FromDateTime(SeededDatabase.Now.UtcDateTime);
+        var open = await db.FrictionIssues.CountAsync(i => i.Status != FrictionStatus.Closed && i.Status != FrictionStatus.WontFix);
+        var overdue = await db.Actions.CountAsync(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled && a.DueDate < today);
+        Assert.True(open > 0 && overdue > 0, "The seed has no open issue or no overdue action to count.");
+        Assert.Equal(open, await TileCounts.OpenFrictionIssuesAsync(db));
+        Assert.Equal(overdue, await TileCounts.OverdueActionsAsync(db, today));
     }
 
     private static async Task<List<string>> VerbatimsAsync(TestDatabase database)

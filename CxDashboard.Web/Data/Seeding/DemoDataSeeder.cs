@@ -79,10 +79,10 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (sqlite)
             {
-                // Deleting and inserting a million rows through the search index's and the daily counts'
-                // triggers costs a row at a time; both are instead built once from the table at the end (see below).
+                // Deleting and inserting a million rows through the search index's, the daily counts', the themes' and the
+                // tile counts' triggers costs a row at a time; each is instead built once from its table (see below).
                 await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql + FeedbackDayCounts.SqliteDropTriggersSql
-                    + ThemeDayCounts.SqliteDropTriggersSql, cancellationToken);
+                    + ThemeDayCounts.SqliteDropTriggersSql + TileCounts.SqliteDropTriggersSql, cancellationToken);
             }
             if (reset)
             {
@@ -119,6 +119,7 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             {
                 // The themes page's daily figures, once every item and tag is written (see above).
                 await db.Database.ExecuteSqlRawAsync(ThemeDayCounts.SqliteRebuildSql + ThemeDayCounts.SqliteCreateTriggersSql, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(TileCounts.SqliteRebuildSql + TileCounts.SqliteCreateTriggersSql, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -134,7 +134,7 @@ public sealed partial class FeedbackService
         {
             FollowUpFilter.None => query.Where(f => f.FollowUpStatus == FollowUpStatus.None),
             FollowUpFilter.Open => query.Where(f => f.FollowUpStatus == FollowUpStatus.Open),
-            FollowUpFilter.Overdue => query.Where(f => f.FollowUpStatus == FollowUpStatus.Open && f.FollowUpDueAt < now),
+            FollowUpFilter.Overdue => Overdue(query, now),
             FollowUpFilter.Contacted => query.Where(f => f.FollowUpStatus == FollowUpStatus.Contacted),
             FollowUpFilter.Resolved => query.Where(f => f.FollowUpStatus == FollowUpStatus.Resolved),
             _ => query,
@@ -144,6 +144,18 @@ public sealed partial class FeedbackService
             query = await MatchingTextAsync(db, query, filter.Text, search, cancellationToken);
         }
         return query;
+    }
+
+    /// <summary>
+    /// The overdue follow-ups. The bound on the time received asks for no other rows (see
+    /// <see cref="FeedbackItem.OverdueOnlyIfReceivedBefore"/>), but it lets SQLite walk the inbox's
+    /// (FollowUpStatus, ReceivedAt, Id, FollowUpDueAt) index in its order and stop at a page; on the due time alone it
+    /// reads every overdue row from the table and sorts them all for one page, a cost that grows with the data.
+    /// </summary>
+    internal static IQueryable<FeedbackItem> Overdue(IQueryable<FeedbackItem> query, DateTime now)
+    {
+        var receivedBefore = FeedbackItem.OverdueOnlyIfReceivedBefore(now);
+        return query.Where(f => f.FollowUpStatus == FollowUpStatus.Open && f.ReceivedAt < receivedBefore && f.FollowUpDueAt < now);
     }
 
     /// <summary>

@@ -1,0 +1,140 @@
+using CxDashboard.Domain.Actions;
+using CxDashboard.Domain.Friction;
+using CxDashboard.Tests.Support;
+using CxDashboard.Web.Features.Dashboard;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CxDashboard.Tests.Features.Dashboard;
+
+/// <summary>
+/// The open-issues and overdue-actions tiles sum counts the database keeps per status and due date instead of counting
+/// rows: after every kind of write they must say what a count of the rows says.
+/// </summary>
+public sealed class DashboardTileCountsTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 11, 15, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(Now));
+    private TestDatabase _database = null!;
+    private DashboardTestData _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _data = await DashboardTestData.CreateAsync(_database, Now);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private int By => _data.Lead.Id;
+
+    /// <summary>The two tiles, checked against the rows counted one by one.</summary>
+    private async Task<(int OpenIssues, int OverdueActions)> TilesAsync()
+    {
+        var tiles = await new DashboardService(_database, _time).GetHomeTilesAsync(CancellationToken.None);
+        await using var db = _database.CreateDbContext();
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        Assert.Equal(await db.FrictionIssues.CountAsync(i => i.Status != FrictionStatus.Closed && i.Status != FrictionStatus.WontFix), tiles.OpenFrictionIssues);
+        Assert.Equal(await db.Actions.CountAsync(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled && a.DueDate < today), tiles.OverdueActions);
+        return (tiles.OpenFrictionIssues, tiles.OverdueActions);
+    }
+
+    private async Task ChangeAsync<T>(int id, Action<T> change) where T : class
+    {
+        await using var db = _database.CreateDbContext();
+        change((await db.Set<T>().FindAsync(id))!);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> IssueAsync()
+    {
+        await _data.AddFrictionIssuesAsync(_ => { });
+        await using var db = _database.CreateDbContext();
+        return await db.FrictionIssues.MaxAsync(i => i.Id);
+    }
+
+    private async Task<int> ActionAsync(DateOnly due)
+    {
+        await _data.AddActionAsync(due);
+        await using var db = _database.CreateDbContext();
+        return await db.Actions.MaxAsync(a => a.Id);
+    }
+
+    [Fact]
+    public async Task The_open_issues_tile_follows_each_issue_created_moved_closed_and_deleted()
+    {
+        var first = await IssueAsync();
+        var second = await IssueAsync();
+        Assert.Equal(2, (await TilesAsync()).OpenIssues);
+
+        await ChangeAsync<FrictionIssue>(first, i => { i.Triage(By, Now.AddDays(-3)); i.Start(By, Now.AddDays(-2)); });
+        Assert.Equal(2, (await TilesAsync()).OpenIssues);
+
+        await ChangeAsync<FrictionIssue>(first, i =>
+        {
+            i.Resolve("Stock levels now shown per store.", By, Now.AddDays(-1));
+            i.RecordPeopleTold(ToldAudience.Customers, "E-mail to everyone who complained", Now.AddDays(-1));
+            i.Close([], By, Now);
+        });
+        Assert.Equal(1, (await TilesAsync()).OpenIssues);
+
+        await ChangeAsync<FrictionIssue>(second, i => i.WontFix("Out of scope for this year.", By, Now.AddDays(-1)));
+        Assert.Equal(0, (await TilesAsync()).OpenIssues);
+
+        var third = await IssueAsync();
+        Assert.Equal(1, (await TilesAsync()).OpenIssues);
+        await using (var db = _database.CreateDbContext())
+        {
+            db.FrictionIssues.Remove((await db.FrictionIssues.FindAsync(third))!);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(0, (await TilesAsync()).OpenIssues);
+    }
+
+    [Fact]
+    public async Task The_overdue_actions_tile_follows_each_action_created_replanned_completed_reopened_cancelled_and_the_days_passing()
+    {
+        var late = await ActionAsync(Today.AddDays(-1));
+        var later = await ActionAsync(Today.AddDays(10));
+        Assert.Equal(1, (await TilesAsync()).OverdueActions);
+
+        await ChangeAsync<ActionItem>(later, a => a.Plan(a.Title, null, Today.AddDays(-3), 2, 2, false));
+        Assert.Equal(2, (await TilesAsync()).OverdueActions);
+
+        await ChangeAsync<ActionItem>(late, a => a.Complete(By, Now));
+        Assert.Equal(1, (await TilesAsync()).OverdueActions);
+
+        await ChangeAsync<ActionItem>(late, a => a.Reopen("The fix did not hold.", By, Now));
+        Assert.Equal(2, (await TilesAsync()).OverdueActions);
+
+        await ChangeAsync<ActionItem>(later, a => a.Cancel("No longer needed.", By, Now));
+        Assert.Equal(1, (await TilesAsync()).OverdueActions);
+
+        // Due tomorrow: overdue the day after, with no write in between.
+        await ActionAsync(Today.AddDays(1));
+        Assert.Equal(1, (await TilesAsync()).OverdueActions);
+        _time.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(2, (await TilesAsync()).OverdueActions);
+    }
+
+    [Fact]
+    public async Task A_write_that_is_rolled_back_leaves_the_tiles_as_they_were()
+    {
+        await IssueAsync();
+        await ActionAsync(Today.AddDays(-1));
+
+        await using (var db = _database.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var issue = await db.FrictionIssues.FirstAsync();
+            _data.Close(issue);
+            (await db.Actions.FirstAsync()).Complete(By, Now);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal((1, 1), await TilesAsync());
+    }
+}
