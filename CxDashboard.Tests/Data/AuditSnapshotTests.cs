@@ -37,6 +37,7 @@ public sealed class AuditSnapshotTests : IAsyncLifetime
         var secret = ApiKeySecret.Create();
         db.ApiKeys.Add(new ApiKey("Survey tool", ApiKeySecret.PrefixOf(secret), ApiKeySecret.Hash(secret), ApiScopes.FeedbackWrite, person.Id, person.DisplayName, Now));
         db.ImportPresets.Add(new ImportPreset("Quarterly survey", "Qualtrics", "{}", person.Id, Now));
+        db.NotificationPreferences.Add(new NotificationPreference(person.Id, NotificationKind.DetractorInMyArea, NotificationChannel.Off));
         var issue = await db.FrictionIssues.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
         var theme = await db.Themes.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         db.FrictionIssueThemes.Add(new FrictionIssueTheme(issue, theme, person.Id, Now));
@@ -47,12 +48,13 @@ public sealed class AuditSnapshotTests : IAsyncLifetime
 
     /// <summary>
     /// Every kind of record of the business: not the trail itself, nor counts the database keeps, nor what follows
-    /// from other records (a theme's tags from its rule, a notification from the change it tells of).
+    /// from other records (a theme's tags from its rule, a notification from the change it tells of, a digest from
+    /// the notifications it gathers).
     /// </summary>
     private static List<IEntityType> AuditedTypes(CxDbContext db) =>
         db.Model.GetEntityTypes()
             .Where(t => !t.IsOwned() && t.ClrType != typeof(AuditEntry) && t.FindPrimaryKey() is not null)
-            .Where(t => t.ClrType != typeof(FeedbackTheme) && t.ClrType != typeof(Notification))
+            .Where(t => t.ClrType != typeof(FeedbackTheme) && t.ClrType != typeof(Notification) && t.ClrType != typeof(NotificationDigest))
             .Where(t => t.ClrType.Namespace!.StartsWith("CxDashboard.Domain", StringComparison.Ordinal))
             .ToList();
 
