@@ -79,7 +79,7 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
         // the check above counts the rows themselves, so a kept count that drifted would be reported there.
         const string frictionKeptSql = """SELECT COALESCE(SUM("Count"), 0) FROM "FrictionStatusCounts" WHERE "Status" NOT IN (5, 6)""";
         const string actionsKeptSql = """SELECT COALESCE(SUM("Count"), 0) FROM "ActionDueCounts" WHERE "Status" NOT IN (4, 5) AND "DueDate" < @today""";
-        await DashboardLineAsync("all four tiles (GetHomeTilesAsync)", () => dashboard.GetHomeTilesAsync(), async () =>
+        await DashboardLineAsync("all four tiles (GetHomeTilesAsync)", queries: 4, () => dashboard.GetHomeTilesAsync(), async () =>
         {
             await ScalarAsync(floor, metricsSql);
             await ScalarAsync(floor, frictionKeptSql);
@@ -92,30 +92,34 @@ internal sealed class QueryBenchmarks(IServiceProvider services, string connecti
         // (the context is made once, as the floor's connection is opened once; "all four tiles" above includes
         // making it). EF Core still opens and closes its pooled connection for every count, as in the app.
         await using var db = await dbFactory.CreateDbContextAsync();
-        await DashboardLineAsync("metrics agreed",
+        await DashboardLineAsync("metrics agreed", queries: 1,
             () => db.Metrics.AsNoTracking().CountAsync(m => m.Status == MetricStatus.Agreed),
             () => ScalarAsync(floor, metricsSql));
-        await DashboardLineAsync("open friction issues",
+        await DashboardLineAsync("open friction issues", queries: 1,
             () => TileCounts.OpenFrictionIssuesAsync(db),
             () => ScalarAsync(floor, frictionKeptSql));
-        await DashboardLineAsync("overdue actions",
+        await DashboardLineAsync("overdue actions", queries: 1,
             () => TileCounts.OverdueActionsAsync(db, today),
             () => ScalarAsync(floor, actionsKeptSql, ("@today", todayText)));
         // Summed from the feedback counted per day, as the service does; the tiles' check above counts the feedback itself.
         const string feedbackDaysSql = """SELECT COALESCE(SUM("Count"), 0) FROM "FeedbackDailyVolume" WHERE "Day" >= @first AND "Day" < @after""";
         var (firstDay, dayAfter) = (quarter.Start, quarter.Next.Start);
         var (firstText, afterText) = (firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dayAfter.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await DashboardLineAsync("feedback this quarter",
+        await DashboardLineAsync("feedback this quarter", queries: 1,
             () => db.FeedbackDailyVolume.AsNoTracking().Where(v => v.Day >= firstDay && v.Day < dayAfter).SumAsync(v => v.Count),
             () => ScalarAsync(floor, feedbackDaysSql, ("@first", firstText), ("@after", afterText)));
     }
 
-    private async Task DashboardLineAsync(string what, Func<Task> app, Func<Task> floor)
+    /// <param name="queries">
+    /// The round trips the line makes: a floor under 1 ms a query counts as 1 ms a query, the cost of asking at all
+    /// (making a context, opening its pooled connection), which a bare connection kept open does not pay.
+    /// </param>
+    private async Task DashboardLineAsync(string what, int queries, Func<Task> app, Func<Task> floor)
     {
         var (a, f) = await Timing.PairAsync(app, floor, runs);
-        var pass = a.Median <= DashboardRatio * Math.Max(f.Median, 1.0) && a.P95 < DashboardP95Ms;
+        var pass = a.Median <= DashboardRatio * Math.Max(f.Median, queries) && a.P95 < DashboardP95Ms;
         report.Add(new ReportLine("Dashboard", what, Report.Ms(a), Report.Ms(f),
-            "≤ 1.5× floor (floor under 1 ms counts as 1 ms), p95 < 200 ms", pass)
+            "≤ 1.5× floor (floor under 1 ms a query counts as 1 ms a query), p95 < 200 ms", pass)
         {
             // SQLite counts by reading every entry it counts, and the metrics grow with the data; the other tiles sum
             // counts the database keeps (a quarter's days, the statuses and due dates in use), the same rows at any volume.
