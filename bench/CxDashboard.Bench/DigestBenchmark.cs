@@ -28,6 +28,9 @@ internal sealed class DigestBenchmark(IServiceProvider services, int runs, Repor
         var times = Math.Max(3, Math.Min(runs, 10));
         var took = new List<double>();
         var made = new List<int>();
+        // Untimed, first: the digests of whoever already has notifications waiting (the lines before this one record
+        // detractors, which a head of CX gets in the digest by default), so each run below makes exactly its own 1,000.
+        await digest.MakeDueAsync(default);
         for (var i = 0; i < times; i++)
         {
             await WaitingAsync(dbFactory);
@@ -48,8 +51,11 @@ internal sealed class DigestBenchmark(IServiceProvider services, int runs, Repor
         var run = Guid.NewGuid().ToString("N")[..8];
         await using var db = await dbFactory.CreateDbContextAsync();
         db.AuditEnabled = false;
-        var team = await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-        var people = Enumerable.Range(0, People).Select(i => new Person(Report.Inv($"Digest {run} {i}"), Report.Inv($"digest-{run}-{i}@bench.example"), team)).ToList();
+        // A team of their own, owning no channel: in a team that owns one, every later detractor there would tell them all.
+        var team = new Team(Report.Inv($"digest-{run}"), Report.Inv($"Digest bench {run}"));
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        var people = Enumerable.Range(0, People).Select(i => new Person(Report.Inv($"Digest {run} {i}"), Report.Inv($"digest-{run}-{i}@bench.example"), team.Id)).ToList();
         db.People.AddRange(people);
         await db.SaveChangesAsync();
         var at = DateTime.UtcNow;
