@@ -142,6 +142,25 @@ public static class TileCounts
         return (int)sums.Single();
     }
 
+    /// <summary>How many friction issues are in each status; a status with none is left out.</summary>
+    public static async Task<Dictionary<FrictionStatus, int>> FrictionIssuesByStatusAsync(CxDbContext db, CancellationToken cancellationToken = default)
+    {
+        var counts = db.Database.IsSqlite()
+            ? db.Database.SqlQuery<StatusCount>($"""
+                SELECT "Status", "Count" FROM "FrictionStatusCounts"
+                """)
+            : db.Database.SqlQuery<StatusCount>($"""
+                SELECT [Status], [Count] FROM [dbo].[FrictionStatusCounts] WITH (NOEXPAND)
+                """);
+        return await counts.Where(c => c.Count > 0).ToDictionaryAsync(c => (FrictionStatus)c.Status, c => (int)c.Count, cancellationToken);
+    }
+
+    private sealed class StatusCount
+    {
+        public int Status { get; init; }
+        public long Count { get; init; }
+    }
+
     /// <summary>Friction issues neither closed nor won't-fix.</summary>
     public static async Task<int> OpenFrictionIssuesAsync(CxDbContext db, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Tests.Support;
 using CxDashboard.Web.Features.Dashboard;
+using CxDashboard.Web.Features.Friction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -91,6 +92,47 @@ public sealed class DashboardTileCountsTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         Assert.Equal(0, (await TilesAsync()).OpenIssues);
+    }
+
+    /// <summary>The closed-loop section's issues per status, checked against the rows grouped one by one.</summary>
+    private async Task<IReadOnlyDictionary<FrictionStatus, int>> IssuesByStatusAsync()
+    {
+        var counts = await new FrictionService(_database, _time).CountByStatusAsync(CancellationToken.None);
+        await using var db = _database.CreateDbContext();
+        var rows = await db.FrictionIssues.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        Assert.Equal(Enum.GetValues<FrictionStatus>().Select(s => rows.GetValueOrDefault(s)), Enum.GetValues<FrictionStatus>().Select(s => counts[s]));
+        return counts;
+    }
+
+    [Fact]
+    public async Task The_closed_loop_issues_per_status_follow_each_issue_created_moved_closed_and_deleted()
+    {
+        var first = await IssueAsync();
+        var second = await IssueAsync();
+        Assert.Equal(2, (await IssuesByStatusAsync())[FrictionStatus.New]);
+
+        await ChangeAsync<FrictionIssue>(first, i => { i.Triage(By, Now.AddDays(-3)); i.Start(By, Now.AddDays(-2)); });
+        var moved = await IssuesByStatusAsync();
+        Assert.Equal((1, 1), (moved[FrictionStatus.New], moved[FrictionStatus.InProgress]));
+
+        await ChangeAsync<FrictionIssue>(first, i =>
+        {
+            i.Resolve("Stock levels now shown per store.", By, Now.AddDays(-1));
+            i.RecordPeopleTold(ToldAudience.Customers, "E-mail to everyone who complained", Now.AddDays(-1));
+            i.Close([], By, Now);
+        });
+        await ChangeAsync<FrictionIssue>(second, i => i.WontFix("Out of scope for this year.", By, Now.AddDays(-1)));
+        var ended = await IssuesByStatusAsync();
+        Assert.Equal((0, 0, 1, 1), (ended[FrictionStatus.New], ended[FrictionStatus.InProgress], ended[FrictionStatus.Closed], ended[FrictionStatus.WontFix]));
+
+        var third = await IssueAsync();
+        Assert.Equal(1, (await IssuesByStatusAsync())[FrictionStatus.New]);
+        await using (var db = _database.CreateDbContext())
+        {
+            db.FrictionIssues.Remove((await db.FrictionIssues.FindAsync(third))!);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(0, (await IssuesByStatusAsync())[FrictionStatus.New]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Common;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Friction;
+using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,9 +73,8 @@ public sealed partial class FrictionService
     public async Task<IReadOnlyDictionary<FrictionStatus, int>> CountByStatusAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var counts = await db.FrictionIssues.GroupBy(i => i.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        // Summed from the counts the database keeps per status: grouping the issues reads every one of them.
+        var counts = await TileCounts.FrictionIssuesByStatusAsync(db, ct);
         return Enum.GetValues<FrictionStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
     }
 
