@@ -37,4 +37,18 @@ public sealed class NotificationDigest : Entity
     public string? EmailError { get; private set; }
     public DateTime? LeasedUntil { get; private set; }
     public string? LeasedBy { get; private set; }
+
+    /// <summary>Puts a digest whose every attempt failed back in the queue, to be tried at once with a fresh count of attempts.</summary>
+    public void RetryEmail(DateTime now)
+    {
+        if (EmailStatus != EmailStatus.Failed)
+        {
+            throw new DomainException("Only a digest whose every attempt failed can be sent again.");
+        }
+        EmailStatus = EmailStatus.Pending;
+        EmailAttempts = 0;
+        EmailDueAt = Guard.Utc(now);
+        LeasedUntil = null;
+        LeasedBy = null;
+    }
 }

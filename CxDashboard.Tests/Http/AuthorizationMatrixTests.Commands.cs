@@ -145,6 +145,8 @@ public sealed partial class AuthorizationMatrixTests
         Try("AdminService.RevokeApiKeyAsync", Executive, s => s.Get<AdminService>().RevokeApiKeyAsync(1, s.Caller)),
         Try("EmailQueueService.RetryAsync", Executive, s => s.Get<EmailQueueService>().RetryAsync(1, s.Caller)),
         Try("EmailQueueService.RetryAsync", CxLead, s => s.Get<EmailQueueService>().RetryAsync(1, s.Caller)),
+        Try("EmailQueueService.RetryDigestsAsync", Executive, s => s.Get<EmailQueueService>().RetryDigestsAsync(s.Caller)),
+        Try("EmailQueueService.RetryDigestsAsync", CxLead, s => s.Get<EmailQueueService>().RetryDigestsAsync(s.Caller)),
         Try("AdminService.GrantRoleAsync", CxLead, s => s.Get<AdminService>().GrantRoleAsync(s.Caller.PersonId!.Value, Role.Admin, s.Caller)),
         Try("AdminService.RevokeRoleAsync", CxLead, s => s.Get<AdminService>().RevokeRoleAsync(s.Records.AdminPersonId, Role.Admin, s.Caller)),
         Try("ThemeService.SaveAsync", Executive, s => s.Get<ThemeService>().SaveAsync(new ThemeDraft(null, "Gift wrap", null, "\"gift wrap*\""), s.Caller)),

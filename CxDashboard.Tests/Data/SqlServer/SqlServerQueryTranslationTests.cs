@@ -441,6 +441,7 @@ public sealed class SqlServerQueryTranslationTests
         ["DailyDigest.SendDueAsync"] = Command(s => s.Get<DailyDigest>().SendDueAsync("app-1", default)),
         ["EmailQueueService.GetQueueAsync"] = Query(s => s.Get<EmailQueueService>().GetQueueAsync(Admin)),
         ["EmailQueueService.RetryAsync"] = Command(s => s.Get<EmailQueueService>().RetryAsync(1, Admin)),
+        ["EmailQueueService.RetryDigestsAsync"] = Command(s => s.Get<EmailQueueService>().RetryDigestsAsync(Admin)),
         ["NotificationService.CountUnreadAsync"] = Query(s => s.Get<NotificationService>().CountUnreadAsync(ChannelLead)),
         ["NotificationService.GetPageAsync"] = Query(async s =>
         {

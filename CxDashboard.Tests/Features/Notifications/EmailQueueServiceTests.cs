@@ -126,4 +126,49 @@ public sealed class EmailQueueServiceTests : IAsyncLifetime
         Assert.Equal(new DigestQueue(1, 0, 0), queue.Digests);
         Assert.Equal(0, queue.Waiting);
     }
+
+    /// <summary>Makes Finn's digest of an overdue action, and tries it until it is given up: his mailbox refuses it.</summary>
+    private async Task GiveUpOnFinnsDigestAsync()
+    {
+        await _data.Database.SaveAsync(new Notification(_data.Finn, NotificationKind.ActionOverdue, "An action is overdue", "/actions/1",
+            _data.Clock.GetUtcNow().UtcDateTime, byEmail: true));
+        _data.Clock.Advance(TimeSpan.FromDays(1));
+        _mailbox.RefusedAddress = "finn@example.com";
+        var email = new EmailOptions { From = "cx@retailer.example", Smtp = { Host = "smtp.retailer.example" } };
+        var digest = new DailyDigest(_data.Database, _data.Clock, _mailbox, Delivery("smtp.retailer.example"), Options.Create(email),
+            NullLogger<DailyDigest>.Instance);
+        await digest.MakeDueAsync(default);
+        for (var attempt = 0; attempt < DeliveryRetries.MaxAttempts; attempt++)
+        {
+            await digest.SendDueAsync("app-1", default);
+            _data.Clock.Advance(TimeSpan.FromMinutes(15));
+        }
+    }
+
+    [Fact]
+    public async Task An_admin_sends_the_given_up_daily_digests_again_in_the_audit_trail()
+    {
+        await GiveUpOnFinnsDigestAsync();
+        var service = Service();
+        Assert.Equal(new DigestQueue(0, 0, 1), (await service.GetQueueAsync(Admin)).Digests);
+
+        var sentAgain = await service.RetryDigestsAsync(Admin);
+
+        Assert.Equal(1, sentAgain);
+        Assert.Equal(new DigestQueue(1, 0, 0), (await service.GetQueueAsync(Admin)).Digests);
+        await using var db = _data.Database.CreateDbContext();
+        var entry = await db.AuditEntries.SingleAsync(e => e.EntityType == nameof(NotificationDigest));
+        Assert.Equal((AuditAction.Changed, "Dana Reid"), (entry.Action, entry.ActorName));
+    }
+
+    [Fact]
+    public async Task A_channel_lead_cannot_send_the_digests_again_and_nothing_changes()
+    {
+        await GiveUpOnFinnsDigestAsync();
+
+        await Assert.ThrowsAsync<NotAllowedException>(() => Service().RetryDigestsAsync(_data.StoresLead));
+
+        await using var db = _data.Database.CreateDbContext();
+        Assert.Equal(EmailStatus.Failed, (await db.NotificationDigests.SingleAsync()).EmailStatus);
+    }
 }

@@ -70,6 +70,24 @@ public sealed class EmailQueueService(IDbContextFactory<CxDbContext> dbFactory, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Puts every daily digest whose every attempt failed back in the queue, to be tried at once; each is written in the
+    /// audit trail. Answers how many went back.
+    /// </summary>
+    public async Task<int> RetryDigestsAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var failed = await db.NotificationDigests.Where(d => d.EmailStatus == EmailStatus.Failed).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var digest in failed)
+        {
+            digest.RetryEmail(now);
+        }
+        await db.SaveChangesAsync(caller.ToAuditActor(), clock, cancellationToken);
+        return failed.Count;
+    }
+
     private static void RequireAdmin(Caller caller)
     {
         if (!caller.IsAdmin)
