@@ -99,7 +99,9 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
         // Dark mode is drawn by the server from then on, here and on the interactive pages.
         var darkMode = page.GetByTestId("dark-mode-toggle");
         await Assertions.Expect(darkMode).ToHaveAttributeAsync("aria-pressed", "false");
-        await darkMode.ClickAsync();
+        // The page is asked for again only once the choice is stored, so the server draws it.
+        var reload = await page.RunAndWaitForRequestAsync(() => darkMode.ClickAsync(), request => request.IsNavigationRequest);
+        Assert.Contains("cx-dark-mode=true", await reload.HeaderValueAsync("cookie") ?? "");
         await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(closedLoop).ToContainTextAsync($"Median days to close in {lastQuarter}");
         await Accessibility.ScreenshotAsync(page, "02-home-dark");
@@ -121,6 +123,7 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
         await WaitForInteractiveAfterTheDashboardAsync(page);
         await page.GetByTestId("dark-mode-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dark-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
+        await ExpectCookieAsync(page, "cx-dark-mode", "false");
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard", Exact = true }).ClickAsync();
         await ExpectPathAsync(page, "/");
         await Assertions.Expect(page.Locator("[data-static-toggle=navigation]")).ToHaveCountAsync(1);
@@ -132,6 +135,17 @@ public sealed class SmokeTests(AppServerFixture app) : IClassFixture<AppServerFi
     /// replaces the dashboard's, which is marked ready as it arrives. So the dashboard's markup must be gone before
     /// the wait for the circuit means anything.
     /// </summary>
+    // The page shows a choice at once and stores it a moment later; a page asked for before then is drawn without it.
+    private static async Task ExpectCookieAsync(IPage page, string name, string value)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await page.Context.CookiesAsync()).FirstOrDefault(c => c.Name == name)?.Value != value)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The browser never stored {name}={value}.");
+            await Task.Delay(50);
+        }
+    }
+
     private static async Task WaitForInteractiveAfterTheDashboardAsync(IPage page)
     {
         await Assertions.Expect(page.Locator("[data-static-toggle]")).ToHaveCountAsync(0);

@@ -15,6 +15,21 @@
         document.cookie = `${name}=${value}; path=/; max-age=${yearInSeconds}; samesite=lax`;
     }
 
+    // A cookie written through document.cookie reaches the browser's cookie store on its own schedule, so a page
+    // loaded straight after may be asked for without it and drawn in the old colours. The Cookie Store API says
+    // when the cookie is stored; where it is missing, document.cookie is all there is.
+    async function storeCookie(name, value) {
+        if (window.cookieStore?.set) {
+            try {
+                await window.cookieStore.set({ name, value, path: "/", expires: Date.now() + yearInSeconds * 1000, sameSite: "lax" });
+                return;
+            } catch {
+                // Refused here (an insecure origin): fall back to document.cookie.
+            }
+        }
+        writeCookie(name, value);
+    }
+
     function readCookie(name) {
         const found = document.cookie.split("; ").find(c => c.startsWith(name + "="));
         return found === undefined ? null : found.substring(name.length + 1);
@@ -32,8 +47,8 @@
         return value === null ? null : value === "true";
     }
 
-    function saveDarkMode(dark) {
-        writeCookie(darkModeCookie, dark ? "true" : "false");
+    async function saveDarkMode(dark) {
+        await storeCookie(darkModeCookie, dark ? "true" : "false");
         try {
             window.localStorage.setItem(storageKey, dark ? "true" : "false");
         } catch {
@@ -77,9 +92,9 @@
         describeNavigationButton(button, !shown);
     }
 
-    function toggleDarkMode(button) {
-        saveDarkMode(button.getAttribute("aria-pressed") !== "true");
-        // The server draws the page in the chosen colours.
+    async function toggleDarkMode(button) {
+        await saveDarkMode(button.getAttribute("aria-pressed") !== "true");
+        // The server draws the page in the chosen colours, once the cookie that tells it is stored.
         window.location.reload();
     }
 
