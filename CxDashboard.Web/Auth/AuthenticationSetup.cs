@@ -38,6 +38,8 @@ public static class AuthenticationSetup
                 "Authentication:EmailVerifiedClaimType must not be empty.")
             .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,
                 "Authentication:RevalidationInterval and Authentication:SessionLifetime must be positive times (hh:mm:ss).")
+            .Validate(o => o.ProviderRolesCountFor > TimeSpan.Zero,
+                "Authentication:ProviderRolesCountFor must be a positive time (d.hh:mm:ss, 30.00:00:00 for 30 days).")
             // Reads the provider section unvalidated: its own mistakes are reported once, by its own rules.
             .Validate<IConfiguration, IHostEnvironment>(
                 (o, configuration, environment) => SignInMode.From(

@@ -26,4 +26,13 @@ public sealed class CxAuthenticationOptions
 
     /// <summary>How long a sign-in lasts at most, however active the person is; then they sign in again.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    public static readonly TimeSpan DefaultProviderRolesCountFor = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long after a person's last sign-in the roles the identity provider gave them still decide whom notifications go
+    /// to and how (a published scorecard, an escalation, the defaults by role). Someone who left and never signs in again
+    /// stops counting as, say, an executive after this; grants made in the app are not affected.
+    /// </summary>
+    public TimeSpan ProviderRolesCountFor { get; set; } = DefaultProviderRolesCountFor;
 }

@@ -15,6 +15,14 @@ public interface IUserDirectory
     /// </summary>
     Task<SubjectLink> LinkAsync(string subject, string verifiedEmail, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps the app roles the identity provider gave the person at the sign-in of <paramref name="signedInAt"/>, for
+    /// whatever is decided while they are away (whom to notify); true when something was written. Nothing is when the
+    /// roles are those already kept, or when a later sign-in of theirs was already recorded.
+    /// </summary>
+    Task<bool> RecordProviderRolesAsync(int personId, IReadOnlyCollection<string> appRoles, DateTime signedInAt,
+        CancellationToken cancellationToken = default);
+
     /// <summary>The demo people the development sign-in page offers: at least one per role.</summary>
     Task<IReadOnlyList<DevelopmentPerson>> DevelopmentPeopleAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Claims;
+using CxDashboard.Web.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +14,9 @@ namespace CxDashboard.Web.Auth;
 /// identity provider's subject; a pre-registered person's e-mail address links them to a subject once,
 /// at their first sign-in, and only when the provider says it verified the address. Runs on every
 /// authentication, so a changed grant takes effect without signing in again; the directory lookup is
-/// cached briefly because Blazor Server authenticates per request and per circuit.
+/// cached briefly because Blazor Server authenticates per request and per circuit. The app roles the provider
+/// gives at a sign-in are kept in the directory (notifications are decided while the person is away), once
+/// per sign-in and set of roles, never per request.
 /// </summary>
 internal sealed class RoleClaimsTransformation(
     IServiceProvider services,
@@ -35,6 +40,10 @@ internal sealed class RoleClaimsTransformation(
         }
 
         var person = await FindPersonAsync(principal);
+        if (person is not null)
+        {
+            await RecordProviderRolesAsync(principal, person);
+        }
         var appIdentity = new ClaimsIdentity(AppIdentityType, CxClaimTypes.DisplayName, ClaimTypes.Role);
         appIdentity.AddClaims(providerRoles.AppRolesFor(principal, person).Select(role => new Claim(ClaimTypes.Role, role)));
         if (person is not null)
@@ -79,6 +88,38 @@ internal sealed class RoleClaimsTransformation(
         var person = await directory.FindAsync(subject) ?? await LinkAsync(directory, subject, verifiedEmail);
         cache.Set(key, person, DirectoryCacheDuration);
         return person;
+    }
+
+    private async Task RecordProviderRolesAsync(ClaimsPrincipal principal, DirectoryEntry person)
+    {
+        // Only a sign-in has a start to order it by; a bearer token's caller is a machine, whose roles decide nothing while it is away.
+        if (SessionLifetime.Started(principal) is not { } signedInAt)
+        {
+            return;
+        }
+        var roles = providerRoles.Of(principal).Distinct().Order(StringComparer.Ordinal).ToList();
+        var key = (nameof(RecordProviderRolesAsync), person.PersonId, signedInAt, string.Join(',', roles));
+        if (cache.TryGetValue(key, out _))
+        {
+            return;
+        }
+        try
+        {
+            if (await services.GetRequiredService<IUserDirectory>().RecordProviderRolesAsync(person.PersonId, roles, signedInAt.UtcDateTime))
+            {
+                logger.LogInformation("Person {PersonId} signed in holding {ProviderRoles} from the identity provider; kept for their notifications.",
+                    person.PersonId, roles.Count == 0 ? "no app role" : string.Join(", ", roles));
+            }
+            // The same sign-in with the same roles has nothing more to say for the rest of its life.
+            cache.Set(key, true, authenticationOptions.Value.SessionLifetime);
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException || DatabaseFailures.IsUnavailable(exception))
+        {
+            // The sign-in stands on the claims themselves; only notifications go on by the roles kept before. Tried again a minute later.
+            logger.LogWarning(exception, "Could not keep the identity provider's roles of person {PersonId}; their notifications follow the roles kept before.",
+                person.PersonId);
+            cache.Set(key, false, DirectoryCacheDuration);
+        }
     }
 
     private async Task<DirectoryEntry?> LinkAsync(IUserDirectory directory, string subject, string? verifiedEmail)

@@ -38,7 +38,8 @@ internal static class SessionLifetime
     public static bool HasEnded(ClaimsPrincipal user, TimeSpan lifetime, DateTimeOffset now) =>
         Started(user) is not { } started || now - started >= lifetime;
 
-    private static DateTimeOffset? Started(ClaimsPrincipal user) =>
+    /// <summary>When the principal's sign-in began; null for a principal that is no sign-in (a bearer token).</summary>
+    public static DateTimeOffset? Started(ClaimsPrincipal user) =>
         long.TryParse(user.FindFirst(CxClaimTypes.SessionStarted)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CxDashboard.Domain.Audit;
 using CxDashboard.Domain.Notifications;
+using CxDashboard.Domain.Organisation;
 using CxDashboard.Domain.Themes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,10 @@ internal static class AuditRecorder
     public static bool HasAuditableChanges(ChangeTracker tracker) =>
         tracker.Entries().Any(e => IsAudited(e) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
-    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or DataProtectionKey or Notification or FeedbackTheme) && !entry.Metadata.IsOwned();
+    // A provider sign-in copies what the identity provider says of a person (it keeps its own log of who gave whom a
+    // role); recording it at sign-in is nobody's act in the app.
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.Entity is not (AuditEntry or DataProtectionKey or Notification or FeedbackTheme or ProviderSignIn) && !entry.Metadata.IsOwned();
 
     /// <summary>
     /// The entries for the changes just written and not yet accepted: keys and foreign keys of new rows

@@ -12,12 +12,14 @@ using CxDashboard.Domain.Notifications;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Domain.Scorecards;
 using CxDashboard.Domain.Themes;
+using CxDashboard.Web.Auth;
 using CxDashboard.Web.Data.Configurations;
 using CxDashboard.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Data;
 
@@ -44,6 +46,7 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<ProviderSignIn> ProviderSignIns => Set<ProviderSignIn>();
     public DbSet<MetricDefinition> Metrics => Set<MetricDefinition>();
     public DbSet<MetricRevision> MetricRevisions => Set<MetricRevision>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
@@ -186,6 +189,10 @@ public abstract class CxDbContext(DbContextOptions options) : DbContext(options)
         }
         return new ExecutionResult<int>(true, stored.Rows);
     }
+
+    /// <summary>How long after a person's last sign-in the roles the identity provider gave them still decide whom notifications go to.</summary>
+    public TimeSpan ProviderRolesCountFor =>
+        AppService<IOptions<CxAuthenticationOptions>>()?.Value.ProviderRolesCountFor ?? CxAuthenticationOptions.DefaultProviderRolesCountFor;
 
     /// <summary>Whether a notification written now is also to go out by e-mail: only where e-mail is configured.</summary>
     public bool NotifiesByEmail => AppService<EmailDelivery>()?.Sends == true;

@@ -6,8 +6,9 @@ namespace CxDashboard.Web.Data;
 
 /// <summary>
 /// How each of a set of people is told about each kind of notification: their own choice where they made one,
-/// otherwise their roles' default (<see cref="NotificationDefaults"/>). The roles are those the app stores: the
-/// roles an Admin granted, and a team's lead counts as a channel lead. Read in one query however many people.
+/// otherwise their roles' default (<see cref="NotificationDefaults"/>). The roles are those the person holds while away
+/// (<see cref="RoleHolders"/>: granted in the app, or given by the identity provider at a recent sign-in), and a team's
+/// lead counts as a channel lead. Read in one query however many people.
 /// </summary>
 public sealed class NotificationChoices
 {
@@ -15,18 +16,25 @@ public sealed class NotificationChoices
 
     private NotificationChoices(Dictionary<int, (IReadOnlyList<Role>, Dictionary<NotificationKind, NotificationChannel>)> people) => _people = people;
 
-    public static async Task<NotificationChoices> ForAsync(CxDbContext db, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken)
+    /// <param name="asOf">When the people are told: the identity provider's roles count from sign-ins recent enough then.</param>
+    public static async Task<NotificationChoices> ForAsync(CxDbContext db, IReadOnlyCollection<int> personIds, DateTime asOf,
+        CancellationToken cancellationToken)
     {
         var ids = personIds.Distinct().ToList();
+        var contributors = RoleHolders.Of(db, Role.Contributor, asOf);
+        var admins = RoleHolders.Of(db, Role.Admin, asOf);
+        var channelLeads = RoleHolders.Of(db, Role.ChannelLead, asOf);
+        var headsOfCx = RoleHolders.Of(db, Role.CxLead, asOf);
+        var executives = RoleHolders.Of(db, Role.Executive, asOf);
         var people = await db.People.AsNoTracking()
             .Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,
-                Contributor = db.RoleGrants.Any(g => g.PersonId == p.Id && (g.Role == Role.Contributor || g.Role == Role.Admin)),
-                ChannelLead = db.RoleGrants.Any(g => g.PersonId == p.Id && g.Role == Role.ChannelLead) || db.Teams.Any(t => t.LeadPersonId == p.Id),
-                CxLead = db.RoleGrants.Any(g => g.PersonId == p.Id && g.Role == Role.CxLead),
-                Executive = db.RoleGrants.Any(g => g.PersonId == p.Id && g.Role == Role.Executive),
+                Contributor = contributors.Contains(p.Id) || admins.Contains(p.Id),
+                ChannelLead = channelLeads.Contains(p.Id) || db.Teams.Any(t => t.LeadPersonId == p.Id),
+                CxLead = headsOfCx.Contains(p.Id),
+                Executive = executives.Contains(p.Id),
                 Chosen = db.NotificationPreferences.Where(c => c.PersonId == p.Id).Select(c => new { c.Kind, c.Channel }).ToList(),
             })
             .ToListAsync(cancellationToken);

@@ -216,8 +216,7 @@ internal static class NotificationEvents
         {
             return [];
         }
-        var executives = await db.RoleGrants.AsNoTracking().Where(g => g.Role == Role.Executive).Select(g => g.PersonId).Distinct()
-            .ToListAsync(cancellationToken);
+        var executives = await RoleHolders.Of(db, Role.Executive, at).ToListAsync(cancellationToken);
         return published
             .SelectMany(s => executives.Where(p => p != actor.PersonId)
                 .Select(p => new Notification(p, NotificationKind.ScorecardPublished, $"The {s.Quarter} scorecard is published",

@@ -17,7 +17,9 @@ internal static class NotificationRouting
         {
             return;
         }
-        var choices = await NotificationChoices.ForAsync(db, added.Select(e => e.Entity.RecipientPersonId).ToList(), cancellationToken);
+        // Roles as of when the notifications are dated: not every path that saves them (a sweep, an import) hands the save a clock.
+        var choices = await NotificationChoices.ForAsync(db, added.Select(e => e.Entity.RecipientPersonId).ToList(),
+            added.Max(e => e.Entity.CreatedAt), cancellationToken);
         foreach (var entry in added)
         {
             var channel = choices.For(entry.Entity.RecipientPersonId, entry.Entity.Kind);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Data;
 
-/// <summary>The people the app knows and the roles an Admin granted them, read from the database.</summary>
+/// <summary>The people the app knows, the roles an Admin granted them and those the identity provider last gave them, in the database.</summary>
 public sealed class UserDirectory(IDbContextFactory<CxDbContext> factory, TimeProvider clock) : IUserDirectory
 {
     /// <summary>Demo people carry a subject with this prefix, so the development sign-in can offer them.</summary>
@@ -69,6 +69,23 @@ public sealed class UserDirectory(IDbContextFactory<CxDbContext> factory, TimePr
             }
         }
         return new SubjectLink(SubjectLinkOutcome.Linked, await FindAsync(subject, cancellationToken));
+    }
+
+    public async Task<bool> RecordProviderRolesAsync(int personId, IReadOnlyCollection<string> appRoles, DateTime signedInAt,
+        CancellationToken cancellationToken = default)
+    {
+        var roles = appRoles.Where(ProviderRoles.IsAppRole).Select(r => Enum.Parse<Role>(r)).ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Kept even when the provider gives no app role: the sign-in's time is what stops an older sign-in, still
+        // open in another browser, from bringing back a role the provider has since taken away.
+        var signIn = await db.ProviderSignIns.SingleOrDefaultAsync(s => s.PersonId == personId, cancellationToken)
+            ?? db.ProviderSignIns.Add(new ProviderSignIn(personId)).Entity;
+        if (!signIn.Record(roles, signedInAt))
+        {
+            return false;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<DevelopmentPerson>> DevelopmentPeopleAsync(CancellationToken cancellationToken = default)

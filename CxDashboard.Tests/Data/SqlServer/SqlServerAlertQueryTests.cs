@@ -1,11 +1,15 @@
 using CxDashboard.Domain.Feedback;
+using CxDashboard.Domain.Organisation;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Tests.Data.SqlServer;
 
-/// <summary>The queries that decide who is told of what (the sweep's, a batch's recipients, a mention's person) translate to SQL Server's SQL that parses.</summary>
+/// <summary>
+/// The queries that decide who is told of what (the sweep's, a batch's recipients, a mention's person, the holders of a role
+/// granted in the app or given by the identity provider, each person's choices) translate to SQL Server's SQL that parses.
+/// </summary>
 public sealed class SqlServerAlertQueryTests
 {
     private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
@@ -23,9 +27,11 @@ public sealed class SqlServerAlertQueryTests
         await NotificationEvents.DetractorsArrivedAsync(db, [(complaint, 1)], new AuditActor(null, "API key: Qualtrics"), Now, false, default);
         await NotificationMentions.DescribeAsync(db, [new NotificationMentions.Mention("cara", "a note on action #1", "/actions/1")],
             new AuditActor(1, "Dana Reid"), Now, false, default);
+        await RoleHolders.Of(db, Role.Executive, Now).ToListAsync();
+        await NotificationChoices.ForAsync(db, [1, 2], Now, default);
 
         var sent = server.TakeSent();
-        Assert.Equal(4, sent.Count);
+        Assert.Equal(6, sent.Count);
         Assert.All(sent, sql => Assert.Empty(TSql.Problems(sql)));
     }
 }

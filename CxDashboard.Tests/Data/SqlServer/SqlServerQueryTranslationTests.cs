@@ -482,6 +482,7 @@ public sealed class SqlServerQueryTranslationTests
         ["UserDirectory.FindAsync"] = Query(s => s.Get<UserDirectory>().FindAsync("subject-1")),
         ["UserDirectory.LinkAsync"] = Command(s => s.Get<UserDirectory>().LinkAsync("subject-1", "sam@example.com")),
         ["UserDirectory.DevelopmentPeopleAsync"] = Query(s => s.Get<UserDirectory>().DevelopmentPeopleAsync()),
+        ["UserDirectory.RecordProviderRolesAsync"] = Command(s => s.Get<UserDirectory>().RecordProviderRolesAsync(7, [Roles.Executive], Now)),
     };
 
     /// <summary>Services that touch the store and are not run here, with why.</summary>

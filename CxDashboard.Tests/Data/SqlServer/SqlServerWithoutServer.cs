@@ -114,8 +114,17 @@ internal sealed class SqlServerWithoutServer : IDbContextFactory<CxDbContext>
             {
                 return new DefaultsReader(query.SelectElements.Count, rows: 1);
             }
-            return new DefaultsReader(fieldCount: select?.QueryExpression is QuerySpecification q ? q.SelectElements.Count : 0, rows: 0);
+            return new DefaultsReader(fieldCount: select?.QueryExpression is { } expression ? Columns(expression) : 0, rows: 0);
         }
+
+        // A UNION's columns are its first query's.
+        private static int Columns(QueryExpression expression) => expression switch
+        {
+            QuerySpecification query => query.SelectElements.Count,
+            BinaryQueryExpression union => Columns(union.FirstQueryExpression),
+            QueryParenthesisExpression inner => Columns(inner.QueryExpression),
+            _ => 0,
+        };
 
         // A SELECT without FROM, or one aggregating every row without GROUP BY, answers one row even from empty tables;
         // so does an unfiltered SELECT from such a SELECT, as EF Core wraps a raw SQL query.

@@ -26,7 +26,7 @@ public sealed class NotificationSettingsServiceTests : IAsyncLifetime
     private async Task<NotificationChannel> RoutedAsync(int personId, NotificationKind kind)
     {
         await using var db = _data.Database.CreateDbContext();
-        return (await NotificationChoices.ForAsync(db, [personId], default)).For(personId, kind);
+        return (await NotificationChoices.ForAsync(db, [personId], FeedbackData.Now, default)).For(personId, kind);
     }
 
     [Fact]

@@ -53,6 +53,19 @@ internal sealed class InMemoryUserDirectory : IUserDirectory
         return Task.FromResult(new SubjectLink(SubjectLinkOutcome.Linked, found.Person));
     }
 
+    /// <summary>The provider's roles each recording was asked to keep, in order.</summary>
+    public List<(int PersonId, IReadOnlyCollection<string> Roles, DateTime SignedInAt)> Recordings { get; } = [];
+
+    /// <summary>Makes every recording fail as a database that cannot be written would.</summary>
+    public Exception? RecordingFails { get; set; }
+
+    public Task<bool> RecordProviderRolesAsync(int personId, IReadOnlyCollection<string> appRoles, DateTime signedInAt,
+        CancellationToken cancellationToken = default)
+    {
+        Recordings.Add((personId, appRoles, signedInAt));
+        return RecordingFails is { } failure ? Task.FromException<bool>(failure) : Task.FromResult(true);
+    }
+
     public Task<IReadOnlyList<DevelopmentPerson>> DevelopmentPeopleAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DevelopmentPerson>>([CxLead, Executive, Newcomer]);
 

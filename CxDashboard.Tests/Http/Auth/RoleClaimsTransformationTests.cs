@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CxDashboard.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,15 @@ namespace CxDashboard.Tests.Http.Auth;
 
 public sealed class RoleClaimsTransformationTests : IDisposable
 {
-    private readonly CxDashboardFactory factory = new(new Dictionary<string, string?>
-    {
-        ["Authentication:DevelopmentSignIn"] = "true",
-        ["Authentication:RoleMapping:cx-heads"] = Roles.CxLead,
-    }, new InMemoryUserDirectory());
+    private readonly InMemoryUserDirectory directory = new();
+    private readonly CxDashboardFactory factory;
+
+    public RoleClaimsTransformationTests() =>
+        factory = new(new Dictionary<string, string?>
+        {
+            ["Authentication:DevelopmentSignIn"] = "true",
+            ["Authentication:RoleMapping:cx-heads"] = Roles.CxLead,
+        }, directory);
 
     public void Dispose() => factory.Dispose();
 
@@ -47,6 +52,63 @@ public sealed class RoleClaimsTransformationTests : IDisposable
 
         Assert.Null(user.PersonId());
         Assert.Empty(user.AppRoles());
+    }
+
+    private static ClaimsPrincipal NewcomersSignIn(DateTimeOffset signedInAt, params string[] roles) => new(new ClaimsIdentity(
+    [
+        new Claim(CxClaimTypes.Subject, InMemoryUserDirectory.Newcomer.Subject),
+        new Claim(CxClaimTypes.SessionStarted, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        .. roles.Select(role => new Claim("roles", role)),
+    ], "Cookies", CxClaimTypes.Name, ClaimTypes.Role));
+
+    [Fact]
+    public async Task Every_request_of_a_sign_in_asks_to_keep_its_provider_roles_only_once_and_only_app_roles()
+    {
+        var signedInAt = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+        for (var request = 0; request < 3; request++)
+        {
+            await TransformAsync(NewcomersSignIn(signedInAt, "admin", "cx-heads", Roles.Executive));
+        }
+
+        var kept = Assert.Single(directory.Recordings);
+        Assert.Equal((3, signedInAt.UtcDateTime), (kept.PersonId, kept.SignedInAt));
+        Assert.Equal([Roles.CxLead, Roles.Executive], kept.Roles);
+    }
+
+    [Fact]
+    public async Task A_new_sign_in_or_other_roles_are_asked_to_be_kept_again()
+    {
+        var signedInAt = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+        await TransformAsync(NewcomersSignIn(signedInAt, Roles.Executive));
+        await TransformAsync(NewcomersSignIn(signedInAt.AddHours(13), Roles.Executive));
+        await TransformAsync(NewcomersSignIn(signedInAt.AddHours(13)));
+
+        Assert.Equal(["Executive", "Executive", ""], directory.Recordings.Select(r => string.Join(",", r.Roles)));
+    }
+
+    [Fact]
+    public async Task A_failure_to_keep_the_provider_roles_does_not_fail_the_sign_in()
+    {
+        directory.RecordingFails = new DbUpdateException("The database is read-only.");
+
+        var user = await TransformAsync(NewcomersSignIn(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), Roles.Executive));
+
+        Assert.Equal(3, user.PersonId());
+        Assert.Equal([Roles.Executive], user.AppRoles());
+    }
+
+    [Fact]
+    public async Task A_bearer_token_is_no_sign_in_and_keeps_no_roles()
+    {
+        var token = new ClaimsIdentity([new Claim(CxClaimTypes.Subject, InMemoryUserDirectory.Newcomer.Subject), new Claim("roles", Roles.Executive)],
+            "AuthenticationTypes.Federation", CxClaimTypes.Name, ClaimTypes.Role);
+
+        var user = await TransformAsync(new ClaimsPrincipal(token));
+
+        Assert.Equal([Roles.Executive], user.AppRoles());
+        Assert.Empty(directory.Recordings);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class NotificationSettingsService(IDbContextFactory<CxDbContext> d
     {
         var me = caller.RequirePersonId();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var choices = await NotificationChoices.ForAsync(db, [me], cancellationToken);
+        var choices = await NotificationChoices.ForAsync(db, [me], clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new NotificationSettings(choices.RolesOf(me),
             NotificationDefaults.Kinds.Select(kind => new NotificationSetting(kind, NotificationKindText.Describe(kind),
                 choices.DefaultFor(me, kind), choices.For(me, kind))).ToList());
@@ -44,7 +44,7 @@ public sealed class NotificationSettingsService(IDbContextFactory<CxDbContext> d
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var choices = await NotificationChoices.ForAsync(db, [me], ct);
+            var choices = await NotificationChoices.ForAsync(db, [me], clock.GetUtcNow().UtcDateTime, ct);
             if (seen.Any(s => choices.For(me, s.Key) != s.Value))
             {
                 throw new ConcurrencyConflictException("Your notification settings were changed in another window since you opened them; here they are as saved now.");

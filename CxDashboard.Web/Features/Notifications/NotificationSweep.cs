@@ -107,8 +107,7 @@ public sealed class NotificationSweep(IDbContextFactory<CxDbContext> dbFactory, 
                 {
                     EscalationLevel.Owner => [followUp.OwnerId],
                     EscalationLevel.TeamLead => new[] { followUp.OwnerTeamLead, followUp.ChannelTeamLead }.OfType<int>(),
-                    _ => headsOfCx ??= await db.RoleGrants.AsNoTracking().Where(g => g.Role == Role.CxLead).Select(g => g.PersonId)
-                        .ToListAsync(cancellationToken),
+                    _ => headsOfCx ??= await RoleHolders.Of(db, Role.CxLead, now).ToListAsync(cancellationToken),
                 };
                 var title = step.Level switch
                 {

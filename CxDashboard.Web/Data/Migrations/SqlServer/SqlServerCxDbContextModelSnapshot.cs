@@ -1344,6 +1344,32 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("CxDashboard.Domain.Organisation.ProviderSignIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SignedInAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ProviderSignIns");
+                });
+
             modelBuilder.Entity("CxDashboard.Domain.Organisation.RoleGrant", b =>
                 {
                     b.Property<int>("Id")
@@ -2155,6 +2181,15 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Domain.Organisation.ProviderSignIn", b =>
+                {
+                    b.HasOne("CxDashboard.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
