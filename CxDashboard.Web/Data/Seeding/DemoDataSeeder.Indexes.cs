@@ -19,8 +19,8 @@ public sealed partial class DemoDataSeeder
     /// <summary>
     /// Drops the secondary indexes of <paramref name="tables"/> (SQLite only; inside the seed's transaction) and
     /// gives back the statements that create them again, exactly as the migrations left them. Keeping an index
-    /// right while millions of rows go in costs a search of it for every row, most of whose pages no longer fit
-    /// in the cache at 10,000,000 items; building it afterwards is one sort. Unique indexes are checked when built,
+    /// right while millions of rows go in costs a search of it for every row (the feedback's sixteen were nearly
+    /// all of a row's insert); building it afterwards is one sort of the table. Unique indexes are checked when built,
     /// and a duplicate then fails the seed, which rolls everything back. The indexes SQLite makes for a table's own
     /// constraints (no SQL of their own) cannot be dropped and stay.
     /// </summary>
