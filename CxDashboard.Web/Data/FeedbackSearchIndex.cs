@@ -51,6 +51,18 @@ public static class FeedbackSearchIndex
     public const string RebuildSql = """INSERT INTO "FeedbackSearch" ("FeedbackSearch") VALUES ('rebuild');""";
 
     /// <summary>
+    /// <see cref="RebuildSql"/> for a bulk load, building the index as one segment: merging the segments as they are
+    /// written (FTS5's 'automerge') is most of a rebuild's work and grows faster than the rows; with it off, the index
+    /// is written as it comes and merged once at the end ('optimize'), then automerge is set back to FTS5's default (4).
+    /// </summary>
+    public const string RebuildForBulkLoadSql = """
+        INSERT INTO "FeedbackSearch" ("FeedbackSearch", rank) VALUES ('automerge', 0);
+        INSERT INTO "FeedbackSearch" ("FeedbackSearch") VALUES ('rebuild');
+        INSERT INTO "FeedbackSearch" ("FeedbackSearch") VALUES ('optimize');
+        INSERT INTO "FeedbackSearch" ("FeedbackSearch", rank) VALUES ('automerge', 4);
+        """;
+
+    /// <summary>
     /// Makes every later removal from the index (an edit, an erasure) take the words out of the index's
     /// own pages, where by default they would stay, marked deleted, until the pages are next merged. The
     /// setting is kept in the database.

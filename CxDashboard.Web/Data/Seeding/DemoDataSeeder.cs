@@ -41,7 +41,8 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
         ArgumentOutOfRangeException.ThrowIfNegative(scale.Actions);
         ArgumentOutOfRangeException.ThrowIfNegative(scale.Metrics);
         await using var probe = await factory.CreateDbContextAsync(cancellationToken);
-        if (!reset && await probe.Teams.AnyAsync(cancellationToken))
+        var holdsData = await probe.Teams.AnyAsync(cancellationToken);
+        if (!reset && holdsData)
         {
             throw new StartupConfigurationException(AlreadyHoldsData);
         }
@@ -54,27 +55,30 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
         await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            volume = await SeedInTransactionAsync(db, scale, reset, cancellationToken);
+            volume = await SeedInTransactionAsync(db, scale, reset, fillsEmpty: !holdsData, cancellationToken);
         });
         logger.LogInformation("Demo retailer seeded in {Seconds:0.0} s", clock.GetElapsedTime(started).TotalSeconds);
         return volume;
     }
 
-    private async Task<DemoVolume> SeedInTransactionAsync(CxDbContext db, DemoScale scale, bool reset, CancellationToken cancellationToken)
+    private async Task<DemoVolume> SeedInTransactionAsync(CxDbContext db, DemoScale scale, bool reset, bool fillsEmpty,
+        CancellationToken cancellationToken)
     {
         var feedbackCount = scale.Feedback;
         var sqlite = db.Database.IsSqlite();
         // Kept open so that connection settings (below) and the transaction share one connection.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var leftWal = false;
         try
         {
             if (sqlite)
             {
+                leftWal = fillsEmpty && await LeaveWriteAheadLogAsync(db, cancellationToken);
                 // A seed is all or nothing and can be run again, so skipping the wait for the disk on
-                // each write costs nothing worth keeping; a bigger page cache keeps the feedback indexes
-                // in memory while a million rows go in. SQLite refuses to change synchronous inside a
+                // each write costs nothing worth keeping; a page cache of a gigabyte keeps the tables being
+                // filled and the indexes being built in memory while millions of rows go in. SQLite refuses to change synchronous inside a
                 // transaction, hence before it; both are restored in finally, since the connection is pooled.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-1048576;", cancellationToken);
             }
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (sqlite)
@@ -97,12 +101,14 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             await SeedMetricsAsync(db, state, cancellationToken);
             await SeedFrictionAndActionsAsync(db, state, cancellationToken);
             await SeedReviewsAsync(db, state, cancellationToken);
+            var feedbackIndexes = sqlite ? await DropIndexesAsync(db, ["Feedback"], cancellationToken) : [];
             await SeedFeedbackAsync(db, state, feedbackCount, transaction.GetDbTransaction(), cancellationToken);
+            await CreateIndexesAsync(db, feedbackIndexes, "the feedback", cancellationToken);
             var (searchIndexTook, dayCountsTook) = (TimeSpan.Zero, TimeSpan.Zero);
             if (sqlite)
             {
                 var step = clock.GetTimestamp();
-                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.RebuildSql + FeedbackSearchIndex.CreateTriggersSql, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.RebuildForBulkLoadSql + FeedbackSearchIndex.CreateTriggersSql, cancellationToken);
                 searchIndexTook = clock.GetElapsedTime(step);
                 logger.LogInformation("Built the search index of the feedback in {Seconds:0.0} s", searchIndexTook.TotalSeconds);
                 step = clock.GetTimestamp();
@@ -113,7 +119,9 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             await SeedScorecardsAsync(db, state, cancellationToken);
             // Last, so the demo retailer's own rows keep the same ids at every scale.
             var volumeStarted = clock.GetTimestamp();
+            var volumeIndexes = sqlite ? await DropIndexesAsync(db, VolumeTables, cancellationToken) : [];
             var volume = await SeedVolumeAsync(db, state, scale, transaction.GetDbTransaction(), cancellationToken);
+            await CreateIndexesAsync(db, volumeIndexes, "the friction issues, actions and metric values", cancellationToken);
             await SeedThemesAsync(db, state, transaction.GetDbTransaction(), cancellationToken);
             if (sqlite)
             {
@@ -130,6 +138,10 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
             if (sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL; PRAGMA cache_size=-2000;", CancellationToken.None);
+                if (leftWal)
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", CancellationToken.None);
+                }
             }
             await db.Database.CloseConnectionAsync();
         }
