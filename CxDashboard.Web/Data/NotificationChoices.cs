@@ -19,9 +19,7 @@ public sealed class NotificationChoices
     {
         var ids = personIds.Distinct().ToList();
         var people = await db.People.AsNoTracking()
-            // One parameter for the whole list: a detractor tells every member of a team, and a team of thousands would pass
-            // SQL Server's limit of 2,100 parameters as one parameter each.
-            .Where(p => EF.Parameter(ids).Contains(p.Id))
+            .Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,
