@@ -19,6 +19,8 @@ public enum BulkType
     Timestamp,
     /// <summary>A <see cref="DateOnly"/>.</summary>
     Date,
+    /// <summary>A <see cref="System.Guid"/>: on SQLite, the upper-case text EF Core stores and compares.</summary>
+    Guid,
 }
 
 /// <param name="Name">The property the values belong to; in a <see cref="BulkTable"/>, the column the model maps it to.</param>
@@ -276,6 +278,7 @@ public sealed class BulkRowWriter : IAsyncDisposable
         DateTime t when _table.Sqlite => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateOnly d when _table.Sqlite => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        Guid g when _table.Sqlite => g.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant(),
         bool b when _table.Sqlite => b ? 1 : 0,
         Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
         _ when type == BulkType.Double => Convert.ToDouble(value, CultureInfo.InvariantCulture),
@@ -329,6 +332,7 @@ public sealed class BulkRowWriter : IAsyncDisposable
         BulkType.Bool => _table.Sqlite ? DbType.Int32 : DbType.Boolean,
         BulkType.Timestamp => _table.Sqlite ? DbType.String : DbType.DateTime2,
         BulkType.Date => _table.Sqlite ? DbType.String : DbType.Date,
+        BulkType.Guid => _table.Sqlite ? DbType.String : DbType.Guid,
         _ => DbType.String,
     };
 
@@ -338,6 +342,7 @@ public sealed class BulkRowWriter : IAsyncDisposable
         BulkType.Double => typeof(double),
         BulkType.Bool => typeof(bool),
         BulkType.Timestamp or BulkType.Date => typeof(DateTime),
+        BulkType.Guid => typeof(Guid),
         _ => typeof(string),
     };
 

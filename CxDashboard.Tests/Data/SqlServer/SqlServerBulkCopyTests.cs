@@ -1,5 +1,6 @@
 using System.Data;
 using CxDashboard.Domain.Feedback;
+using CxDashboard.Domain.Notifications;
 using CxDashboard.Tests.Support;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Seeding;
@@ -18,7 +19,7 @@ public sealed class SqlServerBulkCopyTests
 {
     public static TheoryData<string> BulkWrittenTables()
     {
-        var tables = new TheoryData<string> { nameof(FeedbackItem) };
+        var tables = new TheoryData<string> { nameof(FeedbackItem), nameof(Notification) };
         foreach (var (entity, _) in DemoDataSeeder.BulkWrites)
         {
             tables.Add(entity.Name);
@@ -27,9 +28,12 @@ public sealed class SqlServerBulkCopyTests
     }
 
     private static (Type Entity, BulkColumn[] Columns) Write(string entity) =>
-        entity == nameof(FeedbackItem)
-            ? (typeof(FeedbackItem), FeedbackBulkWriter.Columns)
-            : DemoDataSeeder.BulkWrites.Single(w => w.Entity.Name == entity);
+        entity switch
+        {
+            nameof(FeedbackItem) => (typeof(FeedbackItem), FeedbackBulkWriter.Columns),
+            nameof(Notification) => (typeof(Notification), NotificationBulkWriter.Columns),
+            _ => DemoDataSeeder.BulkWrites.Single(w => w.Entity.Name == entity),
+        };
 
     [Theory]
     [MemberData(nameof(BulkWrittenTables))]

@@ -594,6 +594,20 @@ public sealed class SqlServerQueryTranslationTests
         Assert.True(problems.Count == 0, $"An API batch sends SQL that SQL Server cannot parse:\n{string.Join("\n\n", problems)}");
     }
 
+    /// <summary>A detractor tells every member of a team: past SQL Server's 2,100 parameters, the people go as one JSON parameter.</summary>
+    [Fact]
+    public async Task The_choices_of_a_team_of_thousands_told_of_a_detractor_are_read_in_one_statement_that_parses()
+    {
+        var server = new SqlServerWithoutServer();
+        await using var db = server.CreateDbContext();
+
+        await NotificationChoices.ForAsync(db, Enumerable.Range(1, 5000).ToList(), CancellationToken.None);
+
+        var read = Assert.Single(server.TakeSent());
+        Assert.Empty(TSql.Problems(read));
+        Assert.Contains("OPENJSON", read, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Revoking_a_role_counts_the_admins_under_a_lock_in_SQL_that_parses()
     {

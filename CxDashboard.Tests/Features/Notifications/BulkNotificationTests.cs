@@ -1,20 +1,25 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using CxDashboard.Domain.Notifications;
+using CxDashboard.Domain.Organisation;
 using CxDashboard.Web.Data;
 using CxDashboard.Tests.Features.Feedback;
 using CxDashboard.Tests.Support;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CxDashboard.Tests.Features.Notifications;
 
 /// <summary>
 /// Feedback written in bulk, past the change tracker (API batches, file imports), tells the owners of the
-/// follow-ups it opens as a single recorded answer does, in the same transaction.
+/// follow-ups it opens as a single recorded answer does, in the same transaction, and writes those notifications
+/// in bulk too.
 /// </summary>
-public sealed class BulkNotificationTests : IAsyncLifetime
+public sealed partial class BulkNotificationTests : IAsyncLifetime
 {
     private const string Source = "Qualtrics";
     private readonly TransientFaults _faults = new();
@@ -81,5 +86,78 @@ public sealed class BulkNotificationTests : IAsyncLifetime
         Assert.Equal(_data.Dana, told.RecipientPersonId);
         Assert.Equal("2 follow-ups from the import of 'november-survey.csv' are yours", told.Title);
         Assert.Equal("/feedback/follow-ups", told.Link);
+    }
+
+    [Fact]
+    public async Task An_API_batch_writes_its_notifications_in_bulk_with_no_insert_through_the_change_tracker()
+    {
+        var trackedInserts = 0;
+        using var listening = DiagnosticListener.AllListeners.Subscribe(new Listener(source =>
+        {
+            if (source.Name == DbLoggerCategory.Name)
+            {
+                source.Subscribe(new Observer(e =>
+                {
+                    if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData command
+                        && command.Command.Connection?.ConnectionString == _data.Database.ConnectionString
+                        && TrackedInsert().IsMatch(command.Command.CommandText))
+                    {
+                        Interlocked.Increment(ref trackedInserts);
+                    }
+                }));
+            }
+        }));
+
+        await SendAsync(Item("S-1", 2), Item("S-2", 3), Item("S-3", 10));
+
+        Assert.Equal(2, (await NotificationsAsync()).Count);
+        Assert.Equal(2, (await NotificationsAsync(NotificationKind.DetractorInMyArea)).Count);
+        Assert.Equal(0, trackedInserts);
+    }
+
+    [Fact]
+    public async Task A_detractor_in_a_channel_whose_team_has_thousands_of_members_tells_each_of_them_once_but_whoever_turned_it_off()
+    {
+        const int members = 2000;
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            db.AuditEnabled = false;
+            db.People.AddRange(Enumerable.Range(1, members)
+                .Select(i => new Person(string.Create(CultureInfo.InvariantCulture, $"Store colleague {i}"), string.Create(CultureInfo.InvariantCulture, $"colleague{i}@example.com"), _data.StoresTeam)));
+            await db.SaveChangesAsync();
+        }
+        int quiet;
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            quiet = await db.People.Where(p => p.DisplayName == "Store colleague 7").Select(p => p.Id).SingleAsync();
+        }
+        await _data.Database.SaveAsync(new NotificationPreference(quiet, NotificationKind.DetractorInMyArea, NotificationChannel.Off));
+
+        await SendAsync(Item("S-1", 2));
+
+        var told = await NotificationsAsync(NotificationKind.DetractorInMyArea);
+        // Every member of the stores' team but Dana, whose follow-up it is, and the one who turned it off.
+        Assert.Equal(members, told.Count);
+        Assert.Equal(told.Count, told.Select(n => n.RecipientPersonId).Distinct().Count());
+        Assert.DoesNotContain(told, n => n.RecipientPersonId == quiet || n.RecipientPersonId == _data.Dana);
+        Assert.Contains(told, n => n.RecipientPersonId == _data.Cara);
+        Assert.Equal(_data.Dana, Assert.Single(await NotificationsAsync()).RecipientPersonId);
+    }
+
+    [GeneratedRegex(@"(INSERT INTO|MERGE)\s+[\[""]Notifications[\]""]", RegexOptions.IgnoreCase)]
+    private static partial Regex TrackedInsert();
+
+    private sealed class Listener(Action<DiagnosticListener> onNext) : IObserver<DiagnosticListener>
+    {
+        public void OnNext(DiagnosticListener value) => onNext(value);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+
+    private sealed class Observer(Action<KeyValuePair<string, object?>> onNext) : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> value) => onNext(value);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
     }
 }

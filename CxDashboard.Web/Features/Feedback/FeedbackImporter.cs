@@ -274,9 +274,12 @@ public sealed class FeedbackImporter(IDbContextFactory<CxDbContext> dbFactory, T
                     $"Imported {written.Rows:N0} feedback items from '{name}' (ids {range}); {written.Skipped:N0} already imported were skipped."),
                 null,
                 JsonSerializer.Serialize(new { File = name, Imported = written.Rows, Skipped = written.Skipped, FirstId = firstId, LastId = lastId })));
-            db.Notifications.AddRange(NotificationRecorder.ImportedFollowUps(written.FollowUpsByOwner, name, caller.ToAuditActor(), now, db.NotifiesByEmail));
-            db.Notifications.AddRange(await NotificationEvents.ImportedDetractorsAsync(db, written.DetractorsByChannel, name, caller.ToAuditActor(), now,
-                db.NotifiesByEmail, ct));
+            // Through the same bulk write as an API batch's: a channel's team of thousands is told of an import in one go.
+            await NotificationBulkWriter.WriteAsync(db, transaction.GetDbTransaction(),
+            [
+                .. NotificationRecorder.ImportedFollowUps(written.FollowUpsByOwner, name, caller.ToAuditActor(), now, db.NotifiesByEmail),
+                .. await NotificationEvents.ImportedDetractorsAsync(db, written.DetractorsByChannel, name, caller.ToAuditActor(), now, db.NotifiesByEmail, ct),
+            ], ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

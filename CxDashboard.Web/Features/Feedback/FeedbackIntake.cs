@@ -8,9 +8,10 @@ namespace CxDashboard.Web.Features.Feedback;
 /// <summary>
 /// Writes an API batch of feedback with its audit entries, in one
 /// transaction of its own: the items through <see cref="FeedbackBulkWriter"/> (SqlBulkCopy on SQL Server,
-/// a prepared INSERT on SQLite), never through the change tracker. The database keeps the day counts and
-/// the search index of every row it is given (triggers on SQLite; indexed views and the full-text index
-/// on SQL Server). A file import streams its rows through the same writer in <see cref="FeedbackImporter"/>,
+/// a prepared INSERT on SQLite), never through the change tracker, and the notifications they cause the
+/// same way (<see cref="NotificationBulkWriter"/>), so a batch of detractors is answered about as fast as
+/// one without. The database keeps the day counts and the search index of every row it is given (triggers
+/// on SQLite; indexed views and the full-text index on SQL Server). A file import streams its rows through the same writer in <see cref="FeedbackImporter"/>,
 /// since a file is never held whole.
 /// </summary>
 /// <remarks>
@@ -60,8 +61,11 @@ public sealed class FeedbackIntake(IDbContextFactory<CxDbContext> dbFactory)
             var ids = await FeedbackService.StoredIdsAsync(db, source, items.Select(i => i.ExternalKey!), ct);
             var written = items.Select(i => (i, ids[i.ExternalKey!])).ToList();
             await ThemeTagging.TagWrittenAsync(db, transaction.GetDbTransaction(), written, ct);
-            db.Notifications.AddRange(NotificationRecorder.FollowUpsOpened(written, actor, at, db.NotifiesByEmail));
-            db.Notifications.AddRange(await NotificationEvents.DetractorsArrivedAsync(db, written, actor, at, db.NotifiesByEmail, ct));
+            await NotificationBulkWriter.WriteAsync(db, transaction.GetDbTransaction(),
+            [
+                .. NotificationRecorder.FollowUpsOpened(written, actor, at, db.NotifiesByEmail),
+                .. await NotificationEvents.DetractorsArrivedAsync(db, written, actor, at, db.NotifiesByEmail, ct),
+            ], ct);
             var type = db.Model.FindEntityType(typeof(FeedbackItem))!;
             foreach (var (item, id) in written)
             {
