@@ -601,7 +601,7 @@ public sealed class SqlServerQueryTranslationTests
         var server = new SqlServerWithoutServer();
         await using var db = server.CreateDbContext();
 
-        await NotificationChoices.ForAsync(db, Enumerable.Range(1, 5000).ToList(), CancellationToken.None);
+        await NotificationChoices.ForAsync(db, Enumerable.Range(1, 5000).ToList(), new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None);
 
         var read = Assert.Single(server.TakeSent());
         Assert.Empty(TSql.Problems(read));
