@@ -125,19 +125,21 @@ public static class MetricQuarterFigures
 
     /// <summary>
     /// Every metric's sums per quarter on one channel (null: the total) for the quarters starting in
-    /// [<paramref name="from"/>, <paramref name="toExclusive"/>). SQLite only.
+    /// [<paramref name="from"/>, <paramref name="toExclusive"/>), both a quarter's first day: one range of the key. SQLite only.
     /// </summary>
     public static async Task<List<MetricQuarterFigure>> ReadAsync(CxDbContext db, int? channelId, DateOnly from, DateOnly toExclusive,
         CancellationToken ct)
     {
         var channel = channelId ?? 0;
-        var (firstYear, lastYear) = (from.Year, toExclusive.AddDays(-1).Year);
-        var rows = await db.Database.SqlQuery<MetricQuarterFigure>($"""
+        var (firstYear, firstQuarter) = (from.Year, (from.Month + 2) / 3);
+        var (endYear, endQuarter) = (toExclusive.Year, (toExclusive.Month + 2) / 3);
+        return await db.Database.SqlQuery<MetricQuarterFigure>($"""
             SELECT "ChannelId", "Year", "QuarterOfYear", "MetricDefinitionId", "PeriodKind", "Count", "Sum", "WeightedSum", "WeightSum",
                 "SampleSum", "WithSampleSize", "WithInterval", "SpreadSquares", "WeightedSpreadSquares", "LowSum", "HighSum"
-            FROM "MetricQuarterFigures" WHERE "ChannelId" = {channel} AND "Year" >= {firstYear} AND "Year" <= {lastYear}
+            FROM "MetricQuarterFigures"
+            WHERE "ChannelId" = {channel} AND ("Year", "QuarterOfYear") >= ({firstYear}, {firstQuarter})
+                AND ("Year", "QuarterOfYear") < ({endYear}, {endQuarter})
             """).ToListAsync(ct);
-        return rows.Where(r => r.Start >= from && r.Start < toExclusive).ToList();
     }
 }
 
@@ -160,6 +162,4 @@ public sealed class MetricQuarterFigure
     public double WeightedSpreadSquares { get; init; }
     public double LowSum { get; init; }
     public double HighSum { get; init; }
-
-    public DateOnly Start => new(Year, (QuarterOfYear - 1) * 3 + 1, 1);
 }
