@@ -208,6 +208,10 @@ public sealed class FrictionServiceTests : IAsyncLifetime
 
         var open = await _service.GetBoardAsync(new FrictionFilter { OpenOnly = true }, 2, default);
         Assert.Equal([3, 0, 1, 0, 0, 0], open.Columns.Select(c => c.Count));
+        var blankSearch = await _service.GetBoardAsync(new FrictionFilter { Search = "  " }, 2, default);
+        Assert.Equal([3, 0, 1, 0, 1, 1], blankSearch.Columns.Select(c => c.Count));
+        var searched = await _service.GetBoardAsync(new FrictionFilter { Search = "New" }, 2, default);
+        Assert.Equal([3, 0, 0, 0, 0, 0], searched.Columns.Select(c => c.Count));
     }
 
     [Fact]
