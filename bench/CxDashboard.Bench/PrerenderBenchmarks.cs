@@ -83,6 +83,8 @@ internal sealed partial class PrerenderBenchmarks(string baseUrl, Report report)
             var (first, last) = await GetPageAsync(client, address);
             firstBytes.Add(first);
             complete.Add(last);
+            // With a dozen visits the p95 is the slowest one or two: which quarter and channel they were says why.
+            Console.WriteLine(Report.Inv($"    {address}: {last:N0} ms"));
         }
         var t = Timings.Of(complete);
         var f = Timings.Of(firstBytes);

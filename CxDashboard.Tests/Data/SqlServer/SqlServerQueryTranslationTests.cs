@@ -283,6 +283,7 @@ public sealed class SqlServerQueryTranslationTests
             }
         }),
         ["FrictionService.GetChoicesAsync"] = Query(s => s.Get<FrictionService>().GetChoicesAsync(default)),
+        ["FrictionService.GetFilterChoicesAsync"] = Query(s => s.Get<FrictionService>().GetFilterChoicesAsync(default)),
         ["FrictionService.GetFeedbackPreviewAsync"] = Query(s => s.Get<FrictionService>().GetFeedbackPreviewAsync([1, 2, 3], default)),
         ["FrictionService.GetIssueAsync"] = Query(s => s.Get<FrictionService>().GetIssueAsync(1, default)),
         ["FrictionService.GetLinkedFeedbackAsync"] = Query(s => s.Get<FrictionService>().GetLinkedFeedbackAsync(1, 2, 25, default)),

@@ -1,6 +1,7 @@
 using CxDashboard.Domain.Actions;
 using CxDashboard.Domain.Friction;
 using CxDashboard.Tests.Support;
+using CxDashboard.Web.Features.Actions;
 using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Friction;
 using Microsoft.EntityFrameworkCore;
@@ -159,6 +160,51 @@ public sealed class DashboardTileCountsTests : IAsyncLifetime
         Assert.Equal(1, (await TilesAsync()).OverdueActions);
         _time.Advance(TimeSpan.FromDays(2));
         Assert.Equal(2, (await TilesAsync()).OverdueActions);
+    }
+
+    /// <summary>The closed-loop section's overdue actions per team, checked against the rows grouped one by one.</summary>
+    private async Task<Dictionary<string, int>> OverdueByTeamAsync()
+    {
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var perTeam = await new ActionService(_database, _time).OverdueActionsByTeamAsync(today, CancellationToken.None);
+        await using var db = _database.CreateDbContext();
+        var rows = await (
+            from a in db.Actions.Where(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled && a.DueDate < today)
+            join t in db.Teams on a.TeamId equals t.Id
+            group a by t.Name into g
+            select new { Team = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Team, g => g.Count);
+        Assert.Equal(rows.OrderBy(r => r.Key), perTeam.Select(t => KeyValuePair.Create(t.Team, t.Overdue)).OrderBy(r => r.Key));
+        Assert.Equal(perTeam.Select(t => t.Overdue).OrderDescending(), perTeam.Select(t => t.Overdue));
+        return perTeam.ToDictionary(t => t.Team, t => t.Overdue);
+    }
+
+    [Fact]
+    public async Task The_overdue_actions_per_team_follow_each_action_created_reassigned_replanned_completed_deleted_and_the_days_passing()
+    {
+        var late = await ActionAsync(Today.AddDays(-1));
+        var later = await ActionAsync(Today.AddDays(10));
+        Assert.Equal(new Dictionary<string, int> { ["Stores"] = 1 }, await OverdueByTeamAsync());
+
+        await ChangeAsync<ActionItem>(later, a => a.Plan(a.Title, null, Today.AddDays(-3), 2, 2, false));
+        Assert.Equal(new Dictionary<string, int> { ["Stores"] = 2 }, await OverdueByTeamAsync());
+
+        await ChangeAsync<ActionItem>(late, a => a.Reassign(By, _data.Digital.Id));
+        Assert.Equal(new Dictionary<string, int> { ["Stores"] = 1, ["Digital"] = 1 }, await OverdueByTeamAsync());
+
+        await ChangeAsync<ActionItem>(later, a => a.Complete(By, Now));
+        Assert.Equal(new Dictionary<string, int> { ["Digital"] = 1 }, await OverdueByTeamAsync());
+
+        await ChangeAsync<ActionItem>(later, a => a.Reopen("The fix did not hold.", By, Now));
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Actions.Remove((await db.Actions.FindAsync(late))!);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(new Dictionary<string, int> { ["Stores"] = 1 }, await OverdueByTeamAsync());
+
+        await ActionAsync(Today.AddDays(1));
+        _time.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(new Dictionary<string, int> { ["Stores"] = 2 }, await OverdueByTeamAsync());
     }
 
     [Fact]

@@ -208,6 +208,10 @@ public sealed class FrictionServiceTests : IAsyncLifetime
 
         var open = await _service.GetBoardAsync(new FrictionFilter { OpenOnly = true }, 2, default);
         Assert.Equal([3, 0, 1, 0, 0, 0], open.Columns.Select(c => c.Count));
+        var blankSearch = await _service.GetBoardAsync(new FrictionFilter { Search = "  " }, 2, default);
+        Assert.Equal([3, 0, 1, 0, 1, 1], blankSearch.Columns.Select(c => c.Count));
+        var searched = await _service.GetBoardAsync(new FrictionFilter { Search = "New" }, 2, default);
+        Assert.Equal([3, 0, 0, 0, 0, 0], searched.Columns.Select(c => c.Count));
     }
 
     [Fact]
@@ -320,5 +324,20 @@ public sealed class FrictionServiceTests : IAsyncLifetime
         var top = await _service.TopOpenBySeverityAsync(2, default);
         Assert.Equal(["Severe", "Serious"], top.Select(r => r.Title));
         Assert.Equal(["Store", "Website"], top[0].Channels);
+    }
+
+    [Fact]
+    public async Task Equally_severe_open_issues_in_different_statuses_are_listed_oldest_first_and_closed_ones_never()
+    {
+        var start = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+        await _data.IssueAsync(_data.Details("Newest", severity: 4), FrictionStatus.New, start.AddDays(20));
+        await _data.IssueAsync(_data.Details("Oldest", severity: 4), FrictionStatus.Resolved, start);
+        await _data.IssueAsync(_data.Details("Middle", severity: 4), FrictionStatus.InProgress, start.AddDays(10));
+        await _data.IssueAsync(_data.Details("Closed, older still", severity: 4), FrictionStatus.Closed, start.AddDays(-30), start.AddDays(-1));
+        await _data.IssueAsync(_data.Details("Less severe", severity: 3), FrictionStatus.Triaged, start.AddDays(-60));
+
+        var top = await _service.TopOpenBySeverityAsync(3, default);
+
+        Assert.Equal(["Oldest", "Middle", "Newest"], top.Select(r => r.Title));
     }
 }

@@ -18,7 +18,10 @@ public sealed class FrictionIssueConfiguration : IEntityTypeConfiguration<Fricti
         builder.Property(i => i.ToldHow).HasMaxLength(500);
         builder.Ignore(i => i.IsOpen);
 
-        builder.HasIndex(i => new { i.Status, i.Severity });
+        // The most severe open issues, oldest first among equals (the dashboard's top friction): read per open status in
+        // this index's order, a few entries each, instead of sorting every open issue. The key ends with the id on both
+        // providers (SQLite's rowid, SQL Server's clustered key), the last tie-break.
+        builder.HasIndex(i => new { i.Status, i.Severity, i.CreatedAt }).IsDescending(false, true, false);
         builder.HasIndex(i => new { i.OwningTeamId, i.Status });
         builder.HasIndex(i => new { i.JourneyStageId, i.Status });
         builder.HasIndex(i => new { i.OwnerPersonId, i.Status });

@@ -86,7 +86,8 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
                 // Deleting and inserting a million rows through the search index's, the daily counts', the themes' and the
                 // tile counts' triggers costs a row at a time; each is instead built once from its table (see below).
                 await db.Database.ExecuteSqlRawAsync(FeedbackSearchIndex.DropTriggersSql + FeedbackDayCounts.SqliteDropTriggersSql
-                    + ThemeDayCounts.SqliteDropTriggersSql + TileCounts.SqliteDropTriggersSql, cancellationToken);
+                    + ThemeDayCounts.SqliteDropTriggersSql + TileCounts.SqliteDropTriggersSql + TeamActionCounts.SqliteDropTriggersSql
+                    + MetricQuarterFigures.SqliteDropTriggersSql, cancellationToken);
             }
             if (reset)
             {
@@ -128,6 +129,8 @@ public sealed partial class DemoDataSeeder(IDbContextFactory<CxDbContext> factor
                 // The themes page's daily figures, once every item and tag is written (see above).
                 await db.Database.ExecuteSqlRawAsync(ThemeDayCounts.SqliteRebuildSql + ThemeDayCounts.SqliteCreateTriggersSql, cancellationToken);
                 await db.Database.ExecuteSqlRawAsync(TileCounts.SqliteRebuildSql + TileCounts.SqliteCreateTriggersSql, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(TeamActionCounts.SqliteRebuildSql + TeamActionCounts.SqliteCreateTriggersSql, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(MetricQuarterFigures.SqliteRebuildSql + MetricQuarterFigures.SqliteCreateTriggersSql, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

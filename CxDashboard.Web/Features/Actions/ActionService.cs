@@ -166,15 +166,14 @@ public sealed class ActionService(IDbContextFactory<CxDbContext> factory, TimePr
     public async Task<IReadOnlyList<TeamOverdue>> OverdueActionsByTeamAsync(DateOnly today, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await (
-            from g in db.Actions
-                .Where(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled && a.DueDate < today)
-                .GroupBy(a => a.TeamId)
-                .Select(g => new { TeamId = g.Key, Count = g.Count() })
-            join t in db.Teams on g.TeamId equals t.Id
-            orderby g.Count descending, t.Name
-            select new TeamOverdue(t.Id, t.Name, g.Count))
-            .ToListAsync(ct);
+        // Summed from the counts the database keeps per status, due date and team: grouping the actions themselves reads
+        // every overdue one, ten times as many at ten times the data.
+        var overdue = await TeamActionCounts.OverdueByTeamAsync(db, today, ct);
+        var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        return teams.Where(t => overdue.ContainsKey(t.Id))
+            .Select(t => new TeamOverdue(t.Id, t.Name, overdue[t.Id]))
+            .OrderByDescending(t => t.Overdue).ThenBy(t => t.Team, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>How many quick wins were done in [from, to).</summary>

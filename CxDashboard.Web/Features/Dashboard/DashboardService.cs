@@ -56,10 +56,13 @@ public sealed class DashboardService(IDbContextFactory<CxDbContext> dbFactory, T
             .Where(f => (f.FollowUpStatus == FollowUpStatus.Open || f.FollowUpStatus == FollowUpStatus.Contacted
                     || f.FollowUpStatus == FollowUpStatus.Resolved)
                 && f.FollowUpDueAt >= from && f.FollowUpDueAt < to);
-        var followUpsDue = await due.CountAsync(cancellationToken);
-        var withinSla = await due.CountAsync(f => f.ContactedAt != null && f.ContactedAt <= f.FollowUpDueAt, cancellationToken);
+        // Both counts in one pass over the index range: the quarter's follow-ups are 200,000 index entries at ten times the
+        // data, and reading them twice was the first visit's largest query.
+        var followUps = await due.GroupBy(_ => 1)
+            .Select(g => new { Due = g.Count(), WithinSla = g.Count(f => f.ContactedAt != null && f.ContactedAt <= f.FollowUpDueAt) })
+            .SingleOrDefaultAsync(cancellationToken);
 
-        return new ClosedLoopHealth(issuesClosed, issuesTold, followUpsDue, withinSla);
+        return new ClosedLoopHealth(issuesClosed, issuesTold, followUps?.Due ?? 0, followUps?.WithinSla ?? 0);
     }
 
     /// <summary>The quarter that contains today, and the ones before it, the latest first.</summary>

@@ -65,6 +65,9 @@ public sealed record FrictionChoices(
 
 public sealed record PersonChoice(int Id, string Name, int TeamId);
 
+/// <summary>The lists the friction board's and list's filters choose from.</summary>
+public sealed record FrictionFilterChoices(IReadOnlyList<NamedItem> Teams, IReadOnlyList<NamedItem> Channels, IReadOnlyList<NamedItem> Stages);
+
 /// <summary>A new friction issue as the create form collects it.</summary>
 public sealed record FrictionDraft(FrictionDetails Details, IReadOnlyList<MetricLink> Metrics, IReadOnlyList<int> FeedbackIds);
 

@@ -99,12 +99,26 @@ public sealed partial class FrictionService
     /// <summary>The most severe open issues, the oldest first within a severity.</summary>
     public async Task<IReadOnlyList<FrictionRow>> TopOpenBySeverityAsync(int take, CancellationToken ct)
     {
+        take = Math.Clamp(take, 1, Paging.MaxPageSize);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = await db.FrictionIssues.AsNoTracking()
-            .Where(i => i.Status != FrictionStatus.Closed && i.Status != FrictionStatus.WontFix)
-            .OrderByDescending(i => i.Severity).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Select(i => i.Id).Take(Math.Clamp(take, 1, Paging.MaxPageSize))
-            .ToListAsync(ct);
+        // The first few of each open status in the (Status, Severity, CreatedAt) index's order, merged: asked of all open
+        // statuses at once, the database sorts every open issue, ten times as many at ten times the data.
+        var candidates = new List<(int Id, int Severity, DateTime CreatedAt)>();
+        foreach (var status in Enum.GetValues<FrictionStatus>().Where(s => s is not (FrictionStatus.Closed or FrictionStatus.WontFix)))
+        {
+            var first = await MostSevereQuery(db.FrictionIssues.AsNoTracking(), status, take).ToListAsync(ct);
+            candidates.AddRange(first.Select(i => (i.Id, i.Severity, i.CreatedAt)));
+        }
+        var ids = candidates.OrderByDescending(i => i.Severity).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id).Take(take).Select(i => i.Id).ToList();
         return await RowsAsync(db, ids, ct);
     }
+
+    /// <summary>The <paramref name="take"/> most severe issues in <paramref name="status"/>, the oldest first among equals.</summary>
+    internal static IQueryable<SeverityRank> MostSevereQuery(IQueryable<FrictionIssue> issues, FrictionStatus status, int take) =>
+        issues.Where(i => i.Status == status)
+            .OrderByDescending(i => i.Severity).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Select(i => new SeverityRank(i.Id, i.Severity, i.CreatedAt))
+            .Take(take);
+
+    internal sealed record SeverityRank(int Id, int Severity, DateTime CreatedAt);
 }

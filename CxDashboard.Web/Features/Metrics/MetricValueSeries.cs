@@ -114,8 +114,60 @@ internal static class MetricValueSeries
         PeriodKind grain, DateOnly from, DateOnly toExclusive, CancellationToken ct)
     {
         var byId = sources.ToDictionary(s => s.MetricId);
+        // A roll-up to the latest value needs the values' dates, which the kept sums do not have.
+        var kept = db.Database.IsSqlite() && KeptFiguresServe(scope, grain, from, toExclusive)
+            ? byId.Values.Where(s => s.Aggregation != Aggregation.Latest).ToDictionary(s => s.MetricId)
+            : [];
+        var summed = byId.Values.Where(s => !kept.ContainsKey(s.MetricId)).ToDictionary(s => s.MetricId);
+        var totals = new List<RecordedTotals>();
+        if (kept.Count > 0)
+        {
+            totals.AddRange(await KeptTotalsAsync(db, kept, scope.ChannelId, from, toExclusive, ct));
+        }
+        if (summed.Count > 0)
+        {
+            totals.AddRange(await SummedTotalsAsync(db, summed, scope, grain, from, toExclusive, ct));
+        }
+
+        var latest = await LatestInBucketsAsync(db, totals.Where(t => t.Count > 1 && byId[t.MetricId].Aggregation == Aggregation.Latest).ToList(), scope, ct);
+
+        return totals.Select(t =>
+        {
+            var period = BucketPeriod(grain, t.Year, t.Part, t.Day);
+            return byId[t.MetricId].Aggregation switch
+            {
+                Aggregation.Sum => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum, t.Answers), t, t.SpreadSquares, 1),
+                Aggregation.WeightedBySample => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.WeightedSum / t.WeightSum, t.Answers),
+                    t, t.WeightedSpreadSquares, t.WeightSum),
+                Aggregation.Latest when t.Count > 1 => latest[(t.MetricId, t.ChannelId, t.LatestStart)] with { Period = period },
+                _ => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum / t.Count, t.Answers), t, t.SpreadSquares, t.Count),
+            };
+        });
+    }
+
+    /// <summary>
+    /// Whole quarters on one channel (or the total), as the dashboard and the scorecard ask for every agreed metric: on
+    /// SQLite the sums kept per quarter (<see cref="MetricQuarterFigures"/>) serve them, one row per metric and quarter
+    /// instead of every value grouped.
+    /// </summary>
+    private static bool KeptFiguresServe(ChannelScope scope, PeriodKind grain, DateOnly from, DateOnly toExclusive) =>
+        grain == PeriodKind.Quarter && !scope.AllChannels
+        && Period.Containing(from, PeriodKind.Quarter).Start == from && Period.Containing(toExclusive, PeriodKind.Quarter).Start == toExclusive;
+
+    private static async Task<List<RecordedTotals>> KeptTotalsAsync(CxDbContext db, Dictionary<int, SeriesSource> byId, int? channelId,
+        DateOnly from, DateOnly toExclusive, CancellationToken ct) =>
+        (await MetricQuarterFigures.ReadAsync(db, channelId, from, toExclusive, ct))
+            .Where(f => byId.TryGetValue(f.MetricDefinitionId, out var source) && (int)source.Cadence == f.PeriodKind)
+            .Select(f => new RecordedTotals(f.MetricDefinitionId, channelId, (PeriodKind)f.PeriodKind, f.Year, f.QuarterOfYear, 0,
+                (int)f.Count, f.Sum, f.WeightedSum, f.WeightSum, (int)f.SampleSum, default, f.WithInterval,
+                f.SpreadSquares, f.WeightedSpreadSquares, f.LowSum, f.HighSum, f.WithSampleSize))
+            .ToList();
+
+    private static async Task<List<RecordedTotals>> SummedTotalsAsync(CxDbContext db, Dictionary<int, SeriesSource> byId, ChannelScope scope,
+        PeriodKind grain, DateOnly from, DateOnly toExclusive, CancellationToken ct)
+    {
         var ids = byId.Keys.ToList();
-        var kinds = sources.Select(s => s.Cadence).Distinct().ToList();
+        var kinds = byId.Values.Select(s => s.Cadence).Distinct().ToList();
         var values = InScope(db.MetricValues.AsNoTracking()
             .Where(v => ids.Contains(v.MetricDefinitionId) && kinds.Contains(v.PeriodKind) && v.PeriodStart >= from && v.PeriodStart < toExclusive), scope);
 
@@ -138,7 +190,7 @@ internal static class MetricValueSeries
                 Part = v.PeriodStart.Month, Day = v.PeriodStart.Day, Start = v.PeriodStart, Value = v.Value, SampleSize = v.SampleSize, Low = v.Low, High = v.High,
             }),
         };
-        var totals = (await bucketed
+        return (await bucketed
             .GroupBy(b => new { b.MetricId, b.ChannelId, b.Kind, b.Year, b.Part, b.Day })
             .Select(g => new RecordedTotals(
                 g.Key.MetricId, g.Key.ChannelId, g.Key.Kind, g.Key.Year, g.Key.Part, g.Key.Day,
@@ -157,21 +209,6 @@ internal static class MetricValueSeries
             .ToListAsync(ct))
             .Where(t => byId[t.MetricId].Cadence == t.Kind)
             .ToList();
-
-        var latest = await LatestInBucketsAsync(db, totals.Where(t => t.Count > 1 && byId[t.MetricId].Aggregation == Aggregation.Latest).ToList(), scope, ct);
-
-        return totals.Select(t =>
-        {
-            var period = BucketPeriod(grain, t.Year, t.Part, t.Day);
-            return byId[t.MetricId].Aggregation switch
-            {
-                Aggregation.Sum => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum, t.Answers), t, t.SpreadSquares, 1),
-                Aggregation.WeightedBySample => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.WeightedSum / t.WeightSum, t.Answers),
-                    t, t.WeightedSpreadSquares, t.WeightSum),
-                Aggregation.Latest when t.Count > 1 => latest[(t.MetricId, t.ChannelId, t.LatestStart)] with { Period = period },
-                _ => WithInterval(new SeriesValue(t.MetricId, t.ChannelId, period, t.Sum / t.Count, t.Answers), t, t.SpreadSquares, t.Count),
-            };
-        });
     }
 
     /// <summary>

@@ -560,9 +560,10 @@ namespace CxDashboard.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwningTeamId", "Status");
 
-                    b.HasIndex("Status", "Severity");
-
                     b.HasIndex("Status", "ClosedAt", "Told");
+
+                    b.HasIndex("Status", "Severity", "CreatedAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("FrictionIssues");
                 });

@@ -541,9 +541,10 @@ namespace CxDashboard.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwningTeamId", "Status");
 
-                    b.HasIndex("Status", "Severity");
-
                     b.HasIndex("Status", "ClosedAt", "Told");
+
+                    b.HasIndex("Status", "Severity", "CreatedAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("FrictionIssues");
                 });
