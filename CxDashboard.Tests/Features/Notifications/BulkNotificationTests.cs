@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -10,7 +9,6 @@ using CxDashboard.Tests.Support;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Feedback;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CxDashboard.Tests.Features.Notifications;
 
@@ -92,21 +90,13 @@ public sealed partial class BulkNotificationTests : IAsyncLifetime
     public async Task An_API_batch_writes_its_notifications_in_bulk_with_no_insert_through_the_change_tracker()
     {
         var trackedInserts = 0;
-        using var listening = DiagnosticListener.AllListeners.Subscribe(new Listener(source =>
+        using var listening = CommandsExecuting.Watch(command =>
         {
-            if (source.Name == DbLoggerCategory.Name)
+            if (command.Command.Connection?.ConnectionString == _data.Database.ConnectionString && TrackedInsert().IsMatch(command.Command.CommandText))
             {
-                source.Subscribe(new Observer(e =>
-                {
-                    if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData command
-                        && command.Command.Connection?.ConnectionString == _data.Database.ConnectionString
-                        && TrackedInsert().IsMatch(command.Command.CommandText))
-                    {
-                        Interlocked.Increment(ref trackedInserts);
-                    }
-                }));
+                Interlocked.Increment(ref trackedInserts);
             }
-        }));
+        });
 
         await SendAsync(Item("S-1", 2), Item("S-2", 3), Item("S-3", 10));
 
@@ -146,18 +136,4 @@ public sealed partial class BulkNotificationTests : IAsyncLifetime
 
     [GeneratedRegex(@"(INSERT INTO|MERGE)\s+[\[""]Notifications[\]""]", RegexOptions.IgnoreCase)]
     private static partial Regex TrackedInsert();
-
-    private sealed class Listener(Action<DiagnosticListener> onNext) : IObserver<DiagnosticListener>
-    {
-        public void OnNext(DiagnosticListener value) => onNext(value);
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-    }
-
-    private sealed class Observer(Action<KeyValuePair<string, object?>> onNext) : IObserver<KeyValuePair<string, object?>>
-    {
-        public void OnNext(KeyValuePair<string, object?> value) => onNext(value);
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-    }
 }

@@ -1,15 +1,14 @@
-using System.Diagnostics;
 using System.Text;
 using CxDashboard.Domain.Feedback;
 using CxDashboard.Domain.Notifications;
 using CxDashboard.Domain.Organisation;
 using CxDashboard.Tests.Features.Feedback;
+using CxDashboard.Tests.Support;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Feedback;
 using CxDashboard.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
@@ -192,37 +191,16 @@ public sealed class NotificationRoutingTests : IAsyncLifetime
             db.Notifications.Add(new Notification(person, NotificationKind.Mentioned, "Someone mentioned you", "/actions/1", FeedbackData.Now, db.NotifiesByEmail));
         }
         var readingChoices = 0;
-        using var listening = DiagnosticListener.AllListeners.Subscribe(new Listener(source =>
+        using var listening = CommandsExecuting.Watch(command =>
         {
-            if (source.Name == DbLoggerCategory.Name)
+            if (ReferenceEquals(command.Context, db) && command.Command.CommandText.Contains("NotificationPreferences", StringComparison.Ordinal))
             {
-                source.Subscribe(new Observer(e =>
-                {
-                    if (e.Value is CommandEventData { Context: var context } command && ReferenceEquals(context, db)
-                        && e.Key == RelationalEventId.CommandExecuting.Name && command.Command.CommandText.Contains("NotificationPreferences", StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref readingChoices);
-                    }
-                }));
+                Interlocked.Increment(ref readingChoices);
             }
-        }));
+        });
 
         await db.SaveChangesAsync(new AuditActor(_data.Cara, "Cara Moss"), _data.Clock);
 
         Assert.Equal(1, readingChoices);
-    }
-
-    private sealed class Listener(Action<DiagnosticListener> onNext) : IObserver<DiagnosticListener>
-    {
-        public void OnNext(DiagnosticListener value) => onNext(value);
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-    }
-
-    private sealed class Observer(Action<KeyValuePair<string, object?>> onNext) : IObserver<KeyValuePair<string, object?>>
-    {
-        public void OnNext(KeyValuePair<string, object?> value) => onNext(value);
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
     }
 }
