@@ -19,6 +19,9 @@ internal sealed partial class PrerenderBenchmarks(string baseUrl, Report report)
     private const int WarmUps = 5;
     private const double P95Ms = 500;
 
+    // The whole page of a quarter nobody opened, every section streamed in: the "first visit < 1 s".
+    private const double FirstVisitP95Ms = 1000;
+
     public async Task RunAsync(IEnumerable<(string Path, string Name)> pages)
     {
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
@@ -90,7 +93,7 @@ internal sealed partial class PrerenderBenchmarks(string baseUrl, Report report)
         var f = Timings.Of(firstBytes);
         report.Add(new ReportLine("Prerender over HTTP", "dashboard, a quarter and channel nobody opened within the minute",
             Report.Inv($"complete {Report.Ms(t)}; first bytes {Report.Ms(f)} ({addresses.Count} visits one at a time, each a different quarter and channel)"),
-            "—", "p95 < 500 ms", t.P95 < P95Ms)
+            "—", "complete page p95 < 1 s", t.P95 < FirstVisitP95Ms)
         {
             // Each section reads the quarter's rows, or their counts per day: a quarter's share of the data.
             Growth = new("Prerender | dashboard, a quarter nobody opened", t.Median, t.P95, 1),
