@@ -66,25 +66,41 @@ internal static class NotificationEvents
     }
 
     /// <summary>
-    /// Each detractor or complaint among <paramref name="written"/>, told to the members of the team that answers for its channel
-    /// (one query for all of them), but its follow-up's owner and the sender.
+    /// The detractors and complaints among <paramref name="written"/>, told to the members of the team that answers for their
+    /// channel (one query for all of them), but the follow-up's owner and the sender: one arriving in a channel is told as
+    /// itself; several at once (an API batch) are told once per person and channel with the count, linking to the channel's
+    /// open follow-ups, so a team of thousands gets one row each per batch, not one per detractor.
     /// </summary>
     public static async Task<List<Notification>> DetractorsArrivedAsync(CxDbContext db, IReadOnlyCollection<(FeedbackItem Item, int Id)> written,
         AuditActor actor, DateTime at, bool byEmail, CancellationToken cancellationToken)
     {
-        var detractors = written.Where(w => w.Item.NeedsFollowUp).ToList();
+        var detractors = written.Where(w => w.Item.NeedsFollowUp).ToLookup(w => w.Item.ChannelId);
         if (actor == AuditActor.System || detractors.Count == 0)
         {
             return [];
         }
-        var people = await ChannelPeopleAsync(db, detractors.Select(d => d.Item.ChannelId), cancellationToken);
-        return detractors
-            .SelectMany(d => people.Where(p => p.ChannelId == d.Item.ChannelId && p.PersonId != d.Item.FollowUpOwnerPersonId && p.PersonId != actor.PersonId)
-                .Select(p => new Notification(p.PersonId, NotificationKind.DetractorInMyArea,
+        var people = await ChannelPeopleAsync(db, detractors.Select(d => d.Key), cancellationToken);
+        var notifications = new List<Notification>();
+        foreach (var person in people.Where(p => p.PersonId != actor.PersonId))
+        {
+            var notTheirs = detractors[person.ChannelId].Where(d => d.Item.FollowUpOwnerPersonId != person.PersonId).Take(2).ToList();
+            if (notTheirs.Count == 1)
+            {
+                var (item, id) = notTheirs[0];
+                notifications.Add(new Notification(person.PersonId, NotificationKind.DetractorInMyArea,
                     Fit(string.Create(CultureInfo.InvariantCulture,
-                        $"{(d.Item.Source == FeedbackSource.Complaint ? "A complaint" : "A detractor")} arrived in {p.ChannelName} (feedback #{d.Id})")),
-                    string.Create(CultureInfo.InvariantCulture, $"/feedback/{d.Id}"), at, byEmail)))
-            .ToList();
+                        $"{(item.Source == FeedbackSource.Complaint ? "A complaint" : "A detractor")} arrived in {person.ChannelName} (feedback #{id})")),
+                    string.Create(CultureInfo.InvariantCulture, $"/feedback/{id}"), at, byEmail));
+            }
+            else if (notTheirs.Count > 1)
+            {
+                var count = detractors[person.ChannelId].Count(d => d.Item.FollowUpOwnerPersonId != person.PersonId);
+                notifications.Add(new Notification(person.PersonId, NotificationKind.DetractorInMyArea,
+                    Fit(string.Create(CultureInfo.InvariantCulture, $"{count:N0} detractors or complaints arrived in {person.ChannelName}")),
+                    string.Create(CultureInfo.InvariantCulture, $"/feedback?channel={person.ChannelId}&followUp=Open"), at, byEmail));
+            }
+        }
+        return notifications;
     }
 
     /// <summary>

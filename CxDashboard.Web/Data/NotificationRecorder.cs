@@ -49,14 +49,20 @@ internal static class NotificationRecorder
     }
 
     /// <summary>
-    /// What the owner of the follow-ups of feedback written in bulk (an API batch) is told: one notification per item
-    /// whose follow-up is someone else's than the sender's, as a save of the same items through the change tracker would.
+    /// What the owner of the follow-ups of feedback written in bulk (an API batch) is told, but the sender: of one follow-up,
+    /// as a save of the item through the change tracker would tell it; of several, once, with the count and a link to their
+    /// follow-ups, so a backfill of hundreds of detractors is one message, not hundreds of e-mails.
     /// </summary>
     public static IEnumerable<Notification> FollowUpsOpened(IEnumerable<(FeedbackItem Item, int Id)> written, AuditActor actor, DateTime at, bool byEmail) =>
         actor == AuditActor.System
             ? []
             : written.Where(w => w.Item.FollowUpStatus is FollowUpStatus.Open && w.Item.FollowUpOwnerPersonId is { } owner && owner != actor.PersonId)
-                .Select(w => FollowUpYours(w.Item, w.Id, w.Item.FollowUpOwnerPersonId!.Value, at, byEmail));
+                .GroupBy(w => w.Item.FollowUpOwnerPersonId!.Value)
+                .Select(owned => owned.Count() == 1
+                    ? FollowUpYours(owned.Single().Item, owned.Single().Id, owned.Key, at, byEmail)
+                    : new Notification(owned.Key, NotificationKind.FollowUpAssigned,
+                        string.Create(CultureInfo.InvariantCulture, $"{owned.Count():N0} detractors and complaints need your follow-up"),
+                        "/feedback/follow-ups", at, byEmail));
 
     /// <summary>
     /// What each owner is told of an import's follow-ups: one notification per owner with the count, linking to their

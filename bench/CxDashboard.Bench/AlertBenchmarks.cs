@@ -10,9 +10,9 @@ namespace CxDashboard.Bench;
 
 /// <summary>
 /// A survey tool's batch of 1,000 answers, 300 of them detractors, through the API's
-/// <see cref="IngestionService.IngestFeedbackAsync"/>: the 300 follow-ups' notifications to their owners and the 900 to
-/// the other members of the channels' teams are routed and written in bulk in the batch's own transaction, so the answer
-/// waits for them. Its floor is the same batch with no detractor (no follow-up, no notification), which is how fast a
+/// <see cref="IngestionService.IngestFeedbackAsync"/>: the follow-ups' owners and the other members of the channels' teams
+/// are told (once per person and channel, with the count, when a batch brings several), routed and written in bulk in the
+/// batch's own transaction, so the answer waits for them. Its floor is the same batch with no detractor (no follow-up, no notification), which is how fast a
 /// batch is answered; the issue asks that detractors leave it about as fast. Then the time until the background has
 /// delivered the e-mails (in Development, as .eml files). A batch of each kind goes first, untimed. Last, one detractor in a channel whose team has
 /// <see cref="CrowdMembers"/> members, each of whom is told: the members are added for the line and removed after it.

@@ -43,16 +43,22 @@ public sealed partial class BulkNotificationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_API_batch_tells_the_stores_lead_of_each_detractor_with_a_link_to_it()
+    public async Task An_API_batch_tells_the_stores_lead_of_one_detractor_with_a_link_to_it_and_of_several_once_with_their_count()
     {
-        await SendAsync(Item("S-1", 2), Item("S-2", 10), Item("S-3", 4));
+        await SendAsync(Item("S-1", 2), Item("S-2", 10));
+        await SendAsync(Item("S-3", 4), Item("S-4", 1), Item("S-5", 9));
 
         await using var db = _data.Database.CreateDbContext();
-        var detractors = await db.Feedback.AsNoTracking().Where(f => f.Score < 7).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync();
+        var first = await db.Feedback.AsNoTracking().Where(f => f.ExternalId == "S-1").Select(f => f.Id).SingleAsync();
         var told = await NotificationsAsync();
-        Assert.Equal(detractors.Select(id => $"/feedback/{id.ToString(CultureInfo.InvariantCulture)}"), told.Select(n => n.Link).Order());
-        Assert.All(told, n => Assert.Equal((_data.Dana, NotificationKind.FollowUpAssigned), (n.RecipientPersonId, n.Kind)));
-        Assert.All(told, n => Assert.StartsWith("A detractor needs your follow-up", n.Title, StringComparison.Ordinal));
+        Assert.All(told, n => Assert.Equal(_data.Dana, n.RecipientPersonId));
+        Assert.Equal(
+            [
+                ($"/feedback/{first.ToString(CultureInfo.InvariantCulture)}", true),
+                ("/feedback/follow-ups", false),
+            ],
+            told.Select(n => (n.Link, n.Title.StartsWith("A detractor needs your follow-up", StringComparison.Ordinal))));
+        Assert.Equal("2 detractors and complaints need your follow-up", told[1].Title);
     }
 
     [Theory]
@@ -64,8 +70,8 @@ public sealed partial class BulkNotificationTests : IAsyncLifetime
         await SendAsync(Item("S-1", 2), Item("S-2", 3));
 
         Assert.Equal(1, _faults.Fired);
-        Assert.Equal(2, (await NotificationsAsync()).Count);
-        Assert.Equal(2, (await NotificationsAsync(NotificationKind.DetractorInMyArea)).Count);
+        Assert.Equal("2 detractors and complaints need your follow-up", Assert.Single(await NotificationsAsync()).Title);
+        Assert.Equal("2 detractors or complaints arrived in Store", Assert.Single(await NotificationsAsync(NotificationKind.DetractorInMyArea)).Title);
     }
 
     [Fact]
@@ -100,8 +106,8 @@ public sealed partial class BulkNotificationTests : IAsyncLifetime
 
         await SendAsync(Item("S-1", 2), Item("S-2", 3), Item("S-3", 10));
 
-        Assert.Equal(2, (await NotificationsAsync()).Count);
-        Assert.Equal(2, (await NotificationsAsync(NotificationKind.DetractorInMyArea)).Count);
+        Assert.Single(await NotificationsAsync());
+        Assert.Single(await NotificationsAsync(NotificationKind.DetractorInMyArea));
         Assert.Equal(0, trackedInserts);
     }
 
