@@ -6,8 +6,8 @@ namespace CxDashboard.Web.Data;
 /// <summary>
 /// Writes the notifications of feedback written in bulk (an API batch, a file import) through a <see cref="BulkRowWriter"/>,
 /// inside the caller's transaction, so they commit with the feedback or not at all, as the items themselves are written: a
-/// batch's detractors tell every member of their channel's team, and a thousand tracked rows would cost the batch more
-/// than its items do. Each is routed first by its recipient's choice, by <see cref="NotificationRouting"/>, as a save routes
+/// batch tells every member of its channels' teams, thousands in a large one, and as many tracked rows would cost the batch
+/// more than its items do. Each is routed first by its recipient's choice, by <see cref="NotificationRouting"/>, as a save routes
 /// the notifications added to it.
 /// </summary>
 internal static class NotificationBulkWriter
